@@ -206,7 +206,7 @@ export const seedRecordSchema = z
     targets: z.array(z.string()),
     notEncoded: z.array(
       z
-        .object({ section: z.string(), locator: z.string(), figure: z.string(), reason: z.string() })
+        .object({ section: z.string(), locator: z.string().min(2).max(80), figure: z.string(), reason: z.string() })
         .strict(),
     ),
   })
