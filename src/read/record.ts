@@ -1,0 +1,79 @@
+/** The normalised form of a statistics file: one record per region and year, what the engine evaluates. */
+
+export type FigureSource = "stated" | "summed" | "derived";
+
+export interface Figure {
+  value: number;
+  /** stated on the row itself, summed from institution/subtotal rows, or derived (grassroots staff from staff) */
+  source: FigureSource;
+  /** some contributing rows left the cell empty: the figure is a lower bound */
+  partial: boolean;
+}
+
+export interface FlagTally {
+  yes: number;
+  no: number;
+  unreported: number;
+}
+
+export interface TypeAggregate {
+  unitType: string;
+  /** from the subtotal row's institutions cell, else the number of institution rows */
+  institutions: number | undefined;
+  institutionRows: number;
+  subtotalLine?: number;
+  figures: Record<string, Figure>;
+  flags: Record<string, FlagTally>;
+}
+
+export interface InstitutionCheckSpec {
+  id: string;
+  metric: string;
+  min: number;
+  unitTypes: readonly string[];
+}
+
+export interface InstitutionBelowMinimum {
+  name: string;
+  unitType: string;
+  line: number;
+  /** null: the institution left the cell empty */
+  value: number | null;
+}
+
+export interface InstitutionCheckResult extends InstitutionCheckSpec {
+  /** institution rows of the covered types */
+  rows: number;
+  failing: number;
+  unreported: number;
+  /** people missing across the failing institution rows */
+  shortfall: number;
+  /** the first failing institutions, in file order */
+  examples: InstitutionBelowMinimum[];
+  /** from subtotal rows without institution rows: at least this many institutions fall short */
+  subtotalLowerBound: { institutions: number; failingAtLeast: number; shortfallAtLeast: number } | undefined;
+}
+
+export interface RegionRecord {
+  code: string;
+  name: string;
+  year: number;
+  /** the region row's line, else the first line that named the region */
+  line: number;
+  hasRegionRow: boolean;
+  figures: Record<string, Figure>;
+  byType: Record<string, TypeAggregate>;
+  checks: Record<string, InstitutionCheckResult>;
+}
+
+export interface ReadStats {
+  encoding: string | undefined;
+  bom: boolean;
+  lines: number;
+  rows: number;
+  regionRows: number;
+  institutionRows: number;
+  subtotalRows: number;
+  totalRows: number;
+  columns: string[];
+}
