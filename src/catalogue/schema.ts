@@ -35,6 +35,8 @@ const common = {
   region: regionCode,
   /** A target from a document for an unnamed region: applies only when this template is asked for. */
   template: z.string().regex(/^[a-z0-9-]+$/).optional(),
+  /** only regions of these levels (by their code) are held to it: a county CDC standard applies to counties */
+  regionLevels: z.array(z.enum(["national", "provincial", "municipal", "county"])).min(1).optional(),
   year: z.number().int().min(1990).max(2100).describe("the year by which the target is to be met"),
   horizon: z
     .object({ phrase: z.string(), from: z.string().regex(/^\d{4}-\d{2}-\d{2}$/) })

@@ -1,0 +1,51 @@
+import type { Target } from "./schema.js";
+
+export type Level = Target["level"];
+
+export interface Catalogue {
+  version: string;
+  published: string;
+  /** relative tolerance of 左右 (about) where a target sets none */
+  aboutTolerance: number;
+  targets: readonly Target[];
+  /** where each target came from: "bundled" or the overlay file that added or replaced it */
+  origin: ReadonlyMap<string, string>;
+}
+
+export const LEVELS: readonly Level[] = ["national", "provincial", "municipal", "county"];
+
+/** The code prefix a region code stands for: 000000 → "", 530000 → "53", 530100 → "5301", 530114 → "530114". */
+export function regionPrefix(code: string): string {
+  if (code === "000000") return "";
+  if (code.endsWith("0000")) return code.slice(0, 2);
+  if (code.endsWith("00")) return code.slice(0, 4);
+  return code;
+}
+
+export function levelOfCode(code: string): Level {
+  const prefix = regionPrefix(code);
+  return prefix.length === 0 ? "national" : prefix.length === 2 ? "provincial" : prefix.length === 4 ? "municipal" : "county";
+}
+
+export interface Selection {
+  /** named templates asked for (--template): their targets apply to every region */
+  templates?: readonly string[];
+}
+
+/**
+ * The targets that apply to a region: those of every region whose code prefix covers it (nation, province,
+ * prefecture, county), plus the templates asked for. Absolute totals apply only to their own region.
+ */
+export function applicableTargets(catalogue: Catalogue, code: string, selection: Selection = {}): Target[] {
+  const templates = new Set(selection.templates ?? []);
+  return catalogue.targets.filter((t) => {
+    if (t.template !== undefined) return templates.has(t.template);
+    if (t.regionLevels && !t.regionLevels.includes(levelOfCode(code))) return false;
+    if (t.kind === "total") return t.region === code;
+    return code.startsWith(regionPrefix(t.region));
+  });
+}
+
+export function templatesOf(catalogue: Catalogue): string[] {
+  return [...new Set(catalogue.targets.flatMap((t) => (t.template ? [t.template] : [])))].sort();
+}
