@@ -3,6 +3,7 @@
  * LF, CRLF or CR line ends, blank lines skipped. It is the hot path of the reader; csv-parse is the reference it is
  * property-tested against (test/read/csv.test.ts).
  */
+import { LIMITS } from "./limits.js";
 
 export type CsvProblem =
   | { kind: "unclosed-quote"; line: number; field: number }
@@ -17,7 +18,7 @@ const LF = 10;
 const CR = 13;
 
 /** Longest cell accepted as data; longer ones are reported (their value is still passed on, shortened). */
-export const MAX_CELL_LENGTH = 10_000;
+export const MAX_CELL_LENGTH = LIMITS.cellLength;
 
 export class CsvScanner {
   private buffer = "";
@@ -99,6 +100,7 @@ export class CsvScanner {
         }
         if (value.length > MAX_CELL_LENGTH) {
           this.problems.push({ kind: "cell-too-long", line, field: fields.length + 1, length: value.length });
+          value = value.slice(0, MAX_CELL_LENGTH);
         }
         fields.push(value);
         if (i >= n) {
@@ -130,6 +132,11 @@ export class CsvScanner {
       }
     }
     this.keep(start, line);
+  }
+
+  /** The line the text pushed so far ends on (for problems found before the next text reaches the scanner). */
+  lineAtEnd(): number {
+    return this.line + countLineBreaks(this.buffer, 0, this.buffer.length);
   }
 
   private keep(from: number, line: number): void {

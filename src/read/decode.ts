@@ -8,8 +8,15 @@
 export type Encoding = "utf-8" | "gb18030" | "utf-16le" | "utf-16be";
 
 export type DecodeProblem =
-  | { kind: "binary"; offset: number }
-  | { kind: "invalid"; offset: number; encoding: Encoding };
+  | { kind: "binary"; offset: number; breaks: number }
+  | { kind: "invalid"; offset: number; breaks: number; encoding: Encoding };
+// `breaks`: line breaks between the start of the chunk being decoded and the problem (the text before that chunk has
+// been handed on; its lines are the scanner's to count)
+
+const EMPTY = new Uint8Array(0);
+/** C0 controls other than tab, LF and CR do not occur in a text file; DEL neither; NUL (in UTF-16 text) neither. */
+const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
+const NON_ASCII = /[^\u0000-\u007f]/;
 
 export class Decoder {
   encoding: Encoding | undefined;
@@ -20,7 +27,12 @@ export class Decoder {
   /** bytes held back until the encoding is known (the first chunk may be tiny when reading a pipe) */
   private pending: Uint8Array[] = [];
   private pendingLength = 0;
-  private sawNonAscii = false;
+  /** UTF-8 only: all text so far was ASCII, so the file may still turn out to be GB18030 */
+  private asciiSoFar = true;
+  /** while asciiSoFar: the start of a character the UTF-8 decoder holds at the end of the last chunk */
+  private carry: Uint8Array = EMPTY;
+  /** the last text handed on ended with CR (a following LF is the same line break) */
+  private endedWithCr = false;
 
   /** Returns decoded text, or "" while the encoding is still being detected or after a problem. */
   push(bytes: Uint8Array): string {
@@ -65,32 +77,61 @@ export class Decoder {
   }
 
   private decode(bytes: Uint8Array, stream: boolean): string {
-    if (this.encoding === "utf-8" || this.encoding === "gb18030") {
-      const nul = bytes.indexOf(0);
-      if (nul !== -1) {
-        this.problem = { kind: "binary", offset: this.bytesSeen + nul };
-        return "";
-      }
-    }
+    // in UTF-8 and GB18030 a byte below 0x30 only ever stands for itself: NUL is binary wherever it is
+    const bytewise = this.encoding === "utf-8" || this.encoding === "gb18030";
+    if (bytewise && bytes.indexOf(0) !== -1) return this.binaryAt(bytes, firstControlByte(bytes));
+    let text: string;
     try {
-      const text = this.decoder!.decode(bytes, { stream });
-      if (!this.sawNonAscii && this.encoding === "utf-8" && hasNonAscii(bytes)) this.sawNonAscii = true;
-      this.bytesSeen += bytes.length;
-      if (hasControlCharacters(text)) {
-        this.problem = { kind: "binary", offset: this.bytesSeen };
-        return "";
-      }
-      return text;
+      text = this.decoder!.decode(bytes, { stream });
     } catch {
-      if (this.encoding === "utf-8" && !this.sawNonAscii) {
-        // everything so far was ASCII, which GB18030 reads the same way: switch without losing anything
+      if (this.encoding === "utf-8" && this.asciiSoFar) {
+        // everything so far was ASCII, which GB18030 reads the same way: switch without losing anything, not even
+        // a lead byte the UTF-8 decoder was holding from the last chunk
+        const again = this.carry.length ? concat([this.carry, bytes], this.carry.length + bytes.length) : bytes;
+        this.bytesSeen -= this.carry.length;
+        this.carry = EMPTY;
         this.encoding = "gb18030";
         this.decoder = new TextDecoder("gb18030", { fatal: true, ignoreBOM: true });
-        return this.decode(bytes, stream);
+        return this.decode(again, stream);
       }
-      this.problem = { kind: "invalid", offset: this.bytesSeen, encoding: this.encoding! };
+      return this.invalidIn(bytes);
+    }
+    if (this.encoding === "utf-8" && this.asciiSoFar) {
+      if (NON_ASCII.test(text)) this.asciiSoFar = false;
+      else this.carry = heldBack(this.carry, bytes);
+    }
+    const control = CONTROL.exec(text);
+    if (control) {
+      if (bytewise) return this.binaryAt(bytes, firstControlByte(bytes));
+      this.problem = {
+        kind: "binary",
+        offset: this.bytesSeen + 2 * control.index,
+        breaks: countBreaks(text.slice(0, control.index), this.endedWithCr),
+      };
       return "";
     }
+    this.bytesSeen += bytes.length;
+    if (text.length) this.endedWithCr = text.charCodeAt(text.length - 1) === 13;
+    return text;
+  }
+
+  private binaryAt(bytes: Uint8Array, at: number): string {
+    this.problem = { kind: "binary", offset: this.bytesSeen + at, breaks: countByteBreaks(bytes, at, this.endedWithCr) };
+    return "";
+  }
+
+  /** Where a chunk stops being valid: read it leniently and find the first replacement character. */
+  private invalidIn(bytes: Uint8Array): string {
+    const encoding = this.encoding!;
+    const loose = new TextDecoder(encoding, { ignoreBOM: true }).decode(bytes);
+    const at = Math.max(0, loose.indexOf("\ufffd"));
+    const before = loose.slice(0, at);
+    let offset = this.bytesSeen;
+    if (encoding === "utf-8") offset += new TextEncoder().encode(before).length;
+    else if (encoding === "gb18030") offset += gb18030Length(bytes, before.length);
+    else offset += 2 * at;
+    this.problem = { kind: "invalid", offset, breaks: countBreaks(before, this.endedWithCr), encoding };
+    return "";
   }
 }
 
@@ -103,14 +144,64 @@ function looksLikeUtf8(bytes: Uint8Array): boolean {
   }
 }
 
-function hasNonAscii(bytes: Uint8Array): boolean {
-  for (let i = 0; i < bytes.length; i++) if (bytes[i]! > 0x7f) return true;
-  return false;
+/** The bytes at the end of carry + bytes that start a character (all decoded text was ASCII, so they trail). */
+function heldBack(carry: Uint8Array, bytes: Uint8Array): Uint8Array {
+  let i = bytes.length;
+  while (i > 0 && bytes[i - 1]! > 0x7f) i--;
+  if (i === bytes.length) return i === 0 ? carry : EMPTY;
+  const tail = bytes.slice(i);
+  return i === 0 ? concat([carry, tail], carry.length + tail.length) : tail;
 }
 
-/** C0 controls other than tab, LF and CR do not occur in a text file; DEL neither. */
-function hasControlCharacters(text: string): boolean {
-  return /[\u0001-\u0008\u000b\u000c\u000e-\u001f\u007f]/.test(text);
+/** Index of the first byte that is a C0 control other than tab, LF, CR, or DEL (UTF-8 and GB18030: bytes as such). */
+function firstControlByte(bytes: Uint8Array): number {
+  for (let i = 0; i < bytes.length; i++) {
+    const b = bytes[i]!;
+    if ((b < 0x20 && b !== 9 && b !== 10 && b !== 13) || b === 0x7f) return i;
+  }
+  return bytes.length;
+}
+
+/** Line breaks (LF, CRLF, lone CR) in bytes[0, to); a leading LF continues a CR the last chunk ended with. */
+function countByteBreaks(bytes: Uint8Array, to: number, afterCr: boolean): number {
+  let count = 0;
+  for (let i = 0; i < to; i++) {
+    const b = bytes[i]!;
+    if (b === 10) {
+      if (!(i === 0 && afterCr) && !(i > 0 && bytes[i - 1] === 13)) count++;
+    } else if (b === 13) count++;
+  }
+  return count;
+}
+
+function countBreaks(text: string, afterCr: boolean): number {
+  let count = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10) {
+      if (!(i === 0 && afterCr) && !(i > 0 && text.charCodeAt(i - 1) === 13)) count++;
+    } else if (c === 13) count++;
+  }
+  return count;
+}
+
+/** Bytes taken by the first `chars` UTF-16 code units of a GB18030 text (1, 2 or 4 bytes a character). */
+function gb18030Length(bytes: Uint8Array, chars: number): number {
+  let at = 0;
+  for (let n = 0; n < chars && at < bytes.length; ) {
+    const b = bytes[at]!;
+    if (b < 0x81 || b === 0xff) {
+      at += 1;
+      n += 1;
+    } else if (bytes[at + 1]! >= 0x30 && bytes[at + 1]! <= 0x39) {
+      at += 4;
+      n += b >= 0x90 ? 2 : 1; // four-byte sequences from 0x90 are outside the BMP: a surrogate pair
+    } else {
+      at += 2;
+      n += 1;
+    }
+  }
+  return at;
 }
 
 function concat(chunks: Uint8Array[], length: number): Uint8Array {

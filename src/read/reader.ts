@@ -1,5 +1,6 @@
 import { metrics, metricById, unitTypes, unitTypesOfGroup, type MetricDef } from "../registry/index.js";
 import { CsvScanner } from "./csv.js";
+import { LIMITS } from "./limits.js";
 import { columnForHeader, columns, suggestHeader, type ColumnDef } from "./columns.js";
 import { Decoder } from "./decode.js";
 import { DiagnosticSink, type Diagnostic, type Expectation } from "./diagnostics.js";
@@ -30,9 +31,9 @@ export interface ReadResult {
   stats: ReadStats;
 }
 
-const MAX_HEADCOUNT = 100_000_000;
-const MAX_POPULATION = 2_000_000_000;
-const MAX_INSTITUTIONS = 10_000_000;
+const MAX_HEADCOUNT = LIMITS.headcount;
+const MAX_POPULATION = LIMITS.population;
+const MAX_INSTITUTIONS = LIMITS.institutions;
 const EXAMPLES_KEPT = 50;
 const REQUIRED = ["region_code", "year"] as const;
 const TOTAL_ROW = /^(合计|总计|小计|总合计|全区合计|全县合计|全市合计|total|grand total|subtotal|sum)$/i;
@@ -163,7 +164,7 @@ export class StatisticsReader {
     if (!this.decoder.problem) {
       if (!this.layout) {
         this.sink.error({ code: "empty-file", line: 1, column: 1, expected: "header-and-rows" });
-      } else if (this.stats.rows === 0 && !this.scanner.failed) {
+      } else if (this.stats.rows === 0 && !this.scanner.failed && !this.stopped) {
         this.sink.error({ code: "no-rows", line: this.headerLine + 1, column: 1, expected: "header-and-rows" });
       }
     }
@@ -181,7 +182,7 @@ export class StatisticsReader {
     const problem = this.decoder.problem;
     if (!problem || this.stopped) return;
     this.stopped = true;
-    const line = this.scannerLine();
+    const line = this.scanner.lineAtEnd() + problem.breaks;
     if (problem.kind === "binary") {
       this.sink.error({ code: "encoding-error", line, column: 1, expected: "text-not-binary", detail: { offset: problem.offset } });
     } else {
@@ -193,10 +194,6 @@ export class StatisticsReader {
         detail: { offset: problem.offset, encoding: problem.encoding },
       });
     }
-  }
-
-  private scannerLine(): number {
-    return Math.max(1, this.stats.lines || 1);
   }
 
   private reportScannerProblems(): void {
@@ -212,7 +209,7 @@ export class StatisticsReader {
           line: p.line,
           column: p.field,
           expected: "short-cell",
-          detail: { length: p.length, max: 10_000 },
+          detail: { length: p.length, max: LIMITS.cellLength },
           ...(field ? { field } : {}),
         });
       }
@@ -220,6 +217,9 @@ export class StatisticsReader {
   }
 
   private record(fields: string[], line: number): void {
+    if (this.stopped) return; // a required column is missing: the rows cannot be keyed
+    // a row of empty cells (",,,,": an empty row inside Excel's used range) carries nothing
+    if (isBlank(fields[0]!) && fields.every(isBlank)) return;
     this.stats.lines = line;
     if (!this.layout) {
       this.header(fields, line);
@@ -233,7 +233,10 @@ export class StatisticsReader {
     this.headerLine = line;
     const defs: Array<ColumnDef | undefined> = [];
     const position = new Map<string, number>();
-    cells.forEach((raw, i) => {
+    // Excel saves trailing empty header cells when cleared columns stay in the used range; they name nothing
+    let width = cells.length;
+    while (width > 0 && normaliseCell(cells[width - 1]!) === "") width--;
+    cells.slice(0, width).forEach((raw, i) => {
       const cell = normaliseCell(raw);
       if (cell === "") {
         this.sink.error({ code: "blank-header", line, column: i + 1, expected: "named-header" });
@@ -273,7 +276,7 @@ export class StatisticsReader {
     for (const id of REQUIRED) {
       if (!position.has(id)) {
         const def = columns.find((c) => c.id === id)!;
-        this.sink.error({ code: "missing-label", line, column: cells.length + 1, field: id, expected: "named-header", detail: { name: def.zh } });
+        this.sink.error({ code: "missing-label", line, column: width + 1, field: id, expected: "named-header", detail: { name: def.zh } });
       }
     }
     const metricColumns = defs.flatMap((def, column) => {
@@ -440,7 +443,7 @@ export class StatisticsReader {
       this.stats.regionRows++;
       const first = this.seenRegionRows.get(key);
       if (first !== undefined) {
-        this.sink.error({ code: "duplicate-row", line, column: 1, field: "region_code", value: `${code} ${year}`, expected: "unique-row", detail: { first } });
+        this.sink.error({ code: "duplicate-row", line, column: this.column("region_code"), field: "region_code", value: `${code} ${year}`, expected: "unique-row", detail: { first } });
         return;
       }
       this.seenRegionRows.set(key, line);
@@ -603,14 +606,17 @@ export class StatisticsReader {
       let sum = 0;
       let any = false;
       let partial = false;
+      let silent = false;
       for (const f of typeFigures.values()) {
         const figure = f[metric.id];
         if (figure) {
           sum += figure.value;
           any = true;
           partial ||= figure.partial;
-        }
+        } else silent = true;
       }
+      // a type whose rows all left the cell empty did not report it: the sum is a lower bound
+      partial ||= silent;
       const stated = acc.stated[m]!;
       if (!Number.isNaN(stated)) {
         figures[metric.id] = { value: stated, source: "stated", partial: false };

@@ -45,18 +45,21 @@ export function parseCount(raw: string, max: number): Parsed<number> {
   const s = normaliseCell(raw);
   if (!PLAIN.test(s) && !GROUPED.test(s)) return { ok: false, reason: "type" };
   const digits = s.replace(/,/g, "");
-  const negative = digits.startsWith("-");
-  const [whole = "", fraction = ""] = digits.replace(/^[+-]/, "").split(".");
+  // a minus sign is a negative entry, even on zero: "-0" is not how a count of nobody is written
+  if (digits.startsWith("-")) return { ok: false, reason: "negative" };
+  const [whole = "", fraction = ""] = digits.replace(/^\+/, "").split(".");
   const fractional = /[1-9]/.test(fraction);
   const value = Number(whole);
-  if (negative && (value > 0 || fractional)) return { ok: false, reason: "negative" };
   if (fractional) return { ok: false, reason: "fraction" };
   if (!Number.isSafeInteger(value) || value > max) return { ok: false, reason: "too-large" };
   return { ok: true, value };
 }
 
-const YES = new Set(["是", "有", "1", "true", "yes", "y", "t", "√", "✓", "设", "已设"]);
-const NO = new Set(["否", "无", "0", "false", "no", "n", "f", "×", "✗", "未设", "没有"]);
+/** Every accepted spelling of yes and no, lower case (the schema's pattern is built from these lists too). */
+export const FLAG_YES = ["是", "有", "1", "true", "yes", "y", "t", "√", "✓", "设", "已设"] as const;
+export const FLAG_NO = ["否", "无", "0", "false", "no", "n", "f", "×", "✗", "未设", "没有"] as const;
+const YES = new Set<string>(FLAG_YES);
+const NO = new Set<string>(FLAG_NO);
 
 /** A yes/no attribute: 是/否, 有/无, 1/0, true/false, yes/no (any case). */
 export function parseFlag(raw: string): Parsed<boolean> {
@@ -79,11 +82,13 @@ export function parseYear(raw: string): Parsed<number> {
   return y >= 1949 && y <= 2100 ? { ok: true, value: y } : { ok: false, reason: "too-large" };
 }
 
-/** Whether a trimmed cell is empty ("not reported"). */
+const ALL_SPACE = /^[\s\u3000\ufeff]*$/;
+
+/** Whether a cell is empty once trimmed as normaliseCell trims it ("not reported"): a lone no-break space too. */
 export function isBlank(raw: string): boolean {
   for (let i = 0; i < raw.length; i++) {
     const c = raw.charCodeAt(i);
-    if (c !== 32 && c !== 9 && c !== 0x3000 && c !== 0xfeff && c !== 13 && c !== 10) return false;
+    if (c !== 32 && c !== 9 && c !== 0x3000 && c !== 0xfeff && c !== 13 && c !== 10) return c > 127 && ALL_SPACE.test(raw);
   }
   return true;
 }

@@ -1,0 +1,61 @@
+import type { CheckResult, RegionResult } from "../../../check.js";
+import { LEVELS, type Level } from "../../../catalogue/catalogue.js";
+import type { Evaluation } from "../../../evaluate/types.js";
+import { countText, levelLabel } from "../../../labels.js";
+import type { Lang } from "../../../messages.js";
+import { metricName } from "../../../registry/index.js";
+
+function percent(rate: number): string {
+  return `${Number((rate * 100).toFixed(4))}%`;
+}
+
+/** The assumptions printed with every result: nothing is hidden in a default. */
+export function assumptionLines(result: CheckResult, lang: Lang): string[] {
+  const a = result.assumptions;
+  const zh = lang === "zh";
+  return [
+    zh
+      ? `目标库 ${result.catalogue.version}（${result.catalogue.published}，${result.catalogue.targets} 项目标）`
+      : `catalogue ${result.catalogue.version} (${result.catalogue.published}, ${result.catalogue.targets} targets)`,
+    zh ? `人口年增长率 ${percent(a.populationGrowth)}（--population-growth）` : `population growth ${percent(a.populationGrowth)} a year (--population-growth)`,
+    zh ? `年流失率 ${percent(a.attrition)}（--attrition），离职人数向上取整` : `attrition ${percent(a.attrition)} of staff a year (--attrition), leavers rounded up`,
+    a.horizon !== null
+      ? zh
+        ? `规划期至 ${a.horizon} 年（--horizon）`
+        : `plan horizon ${a.horizon} (--horizon)`
+      : zh
+        ? "规划期：约束性目标的最晚年份；目标年份已过时为数据年份次年（可用 --horizon 指定）"
+        : "plan horizon: the latest year of the binding targets, or the year after the data when that has passed (set with --horizon)",
+    zh
+      ? `“左右”容差 ±${percent(a.aboutTolerance)}；缺口按约束性目标计算，指导性（原则上、争取、力争）与参照目标仅列示`
+      : `"about" (左右) tolerance ±${percent(a.aboutTolerance)}; the plan follows binding targets; advisory (原则上, 争取, 力争) and benchmark targets are shown, not planned for`,
+    zh ? "计划按年均匀补足缺口；比例类目标随计划中的医师数联动" : "the plan closes each gap in equal yearly steps; ratios follow the plan's own stock of the category they are a ratio of",
+    ...(a.templates.length ? [zh ? `模板：${a.templates.join("、")}` : `templates: ${a.templates.join(", ")}`] : []),
+  ];
+}
+
+export function regionHeading(region: RegionResult, lang: Lang): string {
+  const population = region.record.figures.population?.value;
+  const rural = region.record.figures.rural_population?.value;
+  const parts = [`${region.name || region.code} ${region.code}`, String(region.year)];
+  if (population !== undefined) parts.push(`${metricName("population", lang)} ${countText(population)}`);
+  if (rural !== undefined) parts.push(`${metricName("rural_population", lang)} ${countText(rural)}`);
+  return parts.join(" · ");
+}
+
+export function byLevel(evaluations: readonly Evaluation[]): Array<[Level, Evaluation[]]> {
+  return LEVELS.map((level) => [level, evaluations.filter((e) => e.target.level === level)] as [Level, Evaluation[]]).filter(
+    ([, list]) => list.length > 0,
+  );
+}
+
+export function levelHeading(level: Level, lang: Lang): string {
+  return lang === "zh" ? `${levelLabel(level, lang)}目标` : `${levelLabel(level, lang)} targets`;
+}
+
+export function summaryLine(result: CheckResult, lang: Lang): string {
+  const c = result.counts;
+  return lang === "zh"
+    ? `${result.regions.length} 个地区-年份：逾期 ${c.overdue}，未达标 ${c.short}，指导性未达 ${c.advisory}，无法评估 ${c.not_assessed}，达标 ${c.met}`
+    : `${result.regions.length} region-years: ${c.overdue} overdue, ${c.short} short, ${c.advisory} advisory, ${c.not_assessed} not assessed, ${c.met} met`;
+}

@@ -1,0 +1,130 @@
+import Table from "cli-table3";
+import type { ChalkInstance } from "chalk";
+import type { RegionResult } from "../../../check.js";
+import type { Evaluation, Status } from "../../../evaluate/types.js";
+import { countText, decimalText, documentTitle, gap, remarkText, requiredText, shortfallText, sourceShort, statusLabel, valueText } from "../../../labels.js";
+import type { Lang } from "../../../messages.js";
+import { metricName } from "../../../registry/index.js";
+import { assumptionLines, byLevel, levelHeading, regionHeading, summaryLine } from "./common.js";
+import type { CheckView } from "./index.js";
+import { fold } from "../fold.js";
+
+function statusCell(status: Status, lang: Lang, paint: ChalkInstance): string {
+  const text = statusLabel(status, lang);
+  switch (status) {
+    case "overdue":
+    case "short":
+      return paint.red.bold(text);
+    case "advisory":
+      return paint.yellow(text);
+    case "met":
+      return paint.green(text);
+    default:
+      return paint.dim(text);
+  }
+}
+
+/** A table whose cells are folded beforehand (cli-table3 cuts Chinese text short instead of wrapping it). */
+function plainTable(head: string[], paint: ChalkInstance, widths?: number[]) {
+  const table = new Table({
+    head: head.map((h) => paint.bold(h)),
+    style: { head: [], border: [], compact: false },
+  });
+  return {
+    push(cells: string[]) {
+      table.push(widths ? cells.map((c, i) => fold(c, (widths[i] ?? 80) - 2)) : cells);
+    },
+    toString: () => table.toString(),
+  };
+}
+
+function resultRows(evaluations: readonly Evaluation[], lang: Lang, paint: ChalkInstance): string[][] {
+  return evaluations.map((e) => {
+    const g = gap(e);
+    const notes = e.remarks.filter((r) => r.kind !== "checked-against-plan").map((r) => remarkText(r, lang));
+    if (e.failing && e.failing.examples.length > 0 && e.failing.count > 0) {
+      const names = e.failing.examples.slice(0, 5).map((x) => x.name).join(lang === "zh" ? "、" : ", ");
+      const more = e.failing.count > 5 ? (lang === "zh" ? ` 等 ${e.failing.count} 家` : ` and ${e.failing.count - 5} more`) : "";
+      notes.unshift(lang === "zh" ? `未达标：${names}${more}` : `failing: ${names}${more}`);
+    }
+    return [
+      statusCell(e.status, lang, paint),
+      `${e.target.title[lang]}\n${paint.dim(e.target.id)}`,
+      valueText(e.current, e.unit, lang),
+      requiredText(e, lang),
+      g ? decimalText(g, e.unit) : "",
+      shortfallText(e, lang),
+      [sourceShort(e.target), ...notes.map((n) => paint.dim(n))].join("\n"),
+    ];
+  });
+}
+
+function planTable(region: RegionResult, lang: Lang, paint: ChalkInstance): string {
+  const plan = region.plan;
+  if (!plan || plan.categories.length === 0) return "";
+  const zh = lang === "zh";
+  const yearHeads = plan.categories[0]!.years.map((y) => (zh ? `${y.year} 需要/离开/招聘` : `${y.year} need/leave/hire`));
+  const table = plainTable([zh ? "类别" : "category", zh ? "现有" : "now", zh ? `${plan.horizon}年需要` : `needed ${plan.horizon}`, zh ? "决定性目标" : "binding target", ...yearHeads, zh ? "合计招聘" : "hires"], paint);
+  for (const c of plan.categories) {
+    table.push([
+      metricName(c.metric, lang),
+      countText(c.current),
+      countText(c.requiredAtHorizon),
+      c.bindingTarget ?? (zh ? "（已满足）" : "(met)"),
+      ...c.years.map((y) => `${countText(y.required)} / ${countText(y.leavers)} / ${paint.bold(countText(y.hires))}`),
+      paint.bold(countText(c.totalHires)),
+    ]);
+  }
+  let out = `${zh ? `招聘计划 ${plan.startYear + 1}–${plan.horizon}` : `Hiring plan ${plan.startYear + 1}–${plan.horizon}`}\n${table.toString()}\n`;
+  for (const c of plan.categories) {
+    for (const f of c.flags) {
+      const what = f.kind === "above-max" ? (zh ? "超过" : "above") : zh ? "低于" : "below";
+      out += paint.yellow(
+        zh
+          ? `  ! ${f.year} 年${metricName(c.metric, "zh")}计划值 ${f.planned} ${what}目标 ${f.target} 的 ${f.limit}\n`
+          : `  ! ${f.year}: the plan's ${metricName(c.metric, "en")} figure ${f.planned} is ${what} ${f.limit} of ${f.target}\n`,
+      );
+    }
+  }
+  if (plan.vacancies !== undefined) {
+    out += zh ? `  空编 ${countText(plan.vacancies)} 个（编制数 − 卫生人员）\n` : `  vacancies: ${countText(plan.vacancies)} approved posts minus staff\n`;
+  }
+  for (const pool of plan.postPools) {
+    out += zh ? `  编制池/核增：${pool.target} ${countText(pool.value)}\n` : `  approved-post pool: ${pool.target} ${countText(pool.value)}\n`;
+  }
+  return out;
+}
+
+export function tableFormatter({ result, lang, paint }: CheckView): string {
+  const zh = lang === "zh";
+  let out = "";
+  for (const region of result.regions) {
+    out += `\n${paint.bold(regionHeading(region, lang))}\n`;
+    for (const [level, evaluations] of byLevel(region.evaluations)) {
+      const table = plainTable(
+        [zh ? "状态" : "status", zh ? "目标" : "target", zh ? "现状" : "current", zh ? "目标值" : "required", zh ? "差距" : "gap", zh ? "缺口" : "short by", zh ? "出处" : "source"],
+        paint,
+        [10, 32, 14, 16, 8, 16, 46],
+      );
+      for (const row of resultRows(evaluations, lang, paint)) table.push(row);
+      out += `${paint.underline(levelHeading(level, lang))}\n${table.toString()}\n`;
+    }
+    out += planTable(region, lang, paint);
+  }
+  if (result.regions.length > 1 && result.rollup.length > 0) {
+    out += `\n${paint.bold(zh ? "汇总：各类别每年招聘人数" : "Roll-up: hires per category and year")}\n`;
+    const years = [...new Set(result.rollup.flatMap((r) => r.years.map((y) => y.year)))].sort();
+    const table = plainTable([zh ? "类别" : "category", ...years.map(String), zh ? "合计" : "total"], paint);
+    for (const r of result.rollup) {
+      table.push([metricName(r.metric, lang), ...years.map((y) => countText(r.years.find((x) => x.year === y)?.hires ?? 0)), countText(r.totalHires)]);
+    }
+    out += `${table.toString()}\n`;
+  }
+  const documents = [...new Set(result.regions.flatMap((r) => r.evaluations.map((e) => e.target.provenance.document)))].sort();
+  if (documents.length) {
+    out += `\n${paint.bold(zh ? "出处文件" : "Sources")}\n${documents.map((d) => `  [${d}] ${documentTitle(d, lang)}`).join("\n")}\n`;
+  }
+  out += `\n${paint.bold(summaryLine(result, lang))}\n`;
+  out += `${paint.dim((zh ? "假设：" : "Assumptions: ") + assumptionLines(result, lang).join(zh ? "；" : "; "))}\n`;
+  return out;
+}

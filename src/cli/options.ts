@@ -1,0 +1,45 @@
+import { Option } from "commander";
+import type { Lang } from "../messages.js";
+import { colorLevel, painter } from "./color.js";
+import { UsageError } from "../errors.js";
+
+export interface CommonOptions {
+  lang?: string;
+  color?: boolean;
+  output?: string;
+}
+
+export const langOption = () =>
+  new Option("--lang <lang>", "language of the output: zh or en (default: GAP_LANG, else zh when LANG is Chinese, else en)").choices(["zh", "en"]);
+export const outputOption = () => new Option("-o, --output <path>", "write the result to PATH (atomically) instead of standard output");
+
+export function resolveLang(option: string | undefined, env: NodeJS.ProcessEnv = process.env): Lang {
+  if (option === "zh" || option === "en") return option;
+  const fromEnv = env.GAP_LANG;
+  if (fromEnv === "zh" || fromEnv === "en") return fromEnv;
+  const locale = env.LC_ALL || env.LC_MESSAGES || env.LANG || "";
+  return /^zh/i.test(locale) ? "zh" : "en";
+}
+
+/** Colour only for a terminal on standard output, never for a file written with --output. */
+export function resolvePaint(options: CommonOptions) {
+  const toFile = options.output !== undefined && options.output !== "-";
+  return painter(toFile ? 0 : colorLevel(options, process.env, Boolean(process.stdout.isTTY)));
+}
+
+export function parseRate(name: string, raw: string): number {
+  const text = raw.trim();
+  const percent = text.endsWith("%");
+  const value = Number(percent ? text.slice(0, -1) : text);
+  if (!/^-?\d+(\.\d+)?%?$/.test(text) || !Number.isFinite(value)) {
+    throw new UsageError(`${name} «${raw}»: expected a rate such as 0.02 or 2%`);
+  }
+  const rate = percent ? value / 100 : value;
+  if (rate <= -1 || rate >= 1) throw new UsageError(`${name} «${raw}»: expected a yearly rate between -100% and 100%`);
+  return rate;
+}
+
+export function parseYearOption(name: string, raw: string): number {
+  if (!/^\d{4}$/.test(raw.trim())) throw new UsageError(`${name} «${raw}»: expected a year such as 2027`);
+  return Number(raw.trim());
+}

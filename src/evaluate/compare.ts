@@ -1,0 +1,48 @@
+import type { Scope } from "../catalogue/schema.js";
+import { unitTypesOfGroup, type UnitGroup } from "../registry/index.js";
+import { Ratio, ONE } from "./exact.js";
+
+export type Comparator = "at_least" | "at_most" | "about" | "range";
+
+/** The band a figure must fall in: [low, high], either end open. 以上/达到 → [v, ∞), 以下 → [0, v], 左右 → v ± tolerance. */
+export interface Band {
+  low?: Ratio;
+  high?: Ratio;
+  /** the figure aimed at when out of the band (the stated value, not the band's edge) */
+  aim: Ratio;
+  /** for ranges: the upper figure aimed at when above */
+  aimHigh?: Ratio;
+}
+
+export function band(comparator: Comparator, value: number, max: number | undefined, tolerance: number): Band {
+  const v = Ratio.decimal(value);
+  switch (comparator) {
+    case "at_least":
+      return { low: v, aim: v };
+    case "at_most":
+      return { high: v, aim: v };
+    case "about": {
+      const t = Ratio.decimal(tolerance);
+      return { low: v.mul(ONE.sub(t)), high: v.mul(ONE.add(t)), aim: v, aimHigh: v };
+    }
+    case "range": {
+      const hi = Ratio.decimal(max ?? value);
+      return { low: v, high: hi, aim: v, aimHigh: hi };
+    }
+  }
+}
+
+export type Position = "below" | "within" | "above";
+
+export function position(current: Ratio, b: Band): Position {
+  if (b.low && current.lt(b.low)) return "below";
+  if (b.high && current.gt(b.high)) return "above";
+  return "within";
+}
+
+export function scopeTypes(scope: Scope | undefined): string[] | undefined {
+  if (!scope) return undefined;
+  if (scope.unitTypes) return [...scope.unitTypes];
+  if (scope.unitGroup) return unitTypesOfGroup(scope.unitGroup as UnitGroup);
+  return undefined;
+}

@@ -1,0 +1,54 @@
+import type { Target } from "../../catalogue/schema.js";
+import { band, position, scopeTypes } from "../compare.js";
+import { HUNDRED, Ratio, peopleAtLeast } from "../exact.js";
+import type { Evaluator, Remark } from "../types.js";
+
+type InstitutionShare = Extract<Target, { kind: "institution_share" }>;
+
+/** A percentage of institutions having an attribute (所有社区卫生服务中心均设置中医科 = 100%). */
+export const institutionShare: Evaluator<InstitutionShare> = {
+  kind: "institution_share",
+  assess(target, view, context) {
+    const unitTypes = scopeTypes(target.scope) ?? [];
+    const remarks: Remark[] = [];
+    let yes = 0;
+    let no = 0;
+    let unreported = 0;
+    let rows = 0;
+    for (const unitType of unitTypes) {
+      const aggregate = view.region.byType[unitType];
+      if (!aggregate || aggregate.institutionRows === 0) continue;
+      rows += aggregate.institutionRows;
+      const tally = aggregate.flags[target.flag];
+      if (tally) {
+        yes += tally.yes;
+        no += tally.no;
+        unreported += tally.unreported;
+      } else unreported += aggregate.institutionRows;
+    }
+    if (rows === 0) {
+      remarks.push({ kind: "missing-rows", unitTypes });
+      return { met: undefined, unit: "percent", remarks };
+    }
+    if (unreported === rows) {
+      remarks.push({ kind: "missing-column", column: target.flag });
+      return { met: undefined, unit: "percent", remarks };
+    }
+    const b = band(target.comparator, target.value, target.max, target.tolerance ?? context.aboutTolerance);
+    const needed = peopleAtLeast(b.aim.mul(Ratio.of(rows)).div(HUNDRED));
+    const current = Ratio.of(yes * 100, rows);
+    if (unreported > 0) remarks.push({ kind: "unreported-institutions", count: unreported, column: target.flag });
+    const where = position(current, b);
+    // unreported institutions could still tip the verdict: say so rather than guess
+    const met = where === "within" ? true : unreported > 0 && yes + unreported >= needed ? undefined : where === "above" && target.comparator === "at_least";
+    return {
+      met,
+      unit: "percent",
+      current,
+      required: b.low ?? b.aim,
+      ...(b.high ? { requiredMax: b.high } : {}),
+      remarks,
+      ...(where === "below" && met === false ? { shortfall: { metric: target.flag, count: needed - yes, institutions: true } } : {}),
+    };
+  },
+};

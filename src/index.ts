@@ -1,0 +1,77 @@
+/**
+ * gap as a library: the same pipeline the CLI runs. Read (bytes → normalised regions), load the catalogue,
+ * evaluate and plan (`check`), and `report` — the object `gap check --format json` prints.
+ *
+ *   import { checkFile } from "gap";
+ *   const report = await checkFile("district.csv", { populationGrowth: 0.01, attrition: 0.05 });
+ */
+import { bundledCatalogue } from "./catalogue/bundled.js";
+import type { Catalogue } from "./catalogue/catalogue.js";
+import { check, type CheckOptions } from "./check.js";
+import { institutionChecks } from "./evaluate/engine.js";
+import type { Lang } from "./messages.js";
+import { readStatisticsFile } from "./node.js";
+import { readStatistics, type ReadResult } from "./read/reader.js";
+import { report, type Report } from "./report.js";
+
+export { StatisticsReader, readStatistics, type ReadOptions, type ReadResult } from "./read/reader.js";
+export type { RegionRecord, Figure, TypeAggregate, InstitutionCheckSpec } from "./read/record.js";
+export type { Diagnostic, DiagnosticCode } from "./read/diagnostics.js";
+export { diagnosticMessage } from "./messages.js";
+export { bundledCatalogue } from "./catalogue/bundled.js";
+export { applicableTargets, levelOfCode, regionPrefix, type Catalogue } from "./catalogue/catalogue.js";
+export { parseOverlay, applyOverlay, OverlayError } from "./catalogue/overlay.js";
+export { targetSchema, targetFileSchema, type Target } from "./catalogue/schema.js";
+export { evaluateRegion, institutionChecks } from "./evaluate/engine.js";
+export type { Evaluation, Status } from "./evaluate/types.js";
+export { planRegion, type RegionPlan, type PlanOptions } from "./plan/plan.js";
+export { check, hasFindings, type CheckOptions, type CheckResult } from "./check.js";
+export { report, REPORT_SCHEMA_VERSION, type Report } from "./report.js";
+export { readStatisticsFile } from "./node.js";
+
+export interface RunOptions extends Partial<CheckOptions> {
+  catalogue?: Catalogue;
+  lang?: Lang;
+}
+
+export class InvalidInputError extends Error {
+  constructor(readonly read: ReadResult) {
+    super(`the input has ${read.errors} error(s); see .read.diagnostics`);
+  }
+}
+
+function run(read: ReadResult, name: string, catalogue: Catalogue, options: RunOptions): Report {
+  if (read.errors > 0) throw new InvalidInputError(read);
+  const result = check(read, catalogue, {
+    populationGrowth: options.populationGrowth ?? 0,
+    attrition: options.attrition ?? 0,
+    ...(options.horizon !== undefined ? { horizon: options.horizon } : {}),
+    ...(options.templates ? { templates: options.templates } : {}),
+  });
+  return report(result, name, options.lang ?? "en");
+}
+
+/** Checks CSV text or bytes held in memory. Throws InvalidInputError when the input has errors. */
+export function checkText(input: string | Uint8Array, options: RunOptions & { file?: string } = {}): Report {
+  const catalogue = options.catalogue ?? bundledCatalogue();
+  const name = options.file ?? "<input>";
+  return run(readStatistics(input, { file: name, institutionChecks: institutionChecks(catalogue) }), name, catalogue, options);
+}
+
+/** Checks rows given as objects keyed by column (English ids or Chinese names). */
+export function checkRows(rows: ReadonlyArray<Record<string, string | number | boolean | null | undefined>>, options: RunOptions = {}): Report {
+  const columns = [...new Set(rows.flatMap((r) => Object.keys(r)))];
+  const cell = (v: unknown) => {
+    const text = v === null || v === undefined ? "" : String(v);
+    return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+  };
+  const text = [columns.map(cell).join(","), ...rows.map((r) => columns.map((c) => cell(r[c])).join(","))].join("\n");
+  return checkText(text, { ...options, file: "<rows>" });
+}
+
+/** Checks a statistics file on disk ("-" for standard input). */
+export async function checkFile(path: string, options: RunOptions = {}): Promise<Report> {
+  const catalogue = options.catalogue ?? bundledCatalogue();
+  const { result, name } = await readStatisticsFile(path, institutionChecks(catalogue));
+  return run(result, name, catalogue, options);
+}

@@ -1,0 +1,211 @@
+import type { Target } from "../catalogue/schema.js";
+import { metricById } from "../registry/index.js";
+import type { RegionRecord } from "../read/record.js";
+import { scopeTypes } from "../evaluate/compare.js";
+import { assess, figureView } from "../evaluate/engine.js";
+import { ONE, Ratio, peopleAtLeast } from "../evaluate/exact.js";
+import type { EvaluateContext, FigureView } from "../evaluate/types.js";
+
+export interface PlanOptions {
+  /** the last year of the plan; default: the latest year of the binding targets, or the year after the data */
+  horizon?: number;
+  /** yearly growth of every population basis, as a decimal (0.01 = 1%) */
+  populationGrowth: number;
+  /** yearly leavers as a share of the stock at the start of the year */
+  attrition: number;
+}
+
+export interface PlanYear {
+  year: number;
+  /** the stock the plan aims to have at the end of the year */
+  required: number;
+  leavers: number;
+  hires: number;
+  /** the stock at the end of the year */
+  stock: number;
+}
+
+export interface PlanFlag {
+  target: string;
+  year: number;
+  /** the plan's figure that year: hires, net increase or growth percent */
+  planned: number;
+  kind: "above-max" | "below-min";
+  limit: number;
+}
+
+export interface CategoryPlan {
+  metric: string;
+  current: number;
+  /** the stock needed at the horizon, the largest across the binding targets */
+  requiredAtHorizon: number;
+  /** the target that sets it; undefined when no binding target asks for more than the current stock */
+  bindingTarget: string | undefined;
+  /** every binding target's requirement at the horizon, largest first */
+  requirements: Array<{ target: string; required: number }>;
+  years: PlanYear[];
+  totalHires: number;
+  flags: PlanFlag[];
+}
+
+export interface RegionPlan {
+  startYear: number;
+  horizon: number;
+  horizonSource: "option" | "targets" | "next-year";
+  categories: CategoryPlan[];
+  /** approved posts minus staff, where the file gives both */
+  vacancies: number | undefined;
+  /** approved-post pools and increases (编制) that apply: a ceiling on hires into those posts */
+  postPools: Array<{ target: string; value: number }>;
+}
+
+const PLANNABLE = new Set(["density", "reference", "ratio", "share", "total", "per_institution"]);
+
+/** A view of the region at the horizon: projected populations, planned stocks for the region-wide categories. */
+function projectedView(region: RegionRecord, years: number, growth: Ratio, planned: Map<string, number>): FigureView {
+  const base = figureView(region);
+  let factor = ONE;
+  for (let i = 0; i < years; i++) factor = factor.mul(ONE.add(growth));
+  return {
+    ...base,
+    population(basis) {
+      const now = base.population(basis);
+      return now ? now.mul(factor) : undefined;
+    },
+    count(metric, unitTypes) {
+      if (!unitTypes && planned.has(metric)) {
+        const counted = base.count(metric);
+        return { ok: true, value: planned.get(metric)!, partial: counted.ok ? counted.partial : false };
+      }
+      return base.count(metric, unitTypes);
+    },
+  };
+}
+
+/**
+ * The hiring plan of one region: per staff category, the largest stock any binding target requires at the horizon
+ * (ratios follow the plan's own stock of the category they are a ratio of), reached in equal yearly steps, with
+ * leavers replaced. Every count is a whole number of people; leavers are rounded up, so the plan never falls short.
+ */
+export function planRegion(region: RegionRecord, targets: readonly Target[], context: EvaluateContext, options: PlanOptions): RegionPlan {
+  const binding = targets.filter((t) => t.binding === "binding" && PLANNABLE.has(t.kind));
+  const futureYears = binding.map((t) => t.year).filter((y) => y > region.year);
+  const horizon = options.horizon ?? (futureYears.length ? Math.max(...futureYears) : region.year + 1);
+  const horizonSource: RegionPlan["horizonSource"] = options.horizon !== undefined ? "option" : futureYears.length ? "targets" : "next-year";
+  const steps = Math.max(1, horizon - region.year);
+  const growth = Ratio.decimal(options.populationGrowth);
+  const attrition = Ratio.decimal(options.attrition);
+
+  const current = new Map<string, number>();
+  const base = figureView(region);
+  const currentOf = (metric: string) => {
+    if (!current.has(metric)) {
+      const counted = base.count(metric);
+      current.set(metric, counted.ok ? counted.value : 0);
+    }
+    return current.get(metric)!;
+  };
+
+  // requirements at the horizon; ratios chain, so iterate until the planned stocks stop moving
+  const planned = new Map<string, number>();
+  let requirements = new Map<string, Array<{ target: string; required: number }>>();
+  for (let pass = 0; pass < 6; pass++) {
+    const view = projectedView(region, horizon - region.year, growth, planned);
+    requirements = new Map();
+    for (const target of binding) {
+      const a = assess(target, view, context);
+      // not assessable, or short of institutions (an attribute) rather than people: nothing to hire
+      if (a.met === undefined || a.shortfall?.institutions) continue;
+      const metric = a.shortfall?.metric ?? ("metric" in target ? target.metric : target.kind === "reference" ? target.measure.metric : undefined);
+      if (!metric || metricById.get(metric)?.kind !== "headcount") continue;
+      const scoped = "scope" in target && scopeTypes(target.scope) !== undefined;
+      // a scoped shortfall adds to the region-wide stock; an unscoped one is measured against it
+      const baseline = scoped ? currentOf(metric) : (() => {
+        const counted = view.count(metric);
+        return counted.ok ? counted.value : currentOf(metric);
+      })();
+      const required = baseline + (a.shortfall?.count ?? 0);
+      const list = requirements.get(metric) ?? [];
+      list.push({ target: target.id, required });
+      requirements.set(metric, list);
+    }
+    let moved = false;
+    for (const [metric, list] of requirements) {
+      const need = Math.max(currentOf(metric), ...list.map((r) => r.required));
+      if (planned.get(metric) !== need) {
+        planned.set(metric, need);
+        moved = true;
+      }
+    }
+    if (!moved) break;
+  }
+
+  const categories: CategoryPlan[] = [];
+  for (const [metric, list] of [...requirements.entries()].sort(([a], [b]) => a.localeCompare(b))) {
+    list.sort((a, b) => b.required - a.required || a.target.localeCompare(b.target));
+    const now = currentOf(metric);
+    const top = list[0]!;
+    const requiredAtHorizon = Math.max(now, top.required);
+    const years: PlanYear[] = [];
+    let stock = now;
+    let totalHires = 0;
+    for (let step = 1; step <= steps; step++) {
+      const year = region.year + step;
+      const required = requiredAtHorizon > now ? now + peopleAtLeast(Ratio.of((requiredAtHorizon - now) * step, steps)) : now;
+      const leavers = peopleAtLeast(attrition.mul(Ratio.of(stock)));
+      const hires = Math.max(0, required - (stock - leavers));
+      stock = stock - leavers + hires;
+      totalHires += hires;
+      years.push({ year, required, leavers, hires, stock });
+    }
+    // a category none of whose targets asks for more people, and with no leavers to replace, needs no plan
+    if (totalHires === 0) continue;
+    categories.push({
+      metric,
+      current: now,
+      requiredAtHorizon,
+      bindingTarget: top.required > now ? top.target : undefined,
+      requirements: list,
+      years,
+      totalHires,
+      flags: [],
+    });
+  }
+
+  flagFlows(categories, targets, context);
+
+  const establishment = base.count("establishment");
+  const staff = base.count("staff");
+  // only a complete establishment figure says how many posts stand empty
+  const vacancies = establishment.ok && staff.ok && !establishment.partial && !staff.partial ? establishment.value - staff.value : undefined;
+  const postPools = targets.flatMap((t) => (t.kind === "posts" ? [{ target: t.id, value: t.value }] : []));
+  return { startYear: region.year, horizon, horizonSource, categories, vacancies, postPools };
+}
+
+/** Flow and growth targets (30–50 recruits a year, about +5% a year, ≥ 2 new GPs a year) checked against the plan. */
+function flagFlows(categories: CategoryPlan[], targets: readonly Target[], context: EvaluateContext): void {
+  for (const target of targets) {
+    if (target.kind !== "flow" && target.kind !== "growth") continue;
+    const plan = categories.find((c) => c.metric === target.metric);
+    if (!plan) continue;
+    const tolerance = Ratio.decimal(target.tolerance ?? context.aboutTolerance);
+    const value = Ratio.decimal(target.value);
+    const low = target.comparator === "about" ? value.mul(ONE.sub(tolerance)) : target.comparator === "at_most" ? undefined : value;
+    const high =
+      target.comparator === "about" ? value.mul(ONE.add(tolerance)) : target.comparator === "range" || target.comparator === "at_most" ? Ratio.decimal(target.max ?? target.value) : undefined;
+    let previous = plan.current;
+    for (const year of plan.years) {
+      const planned =
+        target.kind === "growth"
+          ? previous === 0
+            ? undefined
+            : Ratio.of((year.stock - previous) * 100, previous)
+          : Ratio.of(target.flow === "recruits" ? year.hires : year.stock - previous);
+      previous = year.stock;
+      if (!planned) continue;
+      if (high && planned.gt(high)) plan.flags.push({ target: target.id, year: year.year, planned: planned.toNumber(), kind: "above-max", limit: high.toNumber() });
+      else if (low && planned.lt(low) && target.binding === "binding")
+        plan.flags.push({ target: target.id, year: year.year, planned: planned.toNumber(), kind: "below-min", limit: low.toNumber() });
+    }
+  }
+}
