@@ -62,7 +62,7 @@ export interface RegionPlan {
 const PLANNABLE = new Set(["density", "reference", "ratio", "share", "total", "per_institution"]);
 
 /** A view of the region at the horizon: projected populations, planned stocks for the region-wide categories. */
-function projectedView(region: RegionRecord, years: number, growth: Ratio, planned: Map<string, number>): FigureView {
+function projectedView(region: RegionRecord, years: number, growth: Ratio, planned: ReadonlyMap<string, number>): FigureView {
   const base = figureView(region);
   let factor = ONE;
   for (let i = 0; i < years; i++) factor = factor.mul(ONE.add(growth));
@@ -110,21 +110,26 @@ export function planRegion(region: RegionRecord, targets: readonly Target[], con
   const planned = new Map<string, number>();
   let requirements = new Map<string, Array<{ target: string; required: number }>>();
   for (let pass = 0; pass < 6; pass++) {
-    const view = projectedView(region, horizon - region.year, growth, planned);
     requirements = new Map();
     for (const target of binding) {
+      // a target sees the planned stocks of the other categories (nurses follow the planned physicians), never
+      // its own category's, or its requirement would feed on itself
+      const own = target.kind === "reference" ? target.measure.metric : "metric" in target ? target.metric : undefined;
+      const others = new Map([...planned].filter(([metric]) => metric !== own));
+      const view = projectedView(region, horizon - region.year, growth, others);
       const a = assess(target, view, context);
       // not assessable, or short of institutions (an attribute) rather than people: nothing to hire
       if (a.met === undefined || a.shortfall?.institutions) continue;
       const metric = a.shortfall?.metric ?? ("metric" in target ? target.metric : target.kind === "reference" ? target.measure.metric : undefined);
       if (!metric || metricById.get(metric)?.kind !== "headcount") continue;
       const scoped = "scope" in target && scopeTypes(target.scope) !== undefined;
-      // a scoped shortfall adds to the region-wide stock; an unscoped one is measured against it
-      const baseline = scoped ? currentOf(metric) : (() => {
+      // a met target asks for no more than there is now; a scoped shortfall adds to the region-wide stock; an
+      // unscoped one is measured against the stock the evaluator saw (the planned one, where ratios chain)
+      let required = currentOf(metric);
+      if (a.shortfall && a.shortfall.count > 0) {
         const counted = view.count(metric);
-        return counted.ok ? counted.value : currentOf(metric);
-      })();
-      const required = baseline + (a.shortfall?.count ?? 0);
+        required = (scoped || !counted.ok ? currentOf(metric) : counted.value) + a.shortfall.count;
+      }
       const list = requirements.get(metric) ?? [];
       list.push({ target: target.id, required });
       requirements.set(metric, list);
