@@ -5,6 +5,7 @@ import type { Evaluation, Status } from "./evaluate/types.js";
 import { planRegion, type PlanOptions, type RegionPlan } from "./plan/plan.js";
 import type { ReadResult } from "./read/reader.js";
 import type { RegionRecord } from "./read/record.js";
+import { compareText } from "./compare-text.js";
 
 export interface CheckOptions extends PlanOptions {
   /** named templates to apply to every region (targets of documents for an unnamed district) */
@@ -58,7 +59,7 @@ export function byUrgency(a: Evaluation, b: Evaluation): number {
     STATUS_ORDER.indexOf(a.status) - STATUS_ORDER.indexOf(b.status) ||
     relativeGap(b) - relativeGap(a) ||
     LEVELS.indexOf(a.target.level) - LEVELS.indexOf(b.target.level) ||
-    a.target.id.localeCompare(b.target.id)
+    compareText(a.target.id, b.target.id)
   );
 }
 
@@ -110,7 +111,7 @@ export function check(read: ReadResult, catalogue: Catalogue, options: CheckOpti
     (a, b) =>
       b.counts.overdue + b.counts.short - (a.counts.overdue + a.counts.short) ||
       b.peopleShort - a.peopleShort ||
-      a.code.localeCompare(b.code) ||
+      compareText(a.code, b.code) ||
       a.year - b.year,
   );
   return {
@@ -144,7 +145,7 @@ function rollup(results: readonly RegionResult[]): CheckResult["rollup"] {
     }
   }
   return [...byMetric.entries()]
-    .sort(([a], [b]) => a.localeCompare(b))
+    .sort(([a], [b]) => compareText(a, b))
     .map(([metric, years]) => {
       const list = [...years.values()].sort((a, b) => a.year - b.year);
       return { metric, years: list, totalHires: list.reduce((n, y) => n + y.hires, 0) };

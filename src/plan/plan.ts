@@ -5,6 +5,7 @@ import { scopeTypes } from "../evaluate/compare.js";
 import { assess, figureView } from "../evaluate/engine.js";
 import { ONE, Ratio, peopleAtLeast } from "../evaluate/exact.js";
 import type { EvaluateContext, FigureView } from "../evaluate/types.js";
+import { compareText } from "../compare-text.js";
 
 export interface PlanOptions {
   /** the last year of the plan; default: the latest year of the binding targets, or the year after the data */
@@ -146,8 +147,8 @@ export function planRegion(region: RegionRecord, targets: readonly Target[], con
   }
 
   const categories: CategoryPlan[] = [];
-  for (const [metric, list] of [...requirements.entries()].sort(([a], [b]) => a.localeCompare(b))) {
-    list.sort((a, b) => b.required - a.required || a.target.localeCompare(b.target));
+  for (const [metric, list] of [...requirements.entries()].sort(([a], [b]) => compareText(a, b))) {
+    list.sort((a, b) => b.required - a.required || compareText(a.target, b.target));
     const now = currentOf(metric);
     const top = list[0]!;
     const requiredAtHorizon = Math.max(now, top.required);

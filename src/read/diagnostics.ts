@@ -1,4 +1,5 @@
 /** A problem found in an input file, as data. Wording lives in src/messages.ts. */
+import { compareText } from "../compare-text.js";
 export type DiagnosticCode =
   | "empty-file"
   | "encoding-error"
@@ -99,7 +100,7 @@ export class DiagnosticSink {
 
   /** Diagnostics in file order; a closing note when some were not kept. */
   sorted(): Diagnostic[] {
-    const out = [...this.items].sort((a, b) => a.line - b.line || a.column - b.column || a.code.localeCompare(b.code));
+    const out = [...this.items].sort((a, b) => a.line - b.line || a.column - b.column || compareText(a.code, b.code));
     if (this.dropped > 0) {
       out.push({
         code: "too-many-problems",

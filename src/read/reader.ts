@@ -15,6 +15,7 @@ import type {
   TypeAggregate,
 } from "./record.js";
 import { isBlank, normaliseCell, parseCount, parseFlag, parseRegionCode, parseYear, type ParseFailure } from "./values.js";
+import { compareText } from "../compare-text.js";
 
 export interface ReadOptions {
   /** the name diagnostics carry: the path as the user gave it, or "<stdin>" */
@@ -546,7 +547,7 @@ export class StatisticsReader {
     const columnOf = (metric: MetricDef) => (position.get(metric.id) ?? 0) + 1;
     const byType: Record<string, TypeAggregate> = {};
     const typeFigures = new Map<string, Record<string, Figure>>();
-    for (const [unitType, t] of [...acc.types.entries()].sort(([a], [b]) => a.localeCompare(b))) {
+    for (const [unitType, t] of [...acc.types.entries()].sort(([a], [b]) => compareText(a, b))) {
       const figures: Record<string, Figure> = {};
       const flags: TypeAggregate["flags"] = {};
       metrics.forEach((metric, m) => {

@@ -1,5 +1,5 @@
 import { Command, Option } from "commander";
-import Table from "cli-table3";
+import { BoxTable } from "../formatters/box.js";
 import { applicableTargets, LEVELS, levelOfCode, type Catalogue } from "../../catalogue/catalogue.js";
 import type { Target } from "../../catalogue/schema.js";
 import { UsageError } from "../../errors.js";
@@ -9,6 +9,7 @@ import { metricName, unitTypeName } from "../../registry/index.js";
 import { checkTemplates, loadCatalogue } from "../catalogue.js";
 import { writeOutput } from "../io.js";
 import { langOption, outputOption, resolveLang, resolvePaint, type CommonOptions } from "../options.js";
+import { compareText } from "../../compare-text.js";
 
 interface TargetsOptions extends CommonOptions {
   region?: string;
@@ -68,7 +69,7 @@ function select(catalogue: Catalogue, options: TargetsOptions): Target[] {
     list = [...catalogue.targets].filter((t) => !t.template || options.template.length === 0 || options.template.includes(t.template));
   }
   if (options.level) list = list.filter((t) => t.level === options.level);
-  return list.sort((a, b) => LEVELS.indexOf(a.level) - LEVELS.indexOf(b.level) || a.region.localeCompare(b.region) || a.id.localeCompare(b.id));
+  return list.sort((a, b) => LEVELS.indexOf(a.level) - LEVELS.indexOf(b.level) || compareText(a.region, b.region) || compareText(a.id, b.id));
 }
 
 export function targetsCommand(): Command {
@@ -101,12 +102,10 @@ export function targetsCommand(): Command {
         for (const level of LEVELS) {
           const group = list.filter((t) => t.level === level);
           if (!group.length) continue;
-          const table = new Table({
-            head: (lang === "zh" ? ["目标", "指标", "范围", "年份", "性质", "出处"] : ["target", "figure", "scope", "year", "binding", "source"]).map((h) => paint.bold(h)),
-            style: { head: [], border: [] },
-            wordWrap: true,
-            colWidths: [34, 34, 16, 6, 10, 48],
-          });
+          const table = new BoxTable(
+            (lang === "zh" ? ["目标", "指标", "范围", "年份", "性质", "出处"] : ["target", "figure", "scope", "year", "binding", "source"]).map((h) => paint.bold(h)),
+            [32, 32, 14, 4, 8, 46],
+          );
           for (const t of group) {
             table.push([`${t.title[lang]}\n${paint.dim(t.id)}${t.template ? paint.dim(` [${t.template}]`) : ""}`, figureText(t, lang), scopeText(t, lang), String(t.year), bindingLabel(t.binding, lang), sourceText(t, lang)]);
           }

@@ -1,6 +1,7 @@
 import type { Target } from "../../catalogue/schema.js";
 import type { Evaluator } from "../types.js";
 import { assessDensity } from "./density.js";
+import { compareText } from "../../compare-text.js";
 
 type Reference = Extract<Target, { kind: "reference" }>;
 
@@ -21,7 +22,7 @@ export function resolveReference(target: Reference, applicable: readonly Target[
       t.scope === undefined,
   );
   // the latest year's figure is the level the district is asked to reach
-  return candidates.sort((a, b) => b.year - a.year || a.id.localeCompare(b.id))[0];
+  return candidates.sort((a, b) => b.year - a.year || compareText(a.id, b.id))[0];
 }
 
 export const reference: Evaluator<Reference> = {

@@ -1,4 +1,3 @@
-import Table from "cli-table3";
 import type { ChalkInstance } from "chalk";
 import type { RegionResult } from "../../../check.js";
 import type { Evaluation, Status } from "../../../evaluate/types.js";
@@ -7,7 +6,7 @@ import type { Lang } from "../../../messages.js";
 import { metricName } from "../../../registry/index.js";
 import { assumptionLines, byLevel, levelHeading, regionHeading, summaryLine } from "./common.js";
 import type { CheckView } from "./index.js";
-import { fold } from "../fold.js";
+import { BoxTable } from "../box.js";
 
 function statusCell(status: Status, lang: Lang, paint: ChalkInstance): string {
   const text = statusLabel(status, lang);
@@ -24,18 +23,8 @@ function statusCell(status: Status, lang: Lang, paint: ChalkInstance): string {
   }
 }
 
-/** A table whose cells are folded beforehand (cli-table3 cuts Chinese text short instead of wrapping it). */
-function plainTable(head: string[], paint: ChalkInstance, widths?: number[]) {
-  const table = new Table({
-    head: head.map((h) => paint.bold(h)),
-    style: { head: [], border: [], compact: false },
-  });
-  return {
-    push(cells: string[]) {
-      table.push(widths ? cells.map((c, i) => fold(c, (widths[i] ?? 80) - 2)) : cells);
-    },
-    toString: () => table.toString(),
-  };
+function plainTable(head: string[], paint: ChalkInstance, widths?: number[]): BoxTable {
+  return new BoxTable(head.map((h) => paint.bold(h)), widths?.map((w) => w - 2));
 }
 
 function resultRows(evaluations: readonly Evaluation[], lang: Lang, paint: ChalkInstance): string[][] {
