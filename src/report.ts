@@ -1,8 +1,11 @@
 /**
  * The documented, versioned result of `gap check`: the object `--format json` prints and the library returns.
- * Keys are written in a fixed order and numbers are rounded from exact values, so the same input gives the same bytes.
+ * Target metadata (titles, sources) is listed once under `targets`; each region's results carry only what was
+ * computed, with absent keys meaning "does not apply". Keys come in a fixed order and numbers are rounded from
+ * exact values, so the same input gives the same bytes.
  */
 import type { CheckResult, RegionResult } from "./check.js";
+import type { Target } from "./catalogue/schema.js";
 import type { Evaluation } from "./evaluate/types.js";
 import { decimalText, gap, remarkText } from "./labels.js";
 import type { Lang } from "./messages.js";
@@ -10,57 +13,74 @@ import { metrics } from "./registry/index.js";
 
 export const REPORT_SCHEMA_VERSION = 1;
 
-export interface ReportResult {
-  target: string;
+export interface ReportTarget {
   title: string;
   level: string;
+  region: string;
   kind: string;
   binding: string;
   year: number;
-  status: string;
-  unit: string;
-  current: number | null;
-  required: number | null;
-  requiredMax: number | null;
-  gap: number | null;
-  shortfall: { metric: string; count: number; lowerBound: boolean; institutions: boolean } | null;
-  failingInstitutions: { count: number; atLeast: boolean; examples: Array<{ name: string; unitType: string; line: number; value: number | null }> } | null;
-  remarks: Array<{ kind: string; text: string }>;
+  template?: string;
   source: { document: string; section: string; locator: string };
 }
 
-function num(value: ReturnType<typeof gap>, unit: Evaluation["unit"]): number | null {
-  return value ? Number(decimalText(value, unit).replace(/,/g, "")) : null;
+export interface ReportResult {
+  target: string;
+  status: string;
+  unit: string;
+  current?: number;
+  required?: number;
+  requiredMax?: number;
+  gap?: number;
+  shortfall?: { metric: string; count: number; lowerBound?: true; institutions?: true };
+  failingInstitutions?: { count: number; atLeast: boolean; examples: Array<{ name: string; unitType: string; line: number; value: number | null }> };
+  remarks?: Array<{ kind: string; text: string }>;
+}
+
+function rounded(value: ReturnType<typeof gap>, unit: Evaluation["unit"]): number | undefined {
+  return value ? Number(decimalText(value, unit).replace(/,/g, "")) : undefined;
+}
+
+export function reportTarget(t: Target, lang: Lang): ReportTarget {
+  return {
+    title: t.title[lang],
+    level: t.level,
+    region: t.region,
+    kind: t.kind,
+    binding: t.binding,
+    year: t.year,
+    ...(t.template ? { template: t.template } : {}),
+    source: { document: t.provenance.document, section: t.provenance.section, locator: t.provenance.locator },
+  };
 }
 
 export function reportResult(e: Evaluation, lang: Lang): ReportResult {
-  const g = gap(e);
-  return {
-    target: e.target.id,
-    title: e.target.title[lang],
-    level: e.target.level,
-    kind: e.target.kind,
-    binding: e.target.binding,
-    year: e.target.year,
-    status: e.status,
-    unit: e.unit,
-    current: num(e.current, e.unit),
-    required: num(e.required, e.unit),
-    requiredMax: num(e.requiredMax, e.unit),
-    gap: num(g, e.unit),
-    shortfall: e.shortfall
-      ? { metric: e.shortfall.metric, count: e.shortfall.count, lowerBound: Boolean(e.shortfall.lowerBound), institutions: Boolean(e.shortfall.institutions) }
-      : null,
-    failingInstitutions: e.failing
-      ? {
-          count: e.failing.count,
-          atLeast: e.failing.atLeast,
-          examples: e.failing.examples.map((x) => ({ name: x.name, unitType: x.unitType, line: x.line, value: x.value })),
-        }
-      : null,
-    remarks: e.remarks.map((r) => ({ kind: r.kind, text: remarkText(r, lang) })),
-    source: { document: e.target.provenance.document, section: e.target.provenance.section, locator: e.target.provenance.locator },
-  };
+  const out: ReportResult = { target: e.target.id, status: e.status, unit: e.unit };
+  const current = rounded(e.current, e.unit);
+  const required = rounded(e.required, e.unit);
+  const requiredMax = rounded(e.requiredMax, e.unit);
+  const g = rounded(gap(e), e.unit);
+  if (current !== undefined) out.current = current;
+  if (required !== undefined) out.required = required;
+  if (requiredMax !== undefined) out.requiredMax = requiredMax;
+  if (g !== undefined) out.gap = g;
+  if (e.shortfall && e.shortfall.count > 0) {
+    out.shortfall = {
+      metric: e.shortfall.metric,
+      count: e.shortfall.count,
+      ...(e.shortfall.lowerBound ? { lowerBound: true as const } : {}),
+      ...(e.shortfall.institutions ? { institutions: true as const } : {}),
+    };
+  }
+  if (e.failing && e.failing.count > 0) {
+    out.failingInstitutions = {
+      count: e.failing.count,
+      atLeast: e.failing.atLeast,
+      examples: e.failing.examples.map((x) => ({ name: x.name, unitType: x.unitType, line: x.line, value: x.value })),
+    };
+  }
+  if (e.remarks.length) out.remarks = e.remarks.map((r) => ({ kind: r.kind, text: remarkText(r, lang) }));
+  return out;
 }
 
 function figures(region: RegionResult): { figures: Record<string, number>; partial: string[]; derived: string[] } {
@@ -112,7 +132,14 @@ export function reportRegion(region: RegionResult, lang: Lang) {
   };
 }
 
-export function report(result: CheckResult, file: string, lang: Lang) {
+export type ReportRegion = ReturnType<typeof reportRegion>;
+
+/** Everything of the report but the regions, which can be long: the JSON formatter streams them one by one. */
+export function reportHead(result: CheckResult, file: string, lang: Lang) {
+  const used = new Map<string, Target>();
+  for (const r of result.regions) for (const e of r.evaluations) used.set(e.target.id, e.target);
+  const targets: Record<string, ReportTarget> = {};
+  for (const id of [...used.keys()].sort()) targets[id] = reportTarget(used.get(id)!, lang);
   return {
     schemaVersion: REPORT_SCHEMA_VERSION,
     tool: "gap",
@@ -122,6 +149,13 @@ export function report(result: CheckResult, file: string, lang: Lang) {
     catalogue: result.catalogue,
     assumptions: result.assumptions,
     summary: { regions: result.regions.length, counts: result.counts },
+    targets,
+  };
+}
+
+export function report(result: CheckResult, file: string, lang: Lang) {
+  return {
+    ...reportHead(result, file, lang),
     regions: result.regions.map((r) => reportRegion(r, lang)),
     rollup: result.rollup,
   };

@@ -1,23 +1,31 @@
-import { rename, writeFile, unlink } from "node:fs/promises";
+import { open, rename, unlink } from "node:fs/promises";
 import { basename, dirname, join } from "node:path";
 import { UsageError, describeFsError } from "../errors.js";
 
 /**
- * Writes the result: to standard output, or to PATH through a temporary file in the same folder renamed over it,
- * so a reader of PATH sees the old content or the new, never half of it, and a failed run leaves PATH as it was.
+ * Writes the result, a string or a sequence of parts: to standard output, or to PATH through a temporary file in the
+ * same folder renamed over it, so a reader of PATH sees the old content or the new, never half of it, and a failed
+ * run leaves PATH as it was.
  */
-export async function writeOutput(text: string, path: string | undefined): Promise<void> {
+export async function writeOutput(output: string | Iterable<string>, path: string | undefined): Promise<void> {
+  const parts = typeof output === "string" ? [output] : output;
   if (path === undefined || path === "-") {
-    process.stdout.write(text);
+    for (const part of parts) {
+      if (!process.stdout.write(part)) await new Promise<void>((resolve) => process.stdout.once("drain", () => resolve()));
+    }
     return;
   }
   const temporary = join(dirname(path), `.${basename(path)}.${process.pid}.${Date.now().toString(36)}.tmp`);
   try {
-    await writeFile(temporary, text, { flag: "wx" });
+    const handle = await open(temporary, "wx");
+    try {
+      for (const part of parts) await handle.write(part);
+    } finally {
+      await handle.close();
+    }
     await rename(temporary, path);
   } catch (error) {
     await unlink(temporary).catch(() => undefined);
     throw new UsageError(`cannot write ${path}: ${describeFsError(error)}`);
   }
 }
-

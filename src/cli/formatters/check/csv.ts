@@ -1,4 +1,4 @@
-import { report } from "../../../report.js";
+import { reportHead, reportRegion } from "../../../report.js";
 import { csvLine } from "../csv.js";
 import type { CheckView } from "./index.js";
 
@@ -33,28 +33,34 @@ const HEADER = [
 ] as const;
 
 /** One row per region × target (row_type=result), then the plan (row_type=plan), in one table. */
-export function csvFormatter({ result, file, lang }: CheckView): string {
-  const data = report(result, file, lang);
-  let out = csvLine([...HEADER]);
-  for (const region of data.regions) {
-    for (const r of region.results) {
+export function* csvFormatter({ result, file, lang }: CheckView): Generator<string> {
+  const { targets } = reportHead(result, file, lang);
+  yield csvLine([...HEADER]);
+  for (const region of result.regions) {
+    const r = reportRegion(region, lang);
+    let out = "";
+    for (const x of r.results) {
+      const t = targets[x.target]!;
       out += csvLine([
-        "result", region.code, region.name, region.year, r.level, r.target, r.title, r.kind, r.binding, r.year, r.status, r.unit,
-        r.current, r.required, r.requiredMax, r.gap, r.shortfall?.metric, r.shortfall?.count, r.shortfall ? r.shortfall.lowerBound : null,
-        r.source.document, r.source.section, r.source.locator, null, null, null, null, null,
+        "result", r.code, r.name, r.year, t.level, x.target, t.title, t.kind, t.binding, t.year, x.status, x.unit,
+        x.current, x.required, x.requiredMax, x.gap, x.shortfall?.metric, x.shortfall?.count, x.shortfall ? Boolean(x.shortfall.lowerBound) : null,
+        t.source.document, t.source.section, t.source.locator, null, null, null, null, null,
       ]);
     }
+    yield out;
   }
-  for (const region of data.regions) {
-    for (const c of region.plan?.categories ?? []) {
+  for (const region of result.regions) {
+    const r = reportRegion(region, lang);
+    let out = "";
+    for (const c of r.plan?.categories ?? []) {
       for (const y of c.years) {
         out += csvLine([
-          "plan", region.code, region.name, region.year, region.level, c.bindingTarget, null, null, null, region.plan!.horizon, null, "people",
+          "plan", r.code, r.name, r.year, r.level, c.bindingTarget, null, null, null, r.plan!.horizon, null, "people",
           c.current, c.requiredAtHorizon, null, null, c.metric, Math.max(0, c.requiredAtHorizon - c.current), null,
           null, null, null, y.year, y.required, y.leavers, y.hires, y.stock,
         ]);
       }
     }
+    yield out;
   }
-  return out;
 }

@@ -23,4 +23,4 @@ export const checkFormatters = {
   csv: csvFormatter,
   markdown: markdownFormatter,
   github: githubFormatter,
-} satisfies Record<string, (view: CheckView) => string>;
+} satisfies Record<string, (view: CheckView) => string | Iterable<string>>;

@@ -1,6 +1,27 @@
-import { report } from "../../../report.js";
+import { reportHead, reportRegion } from "../../../report.js";
 import type { CheckView } from "./index.js";
 
-export function jsonFormatter({ result, file, lang }: CheckView): string {
-  return `${JSON.stringify(report(result, file, lang), null, 2)}\n`;
+/** Indents a JSON text by `depth` levels (for embedding one stringified part in the pretty-printed whole). */
+function nest(json: string, depth: number): string {
+  return json.replace(/\n/g, `\n${"  ".repeat(depth)}`);
+}
+
+/**
+ * The report as pretty-printed JSON, produced region by region so a country's worth of output is never one string.
+ * Each result is one line: a national file gives tens of thousands of them.
+ */
+export function* jsonFormatter({ result, file, lang }: CheckView): Generator<string> {
+  const head = JSON.stringify(reportHead(result, file, lang), null, 2);
+  yield `${head.slice(0, -2)},\n  "regions": [`;
+  let first = true;
+  for (const region of result.regions) {
+    const report = reportRegion(region, lang);
+    const body = JSON.stringify({ ...report, results: [] }, null, 2).replace(
+      '"results": []',
+      `"results": [${report.results.map((r) => `\n    ${JSON.stringify(r)}`).join(",")}${report.results.length ? "\n  " : ""}]`,
+    );
+    yield `${first ? "" : ","}\n    ${nest(body, 2)}`;
+    first = false;
+  }
+  yield `${result.regions.length ? "\n  " : ""}],\n  "rollup": ${nest(JSON.stringify(result.rollup, null, 2), 1)}\n}\n`;
 }
