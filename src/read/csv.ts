@@ -47,6 +47,8 @@ export class CsvScanner {
       let i = start;
       let extraLines = 0;
       let complete = false;
+      // kept with the record until it is complete: an incomplete record is scanned again with the next chunk
+      let problems: CsvProblem[] | undefined;
       for (;;) {
         let value: string;
         if (i < n && s.charCodeAt(i) === QUOTE) {
@@ -68,6 +70,7 @@ export class CsvScanner {
           }
           if (closed === -1) {
             if (!final) return this.keep(start, line);
+            if (problems) this.problems.push(...problems);
             this.problems.push({ kind: "unclosed-quote", line, field: fields.length + 1 });
             this.failed = true;
             return this.keep(n, line);
@@ -84,7 +87,7 @@ export class CsvScanner {
           if (j > i) {
             if (j >= n && !final) return this.keep(start, line);
             value += s.slice(i, j);
-            this.problems.push({ kind: "quote-error", line, field: fields.length + 1, value });
+            (problems ??= []).push({ kind: "quote-error", line, field: fields.length + 1, value });
             i = j;
           }
         } else {
@@ -99,7 +102,7 @@ export class CsvScanner {
           i = j;
         }
         if (value.length > MAX_CELL_LENGTH) {
-          this.problems.push({ kind: "cell-too-long", line, field: fields.length + 1, length: value.length });
+          (problems ??= []).push({ kind: "cell-too-long", line, field: fields.length + 1, length: value.length });
           value = value.slice(0, MAX_CELL_LENGTH);
         }
         fields.push(value);
@@ -126,6 +129,7 @@ export class CsvScanner {
         break;
       }
       if (complete) {
+        if (problems) this.problems.push(...problems);
         if (!(fields.length === 1 && fields[0] === "")) sink(fields, line);
         line += 1 + extraLines;
         start = i;

@@ -325,10 +325,12 @@ export class StatisticsReader {
       }
     }
 
-    const unitCell = normaliseCell(this.cell(fields, "unit"));
+    let unitCell = normaliseCell(this.cell(fields, "unit"));
     const regionNameCell = normaliseCell(this.cell(fields, "region"));
     const typeCell = normaliseCell(this.cell(fields, "unit_type"));
     const codeCell = this.cell(fields, "region_code");
+    // 小计 / 合计 where an institution's name goes, on a row of one institution type: that type's subtotal row
+    if (unitCell !== "" && TOTAL_ROW.test(unitCell) && unitTypeByName.has(typeCell.toLowerCase())) unitCell = "";
     const isTotalRow = TOTAL_ROW.test(unitCell) || TOTAL_ROW.test(regionNameCell) || TOTAL_ROW.test(typeCell) || TOTAL_ROW.test(normaliseCell(codeCell));
 
     // identity

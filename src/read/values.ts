@@ -88,7 +88,7 @@ const ALL_SPACE = /^[\s\u3000\ufeff]*$/;
 export function isBlank(raw: string): boolean {
   for (let i = 0; i < raw.length; i++) {
     const c = raw.charCodeAt(i);
-    if (c !== 32 && c !== 9 && c !== 0x3000 && c !== 0xfeff && c !== 13 && c !== 10) return c > 127 && ALL_SPACE.test(raw);
+    if (c !== 32 && c !== 9 && c !== 0x3000 && c !== 0xfeff && c !== 13 && c !== 10) return (c > 127 || c === 11 || c === 12) && ALL_SPACE.test(raw);
   }
   return true;
 }
