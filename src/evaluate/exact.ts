@@ -24,7 +24,16 @@ export class Ratio {
 
   /** The exact value of a decimal as written: 3.2 → 32/10, 0.54 → 54/100 (not the binary double nearest to it). */
   static decimal(value: number | string): Ratio {
-    const text = typeof value === "number" ? numberText(value) : value.trim();
+    if (typeof value === "number") {
+      let known = decimals.get(value);
+      if (!known) decimals.set(value, (known = Ratio.parseDecimal(numberText(value))));
+      return known;
+    }
+    return Ratio.parseDecimal(value);
+  }
+
+  private static parseDecimal(written: string): Ratio {
+    const text = written.trim();
     const m = /^(-)?(\d+)(?:\.(\d+))?$/.exec(text);
     if (!m) throw new RangeError(`not a decimal: ${text}`);
     const fraction = m[3] ?? "";
@@ -94,6 +103,9 @@ export class Ratio {
     return negative && q !== 0n ? `-${text}` : text;
   }
 }
+
+/** Targets repeat a few dozen figures across thousands of regions: each is read once. */
+const decimals = new Map<number, Ratio>();
 
 function gcd(a: bigint, b: bigint): bigint {
   while (b !== 0n) [a, b] = [b, a % b];

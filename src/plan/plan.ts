@@ -110,14 +110,21 @@ export function planRegion(region: RegionRecord, targets: readonly Target[], con
   // requirements at the horizon; ratios chain, so iterate until the planned stocks stop moving
   const planned = new Map<string, number>();
   let requirements = new Map<string, Array<{ target: string; required: number }>>();
-  for (let pass = 0; pass < 6; pass++) {
+  // only region-wide ratios and shares read another category's planned stock; without them one pass settles it
+  const chains = binding.some((t) => (t.kind === "ratio" || t.kind === "share") && scopeTypes(t.scope) === undefined);
+  const views = new Map<string | undefined, FigureView>();
+  for (let pass = 0; pass < (chains ? 6 : 1); pass++) {
     requirements = new Map();
+    views.clear();
     for (const target of binding) {
       // a target sees the planned stocks of the other categories (nurses follow the planned physicians), never
       // its own category's, or its requirement would feed on itself
       const own = target.kind === "reference" ? target.measure.metric : "metric" in target ? target.metric : undefined;
-      const others = new Map([...planned].filter(([metric]) => metric !== own));
-      const view = projectedView(region, horizon - region.year, growth, others);
+      let view = views.get(own);
+      if (!view) {
+        const others = new Map([...planned].filter(([metric]) => metric !== own));
+        views.set(own, (view = projectedView(region, horizon - region.year, growth, others)));
+      }
       const a = assess(target, view, context);
       // not assessable, or short of institutions (an attribute) rather than people: nothing to hire
       if (a.met === undefined || a.shortfall?.institutions) continue;

@@ -2,6 +2,9 @@
  * A streaming RFC 4180 scanner: comma-separated, double-quoted fields with "" escapes and embedded line breaks,
  * LF, CRLF or CR line ends, blank lines skipped. It is the hot path of the reader; csv-parse is the reference it is
  * property-tested against (test/read/csv.test.ts).
+ *
+ * Records are handed on as views into the text (field offsets), not arrays of strings: the reader parses most cells
+ * (numbers) in place, so a million rows cost no per-cell allocation.
  */
 import { LIMITS } from "./limits.js";
 
@@ -10,19 +13,58 @@ export type CsvProblem =
   | { kind: "quote-error"; line: number; field: number; value: string }
   | { kind: "cell-too-long"; line: number; field: number; length: number };
 
-export type RecordSink = (fields: string[], line: number) => void;
+/** One record, valid only during the sink call that receives it. */
+export class CsvRecord {
+  text = "";
+  line = 0;
+  count = 0;
+  readonly starts: number[] = [];
+  readonly ends: number[] = [];
+  /** a field's value where it is not a plain slice of the text (quotes unescaped, text after a quote, shortened) */
+  readonly owned: Array<string | undefined> = [];
+
+  field(i: number): string {
+    if (i >= this.count) return "";
+    const owned = this.owned[i];
+    return owned !== undefined ? owned : this.text.slice(this.starts[i], this.ends[i]);
+  }
+
+  fields(): string[] {
+    const out: string[] = [];
+    for (let i = 0; i < this.count; i++) out.push(this.field(i));
+    return out;
+  }
+
+  private push(start: number, end: number, owned: string | undefined): void {
+    const i = this.count++;
+    this.starts[i] = start;
+    this.ends[i] = end;
+    this.owned[i] = owned;
+  }
+
+  /** @internal the scanner's way in */
+  static add(record: CsvRecord, start: number, end: number, owned: string | undefined): void {
+    record.push(start, end, owned);
+  }
+}
+
+export type RecordSink = (record: CsvRecord) => void;
 
 const COMMA = 44;
 const QUOTE = 34;
 const LF = 10;
 const CR = 13;
 
-/** Longest cell accepted as data; longer ones are reported (their value is still passed on, shortened). */
+/** Longest cell accepted as data; longer ones are reported and passed on shortened to this length. */
 export const MAX_CELL_LENGTH = LIMITS.cellLength;
 
 export class CsvScanner {
   private buffer = "";
   private line = 1;
+  /** within an unfinished quoted cell: where the search for its closing quote resumes (no quote before it) */
+  private resumeQuoteSearch = 0;
+  private resumeField = -1;
+  private readonly record = new CsvRecord();
   readonly problems: CsvProblem[] = [];
   /** set once an unclosed quote has swallowed the rest of the input */
   failed = false;
@@ -40,42 +82,66 @@ export class CsvScanner {
   private scan(sink: RecordSink, final: boolean): void {
     const s = this.buffer;
     const n = s.length;
+    const record = this.record;
+    record.text = s;
     let start = 0;
     let line = this.line;
     while (start < n && !this.failed) {
-      const fields: string[] = [];
+      record.count = 0;
       let i = start;
       let extraLines = 0;
       let complete = false;
       // kept with the record until it is complete: an incomplete record is scanned again with the next chunk
       let problems: CsvProblem[] | undefined;
       for (;;) {
-        let value: string;
+        let fieldStart: number;
+        let fieldEnd: number;
+        let owned: string | undefined;
         if (i < n && s.charCodeAt(i) === QUOTE) {
-          let segment = i + 1;
-          value = "";
+          const content = i + 1;
+          const resumed = start === 0 && record.count === this.resumeField && this.resumeQuoteSearch > content;
+          let from = resumed ? this.resumeQuoteSearch : content;
           let closed = -1;
+          let escaped = false;
           for (;;) {
-            const q = s.indexOf('"', segment);
-            if (q === -1) break;
+            const q = s.indexOf('"', from);
+            if (q === -1) {
+              if (!final) {
+                this.resumeQuoteSearch = n - start;
+                this.resumeField = record.count;
+                return this.keep(start, line);
+              }
+              break;
+            }
             if (q + 1 < n && s.charCodeAt(q + 1) === QUOTE) {
-              value += s.slice(segment, q + 1);
-              segment = q + 2;
+              escaped = true;
+              from = q + 2;
               continue;
             }
-            if (q + 1 >= n && !final) break; // the next chunk may start with the escaping quote
-            value += s.slice(segment, q);
+            if (q + 1 >= n && !final) {
+              // the next chunk may start with the escaping quote
+              this.resumeQuoteSearch = q - start;
+              this.resumeField = record.count;
+              return this.keep(start, line);
+            }
             closed = q;
             break;
           }
           if (closed === -1) {
-            if (!final) return this.keep(start, line);
             if (problems) this.problems.push(...problems);
-            this.problems.push({ kind: "unclosed-quote", line, field: fields.length + 1 });
+            this.problems.push({ kind: "unclosed-quote", line, field: record.count + 1 });
             this.failed = true;
             return this.keep(n, line);
           }
-          extraLines += countLineBreaks(s, i + 1, closed);
+          this.resumeField = -1;
+          extraLines += countLineBreaks(s, content, closed);
+          fieldStart = content;
+          fieldEnd = closed;
+          // "" pairs (rare) are unescaped here; a resumed search may have passed some before this chunk
+          const pair = escaped || resumed ? s.indexOf('""', content) : -1;
+          if (pair !== -1 && pair < closed) {
+            owned = s.slice(content, closed).replace(/""/g, '"');
+          }
           i = closed + 1;
           // text between a closing quote and the next delimiter is kept, and reported
           let j = i;
@@ -86,8 +152,8 @@ export class CsvScanner {
           }
           if (j > i) {
             if (j >= n && !final) return this.keep(start, line);
-            value += s.slice(i, j);
-            (problems ??= []).push({ kind: "quote-error", line, field: fields.length + 1, value });
+            owned = (owned ?? s.slice(content, closed)) + s.slice(i, j);
+            (problems ??= []).push({ kind: "quote-error", line, field: record.count + 1, value: owned });
             i = j;
           }
         } else {
@@ -98,14 +164,16 @@ export class CsvScanner {
             j++;
           }
           if (j >= n && !final) return this.keep(start, line);
-          value = s.slice(i, j);
+          fieldStart = i;
+          fieldEnd = j;
           i = j;
         }
-        if (value.length > MAX_CELL_LENGTH) {
-          (problems ??= []).push({ kind: "cell-too-long", line, field: fields.length + 1, length: value.length });
-          value = value.slice(0, MAX_CELL_LENGTH);
+        const length = owned !== undefined ? owned.length : fieldEnd - fieldStart;
+        if (length > MAX_CELL_LENGTH) {
+          (problems ??= []).push({ kind: "cell-too-long", line, field: record.count + 1, length });
+          owned = (owned ?? s.slice(fieldStart, fieldEnd)).slice(0, MAX_CELL_LENGTH);
         }
-        fields.push(value);
+        CsvRecord.add(record, fieldStart, fieldEnd, owned);
         if (i >= n) {
           complete = true; // final: end of input ends the record
           break;
@@ -115,7 +183,7 @@ export class CsvScanner {
           i++;
           if (i >= n && !final) return this.keep(start, line);
           if (i >= n) {
-            fields.push("");
+            CsvRecord.add(record, i, i, undefined);
             complete = true;
             break;
           }
@@ -130,7 +198,9 @@ export class CsvScanner {
       }
       if (complete) {
         if (problems) this.problems.push(...problems);
-        if (!(fields.length === 1 && fields[0] === "")) sink(fields, line);
+        record.line = line;
+        const blank = record.count === 1 && (record.owned[0] !== undefined ? record.owned[0] === "" : record.starts[0] === record.ends[0]);
+        if (!blank) sink(record);
         line += 1 + extraLines;
         start = i;
       }
@@ -151,10 +221,9 @@ export class CsvScanner {
 
 function countLineBreaks(s: string, from: number, to: number): number {
   let count = 0;
-  for (let at = from; at < to; at++) {
-    const c = s.charCodeAt(at);
-    if (c === LF) count++;
-    else if (c === CR && !(at + 1 < to && s.charCodeAt(at + 1) === LF)) count++;
+  for (let at = s.indexOf("\n", from); at !== -1 && at < to; at = s.indexOf("\n", at + 1)) count++;
+  for (let at = s.indexOf("\r", from); at !== -1 && at < to; at = s.indexOf("\r", at + 1)) {
+    if (!(at + 1 < to && s.charCodeAt(at + 1) === LF)) count++;
   }
   return count;
 }

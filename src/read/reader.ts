@@ -1,10 +1,10 @@
 import { metrics, metricById, unitTypes, unitTypesOfGroup, type MetricDef } from "../registry/index.js";
-import { CsvScanner } from "./csv.js";
+import { CsvScanner, type CsvRecord } from "./csv.js";
 import { LIMITS } from "./limits.js";
 import { columnForHeader, columns, suggestHeader, type ColumnDef } from "./columns.js";
 import { Decoder } from "./decode.js";
 import { DiagnosticSink, type Diagnostic, type Expectation } from "./diagnostics.js";
-import { CompactStringSet } from "./hashset.js";
+import { CompactStringSet, seedsOf, type Seeds } from "./hashset.js";
 import type {
   Figure,
   InstitutionBelowMinimum,
@@ -70,6 +70,9 @@ interface CheckState {
 
 class RegionAccumulator {
   name = "";
+  readonly key: string;
+  /** hash state of "code|year|", continued with each institution's name for duplicate detection */
+  readonly seeds: Seeds;
   regionLine = 0;
   stated = new Float64Array(M).fill(NaN);
   types = new Map<string, TypeAccumulator>();
@@ -82,6 +85,8 @@ class RegionAccumulator {
     readonly firstLine: number,
     specs: readonly InstitutionCheckSpec[],
   ) {
+    this.key = `${code}|${year}`;
+    this.seeds = seedsOf(`${this.key}|`);
     this.checks = specs.map((spec) => ({
       spec,
       metric: metricIndex.get(spec.metric) ?? -1,
@@ -105,7 +110,9 @@ interface Layout {
   /** column def per header position, undefined for unknown or duplicate columns */
   defs: Array<ColumnDef | undefined>;
   position: Map<string, number>;
-  metricColumns: Array<{ column: number; metric: number; def: MetricDef }>;
+  /** where the identity columns are (-1: absent) */
+  at: Record<"region_code" | "year" | "unit" | "unit_type" | "region" | "institutions", number>;
+  metricColumns: Array<{ column: number; metric: number; def: MetricDef; max: number }>;
 }
 
 /**
@@ -120,9 +127,12 @@ export class StatisticsReader {
   private layout: Layout | undefined;
   private headerLine = 0;
   private readonly regions = new Map<string, RegionAccumulator>();
-  private readonly seenRegionRows = new Map<string, number>();
   private readonly seenKeys = new CompactStringSet();
-  private lastRegionKey: string | undefined;
+  private lastRegion: RegionAccumulator | undefined;
+  private readonly codeCache = new CellCache(readCode);
+  private readonly yearCache = new CellCache(readYear);
+  private readonly typeCache = new CellCache(readType);
+  private readonly nameCache = new CellCache(readName);
   private readonly values = new Float64Array(M);
   private readonly stats: ReadStats = {
     encoding: undefined,
@@ -135,7 +145,7 @@ export class StatisticsReader {
     totalRows: 0,
     columns: [],
   };
-  private readonly onRecord = (fields: string[], line: number): void => this.record(fields, line);
+  private readonly onRecord = (record: CsvRecord): void => this.record(record);
   private stopped = false;
 
   constructor(options: ReadOptions) {
@@ -217,17 +227,17 @@ export class StatisticsReader {
     }
   }
 
-  private record(fields: string[], line: number): void {
+  private record(rec: CsvRecord): void {
     if (this.stopped) return; // a required column is missing: the rows cannot be keyed
     // a row of empty cells (",,,,": an empty row inside Excel's used range) carries nothing
-    if (isBlank(fields[0]!) && fields.every(isBlank)) return;
-    this.stats.lines = line;
+    if (blankAt(rec, 0) && allBlank(rec)) return;
+    this.stats.lines = rec.line;
     if (!this.layout) {
-      this.header(fields, line);
+      this.header(rec.fields(), rec.line);
       return;
     }
     this.stats.rows++;
-    this.row(fields, line);
+    this.row(rec);
   }
 
   private header(cells: string[], line: number): void {
@@ -280,109 +290,128 @@ export class StatisticsReader {
         this.sink.error({ code: "missing-label", line, column: width + 1, field: id, expected: "named-header", detail: { name: def.zh } });
       }
     }
-    const metricColumns = defs.flatMap((def, column) => {
-      const metric = def ? metricIndex.get(def.id) : undefined;
-      return metric === undefined ? [] : [{ column, metric, def: metrics[metric]! }];
+    const metricColumns = defs.flatMap((columnDef, column) => {
+      const metric = columnDef ? metricIndex.get(columnDef.id) : undefined;
+      if (metric === undefined) return [];
+      const def = metrics[metric]!;
+      return [{ column, metric, def, max: def.kind === "population" ? MAX_POPULATION : MAX_HEADCOUNT }];
     });
-    this.layout = { defs, position, metricColumns };
+    const where = (id: string) => position.get(id) ?? -1;
+    const at = {
+      region_code: where("region_code"),
+      year: where("year"),
+      unit: where("unit"),
+      unit_type: where("unit_type"),
+      region: where("region"),
+      institutions: where("institutions"),
+    };
+    this.layout = { defs, position, at, metricColumns };
     this.stats.columns = defs.map((d) => d?.id ?? "");
     if (REQUIRED.some((id) => !position.has(id))) this.stopped = true;
-  }
-
-  private cell(fields: string[], id: string): string {
-    const at = this.layout!.position.get(id);
-    return at === undefined ? "" : (fields[at] ?? "");
   }
 
   private column(id: string): number {
     return (this.layout!.position.get(id) ?? 0) + 1;
   }
 
-  private row(fields: string[], line: number): void {
+  private row(rec: CsvRecord): void {
     const layout = this.layout!;
+    const at = layout.at;
+    const line = rec.line;
     const width = layout.defs.length;
-    if (fields.length < width) {
+    if (rec.count < width) {
       this.sink.error({
         code: "missing-cell",
         line,
-        column: fields.length + 1,
+        column: rec.count + 1,
         expected: "cells-match-header",
-        detail: { cells: fields.length, header: width },
+        detail: { cells: rec.count, header: width },
       });
-    } else if (fields.length > width) {
-      for (let i = width; i < fields.length; i++) {
-        if (!isBlank(fields[i]!)) {
+    } else if (rec.count > width) {
+      for (let i = width; i < rec.count; i++) {
+        if (!blankAt(rec, i)) {
           this.sink.error({
             code: "extra-cell",
             line,
             column: i + 1,
-            value: fields[i]!,
+            value: rec.field(i),
             expected: "cells-match-header",
-            detail: { cells: fields.length, header: width },
+            detail: { cells: rec.count, header: width },
           });
           break;
         }
       }
     }
 
-    let unitCell = normaliseCell(this.cell(fields, "unit"));
-    const regionNameCell = normaliseCell(this.cell(fields, "region"));
-    const typeCell = normaliseCell(this.cell(fields, "unit_type"));
-    const codeCell = this.cell(fields, "region_code");
+    // identity cells repeat from row to row: each is parsed once per distinct raw text
+    const code = this.codeCache.get(rec, at.region_code);
+    const year = this.yearCache.get(rec, at.year);
+    const type = this.typeCache.get(rec, at.unit_type);
+    const regionName = this.nameCache.get(rec, at.region);
+    const unit = unitCell(rec, at.unit);
+    let unitName = unit.length <= 12 && mayBeTotal(rec, at.unit, unit.start) ? unitText(rec, at.unit, unit) : undefined;
     // 小计 / 合计 where an institution's name goes, on a row of one institution type: that type's subtotal row
-    if (unitCell !== "" && TOTAL_ROW.test(unitCell) && unitTypeByName.has(typeCell.toLowerCase())) unitCell = "";
-    const isTotalRow = TOTAL_ROW.test(unitCell) || TOTAL_ROW.test(regionNameCell) || TOTAL_ROW.test(typeCell) || TOTAL_ROW.test(normaliseCell(codeCell));
+    let unitEmpty = unit.length === 0;
+    if (unitName !== undefined && TOTAL_ROW.test(unitName) && type.unitType !== undefined) {
+      unitEmpty = true;
+      unitName = "";
+    }
+    const isTotalRow = (unitName !== undefined && unitName !== "" && TOTAL_ROW.test(unitName)) || regionName.total || type.total || code.total;
 
-    // identity
-    let code: string | undefined;
-    if (isBlank(codeCell) || (isTotalRow && TOTAL_ROW.test(normaliseCell(codeCell)))) {
+    if (code.blank || (isTotalRow && code.total)) {
       if (!isTotalRow) this.sink.error({ code: "required-value", line, column: this.column("region_code"), field: "region_code", expected: "region-code" });
-    } else {
-      const parsed = parseRegionCode(codeCell);
-      if (parsed.ok) code = parsed.value;
-      else this.sink.error({ code: "constraint-error", line, column: this.column("region_code"), field: "region_code", value: codeCell, expected: "region-code" });
+    } else if (code.value === undefined) {
+      this.sink.error({ code: "constraint-error", line, column: this.column("region_code"), field: "region_code", value: code.raw, expected: "region-code" });
     }
-    const yearCell = this.cell(fields, "year");
-    let year: number | undefined;
-    if (isBlank(yearCell)) {
+    if (year.blank) {
       if (!isTotalRow) this.sink.error({ code: "required-value", line, column: this.column("year"), field: "year", expected: "year" });
-    } else {
-      const parsed = parseYear(yearCell);
-      if (parsed.ok) year = parsed.value;
-      else this.sink.error({ code: "type-error", line, column: this.column("year"), field: "year", value: yearCell, expected: "year" });
+    } else if (year.value === undefined) {
+      this.sink.error({ code: "type-error", line, column: this.column("year"), field: "year", value: year.raw, expected: "year" });
     }
 
-    let unitType: string | undefined;
     let kind: RowKind;
-    if (isTotalRow || typeCell === "" || REGION_TYPE_NAMES.has(typeCell.toLowerCase())) {
+    if (isTotalRow || type.regionRow) {
       kind = "region";
     } else {
-      unitType = unitTypeByName.get(typeCell.toLowerCase());
-      if (!unitType) {
-        this.sink.error({
-          code: "unknown-unit-type",
-          line,
-          column: this.column("unit_type"),
-          field: "unit_type",
-          value: typeCell,
-          expected: "unit-type",
-        });
+      if (type.unitType === undefined) {
+        this.sink.error({ code: "unknown-unit-type", line, column: this.column("unit_type"), field: "unit_type", value: type.text, expected: "unit-type" });
         return;
       }
-      kind = unitCell === "" ? "subtotal" : "institution";
+      kind = unitEmpty ? "subtotal" : "institution";
     }
-    if (kind === "region" && unitCell !== "" && !isTotalRow) {
-      this.sink.error({ code: "required-value", line, column: this.column("unit_type"), field: "unit_type", value: unitCell, expected: "unit-type" });
+    if (kind === "region" && !unitEmpty && !isTotalRow) {
+      this.sink.error({ code: "required-value", line, column: this.column("unit_type"), field: "unit_type", value: unitText(rec, at.unit, unit), expected: "unit-type" });
       return;
     }
+    const unitType = type.unitType;
 
-    // values
+    // values: plain digits are read in place; anything else goes through the full parsers
     const values = this.values;
     values.fill(NaN);
     let valid = true;
-    for (const { column, metric, def } of layout.metricColumns) {
-      const raw = fields[column];
-      if (raw === undefined || raw.length === 0 || isBlank(raw)) continue;
+    const text = rec.text;
+    for (const { column, metric, def, max } of layout.metricColumns) {
+      if (column >= rec.count) continue;
+      if (rec.owned[column] === undefined && def.kind !== "flag") {
+        const s = rec.starts[column]!;
+        const e = rec.ends[column]!;
+        if (s === e) continue;
+        if (e - s <= 15) {
+          let v = 0;
+          let j = s;
+          for (; j < e; j++) {
+            const c = text.charCodeAt(j);
+            if (c < 48 || c > 57) break;
+            v = v * 10 + (c - 48);
+          }
+          if (j === e && v <= max && (v > 0 || def.kind !== "population")) {
+            values[metric] = v;
+            continue;
+          }
+        }
+      }
+      const raw = rec.field(column);
+      if (isBlank(raw)) continue;
       if (def.kind === "flag") {
         const parsed = parseFlag(raw);
         if (parsed.ok) values[metric] = parsed.value ? 1 : 0;
@@ -392,10 +421,9 @@ export class StatisticsReader {
         }
         continue;
       }
-      const max = def.kind === "population" ? MAX_POPULATION : MAX_HEADCOUNT;
       const parsed = parseCount(raw, max);
       if (parsed.ok) {
-        if (def.kind === "population" && parsed.value === 0) {
+        if (def.kind === "population" && parsed.value === 0 && def.id !== "rural_population") {
           this.sink.error({ code: "constraint-error", line, column: column + 1, field: def.id, value: raw, expected: "positive-population" });
           valid = false;
         } else values[metric] = parsed.value;
@@ -405,16 +433,17 @@ export class StatisticsReader {
       }
     }
     let institutions = NaN;
-    const institutionsCell = this.cell(fields, "institutions");
-    if (!isBlank(institutionsCell)) {
-      const parsed = parseCount(institutionsCell, MAX_INSTITUTIONS);
+    if (at.institutions >= 0 && !blankAt(rec, at.institutions)) {
+      const raw = rec.field(at.institutions);
+      const parsed = parseCount(raw, MAX_INSTITUTIONS);
       if (parsed.ok) institutions = parsed.value;
       else {
-        this.valueError(parsed.reason, line, this.column("institutions"), "institutions", institutionsCell, MAX_INSTITUTIONS);
+        this.valueError(parsed.reason, line, at.institutions + 1, "institutions", raw, MAX_INSTITUTIONS);
         valid = false;
       }
     }
-    for (const [child, parent] of subsetPairs) {
+    for (let p = 0; p < subsetPairs.length; p++) {
+      const [child, parent] = subsetPairs[p]!;
       if (values[child]! > values[parent]!) {
         const childDef = metrics[child]!;
         this.sink.error({
@@ -432,28 +461,32 @@ export class StatisticsReader {
 
     if (isTotalRow) {
       this.stats.totalRows++;
-      const key = code !== undefined && year !== undefined ? `${code}|${year}` : this.lastRegionKey;
-      if (key && valid) this.regionFor(key, code, year, line)?.totalRows.push({ line, values: values.slice() });
+      const region = code.value !== undefined && year.value !== undefined ? this.regionFor(code.value, year.value, line) : this.lastRegion;
+      if (region && valid) region.totalRows.push({ line, values: values.slice() });
       return;
     }
-    if (code === undefined || year === undefined) return;
-    const key = `${code}|${year}`;
-    this.lastRegionKey = key;
-    const region = this.regionFor(key, code, year, line)!;
-    if (regionNameCell && !region.name) region.name = detach(regionNameCell);
+    if (code.value === undefined || year.value === undefined) return;
+    const region = this.regionFor(code.value, year.value, line);
+    this.lastRegion = region;
+    if (regionName.text && !region.name) region.name = regionName.text;
 
     if (kind === "region") {
       this.stats.regionRows++;
-      const first = this.seenRegionRows.get(key);
-      if (first !== undefined) {
-        this.sink.error({ code: "duplicate-row", line, column: this.column("region_code"), field: "region_code", value: `${code} ${year}`, expected: "unique-row", detail: { first } });
+      if (region.regionLine) {
+        this.sink.error({
+          code: "duplicate-row",
+          line,
+          column: this.column("region_code"),
+          field: "region_code",
+          value: `${code.value} ${year.value}`,
+          expected: "unique-row",
+          detail: { first: region.regionLine },
+        });
         return;
       }
-      this.seenRegionRows.set(key, line);
       region.regionLine = line;
-      if (regionNameCell) region.name = detach(regionNameCell);
-      const population = metricIndex.get("population")!;
-      if (Number.isNaN(values[population]!) && !this.hasPopulationError(line)) {
+      if (regionName.text) region.name = regionName.text;
+      if (Number.isNaN(values[POPULATION]!) && !this.hasPopulationError(line)) {
         this.sink.error({
           code: "required-value",
           line,
@@ -468,9 +501,9 @@ export class StatisticsReader {
 
     if (kind === "subtotal") {
       this.stats.subtotalRows++;
-      const first = this.seenKeys.addOrGet(`${key}|subtotal|${unitType}`, line);
+      const first = this.seenKeys.addOrGet(`${region.key}|subtotal|${unitType}`, line);
       if (first) {
-        this.sink.error({ code: "duplicate-row", line, column: this.column("unit_type"), field: "unit_type", value: typeCell, expected: "unique-row", detail: { first } });
+        this.sink.error({ code: "duplicate-row", line, column: this.column("unit_type"), field: "unit_type", value: type.text, expected: "unique-row", detail: { first } });
         return;
       }
       if (valid) region.type(unitType!).subtotal = { line, institutions, values: values.slice() };
@@ -478,9 +511,13 @@ export class StatisticsReader {
     }
 
     this.stats.institutionRows++;
-    const first = this.seenKeys.addOrGet(`${key}|${unitCell}`, line);
+    const owned = rec.owned[at.unit];
+    const first =
+      owned !== undefined
+        ? this.seenKeys.addOrGetRange(region.seeds, owned.trim(), 0, owned.trim().length, line)
+        : this.seenKeys.addOrGetRange(region.seeds, text, unit.start, unit.end, line);
     if (first) {
-      this.sink.error({ code: "duplicate-row", line, column: this.column("unit"), field: "unit", value: unitCell, expected: "unique-row", detail: { first } });
+      this.sink.error({ code: "duplicate-row", line, column: this.column("unit"), field: "unit", value: unitText(rec, at.unit, unit), expected: "unique-row", detail: { first } });
       return;
     }
     if (!valid) return;
@@ -505,7 +542,7 @@ export class StatisticsReader {
         check.shortfall += check.spec.min - v;
       }
       if (check.examples.length < EXAMPLES_KEPT) {
-        check.examples.push({ name: detach(unitCell), unitType: unitType!, line, value: v === v ? v : null });
+        check.examples.push({ name: detach(unitText(rec, at.unit, unit)), unitType: unitType!, line, value: v === v ? v : null });
       }
     }
   }
@@ -527,10 +564,12 @@ export class StatisticsReader {
     });
   }
 
-  private regionFor(key: string, code: string | undefined, year: number | undefined, line: number): RegionAccumulator | undefined {
+  private regionFor(code: string, year: number, line: number): RegionAccumulator {
+    const last = this.lastRegion;
+    if (last && last.code === code && last.year === year) return last;
+    const key = `${code}|${year}`;
     let region = this.regions.get(key);
     if (!region) {
-      if (code === undefined || year === undefined) return undefined;
       region = new RegionAccumulator(code, year, line, this.checks);
       this.regions.set(key, region);
     }
@@ -734,6 +773,128 @@ export class StatisticsReader {
       checks,
     };
   }
+}
+
+const POPULATION = metricIndex.get("population")!;
+
+const WHITE = (c: number) => c === 32 || c === 9 || c === 0x3000 || c === 0xfeff || c === 13 || c === 10 || c === 0xa0 || c === 11 || c === 12;
+
+/** Whether field i is empty or white space, without copying it. */
+function blankAt(rec: CsvRecord, i: number): boolean {
+  if (i < 0 || i >= rec.count) return true;
+  const owned = rec.owned[i];
+  if (owned !== undefined) return isBlank(owned);
+  const text = rec.text;
+  for (let j = rec.starts[i]!, e = rec.ends[i]!; j < e; j++) {
+    const c = text.charCodeAt(j);
+    if (!WHITE(c)) return c > 127 ? isBlank(text.slice(rec.starts[i], e)) : false;
+  }
+  return true;
+}
+
+function allBlank(rec: CsvRecord): boolean {
+  for (let i = 0; i < rec.count; i++) if (!blankAt(rec, i)) return false;
+  return true;
+}
+
+/** The institution name's range in the text, trimmed. */
+function unitCell(rec: CsvRecord, i: number): { start: number; end: number; length: number } {
+  if (i < 0 || i >= rec.count) return { start: 0, end: 0, length: 0 };
+  const owned = rec.owned[i];
+  if (owned !== undefined) return { start: 0, end: 0, length: owned.trim().length };
+  const text = rec.text;
+  let start = rec.starts[i]!;
+  let end = rec.ends[i]!;
+  while (start < end && WHITE(text.charCodeAt(start))) start++;
+  while (end > start && WHITE(text.charCodeAt(end - 1))) end--;
+  return { start, end, length: end - start };
+}
+
+/** Whether a name could be 合计/总计/小计/…/total/sum: its first character says. */
+function mayBeTotal(rec: CsvRecord, i: number, start: number): boolean {
+  if (i < 0 || i >= rec.count) return false;
+  const owned = rec.owned[i];
+  const c = owned !== undefined ? owned.trim().charCodeAt(0) : rec.text.charCodeAt(start);
+  return TOTAL_FIRST.has(c | 0x20);
+}
+
+const TOTAL_FIRST = new Set([..."合总小全tgs"].map((ch) => ch.charCodeAt(0) | 0x20));
+
+function unitText(rec: CsvRecord, i: number, cell: { start: number; end: number }): string {
+  if (i < 0 || i >= rec.count) return "";
+  const owned = rec.owned[i];
+  return normaliseCell(owned !== undefined ? owned : rec.text.slice(cell.start, cell.end));
+}
+
+interface Cached {
+  raw: string;
+  blank: boolean;
+  text: string;
+  total: boolean;
+}
+
+/**
+ * Parses an identity cell once per distinct raw text: rows repeat their county, year and institution type. The last
+ * few distinct texts are kept and compared in place, so a hit costs no copy of the cell.
+ */
+class CellCache<T extends Cached> {
+  private readonly entries: T[] = [];
+  private next = 0;
+  constructor(private readonly parse: (raw: string) => T) {}
+
+  get(rec: CsvRecord, i: number): T {
+    const entries = this.entries;
+    const absent = i < 0 || i >= rec.count;
+    const owned = absent ? "" : rec.owned[i];
+    if (owned !== undefined) {
+      for (let k = 0; k < entries.length; k++) if (entries[k]!.raw === owned) return entries[k]!;
+      return this.remember(this.parse(owned));
+    }
+    const s = rec.starts[i]!;
+    const length = rec.ends[i]! - s;
+    const text = rec.text;
+    for (let k = 0; k < entries.length; k++) {
+      const e = entries[k]!;
+      if (e.raw.length === length && text.startsWith(e.raw, s)) return e;
+    }
+    return this.remember(this.parse(detach(text.slice(s, s + length))));
+  }
+
+  private remember(entry: T): T {
+    if (this.entries.length < 16) this.entries.push(entry);
+    else {
+      this.entries[this.next] = entry;
+      this.next = (this.next + 1) % 16;
+    }
+    return entry;
+  }
+}
+
+function cached(raw: string): Cached {
+  const text = normaliseCell(raw);
+  return { raw, blank: text === "", text, total: TOTAL_ROW.test(text) };
+}
+
+function readCode(raw: string): Cached & { value: string | undefined } {
+  const base = cached(raw);
+  const parsed = base.blank ? undefined : parseRegionCode(raw);
+  return { ...base, value: parsed?.ok ? parsed.value : undefined };
+}
+
+function readYear(raw: string): Cached & { value: number | undefined } {
+  const base = cached(raw);
+  const parsed = base.blank ? undefined : parseYear(raw);
+  return { ...base, value: parsed?.ok ? parsed.value : undefined };
+}
+
+function readType(raw: string): Cached & { unitType: string | undefined; regionRow: boolean } {
+  const base = cached(raw);
+  const lower = base.text.toLowerCase();
+  return { ...base, unitType: unitTypeByName.get(lower), regionRow: base.text === "" || REGION_TYPE_NAMES.has(lower) };
+}
+
+function readName(raw: string): Cached {
+  return cached(raw);
 }
 
 /** A copy of a string that does not keep the chunk it was sliced from alive. */

@@ -2,7 +2,7 @@
 import { parse } from "csv-parse/sync";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { CsvScanner, MAX_CELL_LENGTH, type CsvProblem } from "../../src/read/csv.js";
+import { CsvScanner, MAX_CELL_LENGTH, type CsvProblem, type CsvRecord } from "../../src/read/csv.js";
 
 interface Scanned {
   records: Array<{ fields: string[]; line: number }>;
@@ -12,7 +12,7 @@ interface Scanned {
 function scan(pieces: readonly string[]): Scanned {
   const scanner = new CsvScanner();
   const records: Scanned["records"] = [];
-  const sink = (fields: string[], line: number) => records.push({ fields, line });
+  const sink = (record: CsvRecord) => records.push({ fields: record.fields(), line: record.line });
   for (const piece of pieces) scanner.push(piece, sink);
   scanner.finish(sink);
   return { records, problems: scanner.problems };
