@@ -35,17 +35,6 @@ export class CsvRecord {
     return out;
   }
 
-  private push(start: number, end: number, owned: string | undefined): void {
-    const i = this.count++;
-    this.starts[i] = start;
-    this.ends[i] = end;
-    this.owned[i] = owned;
-  }
-
-  /** @internal the scanner's way in */
-  static add(record: CsvRecord, start: number, end: number, owned: string | undefined): void {
-    record.push(start, end, owned);
-  }
 }
 
 export type RecordSink = (record: CsvRecord) => void;
@@ -173,7 +162,10 @@ export class CsvScanner {
           (problems ??= []).push({ kind: "cell-too-long", line, field: record.count + 1, length });
           owned = (owned ?? s.slice(fieldStart, fieldEnd)).slice(0, MAX_CELL_LENGTH);
         }
-        CsvRecord.add(record, fieldStart, fieldEnd, owned);
+        const k = record.count++;
+        record.starts[k] = fieldStart;
+        record.ends[k] = fieldEnd;
+        record.owned[k] = owned;
         if (i >= n) {
           complete = true; // final: end of input ends the record
           break;
@@ -183,7 +175,10 @@ export class CsvScanner {
           i++;
           if (i >= n && !final) return this.keep(start, line);
           if (i >= n) {
-            CsvRecord.add(record, i, i, undefined);
+            const k = record.count++;
+            record.starts[k] = i;
+            record.ends[k] = i;
+            record.owned[k] = undefined;
             complete = true;
             break;
           }

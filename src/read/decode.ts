@@ -17,6 +17,7 @@ const EMPTY = new Uint8Array(0);
 /** C0 controls other than tab, LF and CR do not occur in a text file; DEL neither; NUL (in UTF-16 text) neither. */
 const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
 const NON_ASCII = /[^\u0000-\u007f]/;
+const CONTROL_WINDOW = 1 << 20;
 
 export class Decoder {
   encoding: Encoding | undefined;
@@ -100,7 +101,9 @@ export class Decoder {
       if (NON_ASCII.test(text)) this.asciiSoFar = false;
       else this.carry = heldBack(this.carry, bytes);
     }
-    const control = CONTROL.exec(text);
+    // binary data shows itself at once: control characters are looked for in the first megabyte (NUL bytes, the
+    // surest sign, are looked for everywhere); past it a stray one is just a bad cell
+    const control = this.bytesSeen < CONTROL_WINDOW ? CONTROL.exec(text) : null;
     if (control) {
       if (bytewise) return this.binaryAt(bytes, firstControlByte(bytes));
       this.problem = {

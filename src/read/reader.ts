@@ -442,8 +442,9 @@ export class StatisticsReader {
         valid = false;
       }
     }
-    for (let p = 0; p < subsetPairs.length; p++) {
-      const [child, parent] = subsetPairs[p]!;
+    for (let p = 0; p < SUBSET_CHILD.length; p++) {
+      const child = SUBSET_CHILD[p]!;
+      const parent = SUBSET_PARENT[p]!;
       if (values[child]! > values[parent]!) {
         const childDef = metrics[child]!;
         this.sink.error({
@@ -776,6 +777,8 @@ export class StatisticsReader {
 }
 
 const POPULATION = metricIndex.get("population")!;
+const SUBSET_CHILD = Int32Array.from(subsetPairs.map(([child]) => child));
+const SUBSET_PARENT = Int32Array.from(subsetPairs.map(([, parent]) => parent));
 
 const WHITE = (c: number) => c === 32 || c === 9 || c === 0x3000 || c === 0xfeff || c === 13 || c === 10 || c === 0xa0 || c === 11 || c === 12;
 
@@ -840,6 +843,7 @@ interface Cached {
 class CellCache<T extends Cached> {
   private readonly entries: T[] = [];
   private next = 0;
+  private hit = 0;
   constructor(private readonly parse: (raw: string) => T) {}
 
   get(rec: CsvRecord, i: number): T {
@@ -853,9 +857,13 @@ class CellCache<T extends Cached> {
     const s = rec.starts[i]!;
     const length = rec.ends[i]! - s;
     const text = rec.text;
+    const hit = entries[this.hit];
+    if (hit && sameText(hit.raw, text, s, length)) return hit;
     for (let k = 0; k < entries.length; k++) {
-      const e = entries[k]!;
-      if (e.raw.length === length && text.startsWith(e.raw, s)) return e;
+      if (sameText(entries[k]!.raw, text, s, length)) {
+        this.hit = k;
+        return entries[k]!;
+      }
     }
     return this.remember(this.parse(detach(text.slice(s, s + length))));
   }
@@ -868,6 +876,13 @@ class CellCache<T extends Cached> {
     }
     return entry;
   }
+}
+
+/** raw === text.slice(start, start + length), without the slice (startsWith is slow on two-byte strings) */
+function sameText(raw: string, text: string, start: number, length: number): boolean {
+  if (raw.length !== length) return false;
+  for (let k = 0; k < length; k++) if (raw.charCodeAt(k) !== text.charCodeAt(start + k)) return false;
+  return true;
 }
 
 function cached(raw: string): Cached {
