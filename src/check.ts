@@ -63,6 +63,18 @@ export function byUrgency(a: Evaluation, b: Evaluation): number {
   );
 }
 
+/** byUrgency, with each relative gap worked out once rather than at every comparison */
+function sortByUrgency(evaluations: Evaluation[]): Evaluation[] {
+  const gaps = new Map(evaluations.map((e) => [e, relativeGap(e)]));
+  return evaluations.sort(
+    (a, b) =>
+      STATUS_ORDER.indexOf(a.status) - STATUS_ORDER.indexOf(b.status) ||
+      gaps.get(b)! - gaps.get(a)! ||
+      LEVELS.indexOf(a.target.level) - LEVELS.indexOf(b.target.level) ||
+      compareText(a.target.id, b.target.id),
+  );
+}
+
 function relativeGap(e: Evaluation): number {
   if (!e.current || !e.required || e.required.isZero()) return 0;
   return Math.abs(e.required.sub(e.current).div(e.required).toNumber());
@@ -84,7 +96,7 @@ export function check(read: ReadResult, catalogue: Catalogue, options: CheckOpti
     const context = { applicable: targets, aboutTolerance: catalogue.aboutTolerance };
     years.forEach((record, i) => {
       const history = years.slice(0, i).reverse();
-      const evaluations = evaluateRegion(record, targets, catalogue, history).sort(byUrgency);
+      const evaluations = sortByUrgency(evaluateRegion(record, targets, catalogue, history));
       const regionCounts = emptyCounts();
       for (const e of evaluations) {
         regionCounts[e.status]++;
