@@ -1,6 +1,7 @@
 import type { Scope } from "../catalogue/schema.js";
 import { unitTypesOfGroup, type UnitGroup } from "../registry/index.js";
 import { Ratio, ONE } from "./exact.js";
+import type { FigureView, Remark } from "./types.js";
 
 export type Comparator = "at_least" | "at_most" | "about" | "range";
 
@@ -45,4 +46,29 @@ export function scopeTypes(scope: Scope | undefined): string[] | undefined {
   if (scope.unitTypes) return [...scope.unitTypes];
   if (scope.unitGroup) return unitTypesOfGroup(scope.unitGroup as UnitGroup);
   return undefined;
+}
+
+/**
+ * The two headcounts a ratio or a share compares, in one scope, with the remarks they call for; undefined (and the
+ * reason in `remarks`) when either is missing or the second is zero.
+ */
+export function countPair(
+  view: FigureView,
+  metric: string,
+  of: string,
+  unitTypes: readonly string[] | undefined,
+  remarks: Remark[],
+): { part: number; whole: number } | undefined {
+  const part = view.count(metric, unitTypes);
+  const whole = view.count(of, unitTypes);
+  if (!part.ok) remarks.push(part.missing);
+  if (!whole.ok) remarks.push(whole.missing);
+  if (!part.ok || !whole.ok) return undefined;
+  if (part.partial) remarks.push({ kind: "partial", column: metric });
+  if (whole.partial) remarks.push({ kind: "partial", column: of });
+  if (whole.value === 0) {
+    remarks.push({ kind: "no-denominator", column: of });
+    return undefined;
+  }
+  return { part: part.value, whole: whole.value };
 }

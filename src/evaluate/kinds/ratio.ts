@@ -1,5 +1,5 @@
 import type { Target } from "../../catalogue/schema.js";
-import { band, position, scopeTypes } from "../compare.js";
+import { band, countPair, position, scopeTypes } from "../compare.js";
 import { Ratio, peopleAtLeast } from "../exact.js";
 import type { Assessment, Evaluator, Remark } from "../types.js";
 
@@ -14,17 +14,10 @@ export const ratio: Evaluator<RatioTarget> = {
   assess(target, view, context) {
     const unitTypes = scopeTypes(target.scope);
     const remarks: Remark[] = [];
-    const part = view.count(target.metric, unitTypes);
-    const base = view.count(target.of, unitTypes);
-    if (!part.ok) remarks.push(part.missing);
-    if (!base.ok) remarks.push(base.missing);
-    if (!part.ok || !base.ok) return { met: undefined, unit: "per_person", remarks };
-    if (part.partial) remarks.push({ kind: "partial", column: target.metric });
-    if (base.partial) remarks.push({ kind: "partial", column: target.of });
-    if (base.value === 0) {
-      remarks.push({ kind: "no-denominator", column: target.of });
-      return { met: undefined, unit: "per_person", remarks };
-    }
+    const counts = countPair(view, target.metric, target.of, unitTypes, remarks);
+    if (!counts) return { met: undefined, unit: "per_person", remarks };
+    const part = { value: counts.part };
+    const base = { value: counts.whole };
     const current = Ratio.of(part.value, base.value);
     const b = band(target.comparator, target.value, target.max, target.tolerance ?? context.aboutTolerance);
     const where = position(current, b);

@@ -1,5 +1,5 @@
 import type { Target } from "../../catalogue/schema.js";
-import { band, position, scopeTypes } from "../compare.js";
+import { band, countPair, position, scopeTypes } from "../compare.js";
 import { HUNDRED, ONE, Ratio, peopleAtLeast } from "../exact.js";
 import type { Assessment, Evaluator, Remark } from "../types.js";
 
@@ -14,17 +14,10 @@ export const share: Evaluator<Share> = {
   assess(target, view, context) {
     const unitTypes = scopeTypes(target.scope);
     const remarks: Remark[] = [];
-    const part = view.count(target.metric, unitTypes);
-    const whole = view.count(target.of, unitTypes);
-    if (!part.ok) remarks.push(part.missing);
-    if (!whole.ok) remarks.push(whole.missing);
-    if (!part.ok || !whole.ok) return { met: undefined, unit: "percent", remarks };
-    if (part.partial) remarks.push({ kind: "partial", column: target.metric });
-    if (whole.partial) remarks.push({ kind: "partial", column: target.of });
-    if (whole.value === 0) {
-      remarks.push({ kind: "no-denominator", column: target.of });
-      return { met: undefined, unit: "percent", remarks };
-    }
+    const counts = countPair(view, target.metric, target.of, unitTypes, remarks);
+    if (!counts) return { met: undefined, unit: "percent", remarks };
+    const part = { value: counts.part };
+    const whole = { value: counts.whole };
     const current = Ratio.of(part.value * 100, whole.value);
     const b = band(target.comparator, target.value, target.max, target.tolerance ?? context.aboutTolerance);
     const where = position(current, b);
