@@ -20,6 +20,8 @@ export class CsvRecord {
   count = 0;
   readonly starts: number[] = [];
   readonly ends: number[] = [];
+  /** a plain-digit field's value, read while scanning (-1: empty, not only digits, or too long) */
+  readonly numbers: number[] = [];
   /** a field's value where it is not a plain slice of the text (quotes unescaped, text after a quote, shortened) */
   readonly owned: Array<string | undefined> = [];
 
@@ -86,6 +88,7 @@ export class CsvScanner {
         let fieldStart: number;
         let fieldEnd: number;
         let owned: string | undefined;
+        let number = -1;
         if (i < n && s.charCodeAt(i) === QUOTE) {
           const content = i + 1;
           const resumed = start === 0 && record.count === this.resumeField && this.resumeQuoteSearch > content;
@@ -147,14 +150,19 @@ export class CsvScanner {
           }
         } else {
           let j = i;
+          let value = 0;
+          let digits = true;
           while (j < n) {
             const c = s.charCodeAt(j);
             if (c === COMMA || c === LF || c === CR) break;
+            if (c >= 48 && c <= 57) value = value * 10 + (c - 48);
+            else digits = false;
             j++;
           }
           if (j >= n && !final) return this.keep(start, line);
           fieldStart = i;
           fieldEnd = j;
+          number = digits && j > i && j - i <= 15 ? value : -1;
           i = j;
         }
         const length = owned !== undefined ? owned.length : fieldEnd - fieldStart;
@@ -166,6 +174,7 @@ export class CsvScanner {
         record.starts[k] = fieldStart;
         record.ends[k] = fieldEnd;
         record.owned[k] = owned;
+        record.numbers[k] = owned === undefined ? number : -1;
         if (i >= n) {
           complete = true; // final: end of input ends the record
           break;
@@ -179,6 +188,7 @@ export class CsvScanner {
             record.starts[k] = i;
             record.ends[k] = i;
             record.owned[k] = undefined;
+            record.numbers[k] = -1;
             complete = true;
             break;
           }

@@ -389,26 +389,15 @@ export class StatisticsReader {
     const values = this.values;
     values.fill(NaN);
     let valid = true;
-    const text = rec.text;
     for (const { column, metric, def, max } of layout.metricColumns) {
       if (column >= rec.count) continue;
-      if (rec.owned[column] === undefined && def.kind !== "flag") {
-        const s = rec.starts[column]!;
-        const e = rec.ends[column]!;
-        if (s === e) continue;
-        if (e - s <= 15) {
-          let v = 0;
-          let j = s;
-          for (; j < e; j++) {
-            const c = text.charCodeAt(j);
-            if (c < 48 || c > 57) break;
-            v = v * 10 + (c - 48);
-          }
-          if (j === e && v <= max && (v > 0 || def.kind !== "population")) {
-            values[metric] = v;
-            continue;
-          }
+      if (def.kind !== "flag") {
+        const v = rec.numbers[column]!;
+        if (v >= 0 && v <= max && (v > 0 || def.kind !== "population")) {
+          values[metric] = v;
+          continue;
         }
+        if (rec.starts[column] === rec.ends[column] && rec.owned[column] === undefined) continue;
       }
       const raw = rec.field(column);
       if (isBlank(raw)) continue;
@@ -516,7 +505,7 @@ export class StatisticsReader {
     const first =
       owned !== undefined
         ? this.seenKeys.addOrGetRange(region.seeds, owned.trim(), 0, owned.trim().length, line)
-        : this.seenKeys.addOrGetRange(region.seeds, text, unit.start, unit.end, line);
+        : this.seenKeys.addOrGetRange(region.seeds, rec.text, unit.start, unit.end, line);
     if (first) {
       this.sink.error({ code: "duplicate-row", line, column: this.column("unit"), field: "unit", value: unitText(rec, at.unit, unit), expected: "unique-row", detail: { first } });
       return;
