@@ -53,17 +53,7 @@ function emptyCounts(): Record<Status, number> {
   return { met: 0, short: 0, overdue: 0, advisory: 0, not_assessed: 0, info: 0 };
 }
 
-/** Worst first: overdue and short before advisory …, larger relative gaps first, then level and id for stable output. */
-export function byUrgency(a: Evaluation, b: Evaluation): number {
-  return (
-    STATUS_ORDER.indexOf(a.status) - STATUS_ORDER.indexOf(b.status) ||
-    relativeGap(b) - relativeGap(a) ||
-    LEVELS.indexOf(a.target.level) - LEVELS.indexOf(b.target.level) ||
-    compareText(a.target.id, b.target.id)
-  );
-}
-
-/** byUrgency, with each relative gap worked out once rather than at every comparison */
+/** Worst first: overdue and short before advisory …, larger relative gaps first (each worked out once), then level and id. */
 function sortByUrgency(evaluations: Evaluation[]): Evaluation[] {
   const gaps = new Map(evaluations.map((e) => [e, relativeGap(e)]));
   return evaluations.sort(

@@ -3,9 +3,6 @@
 export type ParseFailure = "type" | "negative" | "fraction" | "too-large";
 export type Parsed<T> = { ok: true; value: T } | { ok: false; reason: ParseFailure };
 
-const FULLWIDTH_ZERO = 0xff10;
-const FULLWIDTH_NINE = 0xff19;
-
 /** Trims ASCII and ideographic spaces and maps full-width digits, signs, comma and point to ASCII. */
 export function normaliseCell(raw: string): string {
   let needsMap = false;
@@ -93,4 +90,3 @@ export function isBlank(raw: string): boolean {
   return true;
 }
 
-export { FULLWIDTH_ZERO, FULLWIDTH_NINE };
