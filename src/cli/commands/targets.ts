@@ -29,7 +29,9 @@ function figureText(t: Target, lang: Lang): string {
   const range = cmp === "range" && "max" in t && t.max !== undefined ? `${value}–${t.max}` : `${sign} ${value}`;
   switch (t.kind) {
     case "density":
-      return `${metricName(t.metric, lang)} ${range} ${zh ? `每${t.per === 1000 ? "千" : "万"}${metricName(t.basis, "zh")}` : `per ${t.per === 1000 ? "1,000" : "10,000"} ${metricName(t.basis, "en")}`}`;
+      return zh
+        ? `每${t.per === 1000 ? "千" : "万"}${metricName(t.basis, "zh")}${metricName(t.metric, "zh")} ${range}`
+        : `${metricName(t.metric, "en")} ${range} per ${t.per === 1000 ? "1,000" : "10,000"} ${metricName(t.basis, "en")}`;
     case "ratio":
       return `${metricName(t.of, lang)} : ${metricName(t.metric, lang)} = 1 : ${range.replace(/^[≥≤≈] /, cmp === "about" ? "≈" : cmp === "at_least" ? "≥" : cmp === "at_most" ? "≤" : "")}`;
     case "share":
@@ -57,7 +59,13 @@ function scopeText(t: Target, lang: Lang): string {
   const scope = "scope" in t ? t.scope : undefined;
   if (!scope) return lang === "zh" ? "全部" : "all";
   if (scope.unitTypes) return scope.unitTypes.map((u) => unitTypeName(u, lang)).join(lang === "zh" ? "、" : ", ");
-  return scope.unitGroup ?? "";
+  const groups: Record<string, { zh: string; en: string }> = {
+    grassroots: { zh: "基层医疗卫生机构", en: "grassroots institutions" },
+    hospital: { zh: "医院", en: "hospitals" },
+    public_health: { zh: "专业公共卫生机构", en: "public-health institutions" },
+    other: { zh: "其他机构", en: "other institutions" },
+  };
+  return scope.unitGroup ? (groups[scope.unitGroup]?.[lang] ?? scope.unitGroup) : "";
 }
 
 function select(catalogue: Catalogue, options: TargetsOptions): Target[] {
