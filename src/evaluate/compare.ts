@@ -41,11 +41,15 @@ export function position(current: Ratio, b: Band): Position {
   return "within";
 }
 
-export function scopeTypes(scope: Scope | undefined): string[] | undefined {
+const scopes = new WeakMap<Scope, readonly string[] | undefined>();
+
+/** The institution types a target's scope covers (undefined: the whole region). Worked out once per scope. */
+export function scopeTypes(scope: Scope | undefined): readonly string[] | undefined {
   if (!scope) return undefined;
-  if (scope.unitTypes) return [...scope.unitTypes];
-  if (scope.unitGroup) return unitTypesOfGroup(scope.unitGroup as UnitGroup);
-  return undefined;
+  if (scopes.has(scope)) return scopes.get(scope);
+  const types = scope.unitTypes ? [...scope.unitTypes] : scope.unitGroup ? unitTypesOfGroup(scope.unitGroup as UnitGroup) : undefined;
+  scopes.set(scope, types);
+  return types;
 }
 
 /**

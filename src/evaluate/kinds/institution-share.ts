@@ -27,7 +27,7 @@ export const institutionShare: Evaluator<InstitutionShare> = {
       } else unreported += aggregate.institutionRows;
     }
     if (rows === 0) {
-      remarks.push({ kind: "missing-rows", unitTypes });
+      remarks.push({ kind: "missing-rows", unitTypes: [...unitTypes] });
       return { met: undefined, unit: "percent", remarks };
     }
     if (unreported === rows) {

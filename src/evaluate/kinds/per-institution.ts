@@ -16,7 +16,7 @@ export const perInstitution: Evaluator<PerInstitution> = {
     const remarks: Remark[] = [];
     const unitTypes = scopeTypes(target.scope) ?? [];
     if (!check || (check.rows === 0 && !check.subtotalLowerBound)) {
-      remarks.push({ kind: "missing-rows", unitTypes });
+      remarks.push({ kind: "missing-rows", unitTypes: [...unitTypes] });
       return { met: undefined, unit: "institutions", remarks };
     }
     const bound = check.subtotalLowerBound;
