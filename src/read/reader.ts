@@ -608,6 +608,13 @@ export class StatisticsReader {
           figures[metric.id] = { value: summed, source: "summed", partial: t.reported[m]! < t.rows };
         }
       });
+      for (const metric of metrics) {
+        if (!metric.sumOf || figures[metric.id] || !metric.sumOf.unitTypes.includes(unitType)) continue;
+        const parts = metric.sumOf.metrics.map((id) => figures[id]);
+        if (parts.every((f): f is Figure => f !== undefined)) {
+          figures[metric.id] = { value: parts.reduce((n, f) => n + f.value, 0), source: "derived", partial: parts.some((f) => f.partial) };
+        }
+      }
       const subtotalInstitutions = t.subtotal && !Number.isNaN(t.subtotal.institutions) ? t.subtotal.institutions : undefined;
       if (subtotalInstitutions !== undefined && t.rows > subtotalInstitutions) {
         this.sink.error({

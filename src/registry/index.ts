@@ -12,6 +12,8 @@ export interface MetricDef {
   aliases: string[];
   subsetOf?: string;
   derivedFrom?: { metric: string; group: UnitGroup };
+  /** in institutions of these types, a figure left empty is the sum of these columns (village doctors + physicians) */
+  sumOf?: { metrics: string[]; unitTypes: string[] };
 }
 
 export interface UnitTypeDef {

@@ -89,3 +89,27 @@ describe("attrition and population growth", () => {
     expect(gps.years).toEqual([{ year: 2023, required: 276, leavers: 5, hires: 189, stock: 276 }]);
   });
 });
+
+describe("the bundled example (呈贡区 2024)", () => {
+  const example = checkText(readFileSync(join(import.meta.dirname, "../../examples/chenggong-2024.csv")), { file: "example.csv" });
+  const byId = (id: string) => example.regions[0]!.results.find((r) => r.target === id)!;
+
+  it("derives village-clinic doctors (village doctors + physicians in village clinics) for the rural coverage target", () => {
+    // 11 village doctors + 4 physicians in the six 社区卫生室; 96,300 rural residents need ⌈96.3⌉ = 97
+    expect(example.regions[0]!.figures.village_clinic_doctors).toBe(15);
+    expect(byId("cg-rural-doctors-per-1000-2025").shortfall).toEqual({ metric: "village_clinic_doctors", count: 82 });
+    // 4 of 15 licensed; 50% needs x with (4 + x) / (15 + x) ≥ 1/2, so x = 7
+    expect(byId("cg-village-doctors-licensed-share-2025").shortfall).toEqual({ metric: "physicians", count: 7 });
+  });
+
+  it("lists the community health centres without a public-health physician", () => {
+    const r = byId("cg-chc-public-health-physician-2025");
+    expect(r.failingInstitutions?.examples.map((x) => x.name)).toEqual([
+      "斗南街道社区卫生服务中心",
+      "乌龙街道社区卫生服务中心",
+      "洛羊街道社区卫生服务中心",
+      "马金铺街道社区卫生服务中心",
+    ]);
+    expect(r.shortfall).toEqual({ metric: "public_health_physicians", count: 4 });
+  });
+});

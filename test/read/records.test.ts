@@ -28,6 +28,8 @@ describe("normalised records", () => {
       pharmacists: summed(134),
       // only village clinics report village doctors; the other rows leave the cell empty
       village_doctors: summed(4, true),
+      // derived in the village clinic (village doctors + its physicians), then summed: other types never report it
+      village_clinic_doctors: summed(6, true),
       // the private hospital, the stations and the clinics leave 编制数 empty
       establishment: summed(2841, true),
       // community health centres 96 + 64 + 58 + 12, village clinics 4 + 3
