@@ -9,7 +9,7 @@ import { diagnosticsGithub, diagnosticsTable } from "../formatters/diagnostics.j
 import { checkFormatters, type CheckView } from "../formatters/check/index.js";
 import { writeOutput } from "../io.js";
 import { langOption, outputOption, parseRate, parseYearOption, resolveLang, resolvePaint, type CommonOptions } from "../options.js";
-import { painter } from "../color.js";
+import { plain } from "../color.js";
 
 interface CheckOptions extends CommonOptions {
   format: keyof typeof checkFormatters;
@@ -50,21 +50,21 @@ export function checkCommand(): Command {
       const { result: read, name } = await readStatisticsFile(file, institutionChecks(catalogue));
       if (read.errors > 0) {
         // no partial results from an invalid file: its diagnostics, and exit 2
-        const view = { result: read, file: name, lang, strict: false, paint: painter(0) };
+        const view = { result: read, file: name, lang, strict: false, paint: plain };
         if (options.format === "github") process.stdout.write(diagnosticsGithub(view));
         else process.stderr.write(diagnosticsTable(view));
         process.exitCode = EXIT.cannotRun;
         return;
       }
       if (read.warnings > 0 && options.format !== "github") {
-        process.stderr.write(diagnosticsTable({ result: read, file: name, lang, strict: false, paint: painter(0) }));
+        process.stderr.write(diagnosticsTable({ result: read, file: name, lang, strict: false, paint: plain }));
       }
       if (planOptions.horizon !== undefined) {
         const latest = Math.max(...read.regions.map((r) => r.year));
         if (planOptions.horizon <= latest) throw new UsageError(`--horizon ${planOptions.horizon}: must be after the data's latest year (${latest})`);
       }
       const result: CheckResult = check(read, catalogue, { ...planOptions, templates: options.template });
-      const view: CheckView = { result, file: name, lang: lang as Lang, paint: resolvePaint(options), read };
+      const view: CheckView = { result, file: name, lang: lang as Lang, paint: await resolvePaint(options), read };
       await writeOutput(checkFormatters[options.format](view), options.output);
       process.exitCode = hasFindings(result, options.failOn) ? EXIT.findings : EXIT.ok;
     });

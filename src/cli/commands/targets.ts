@@ -105,7 +105,7 @@ export function targetsCommand(): Command {
           text += `| ${[levelLabel(t.level, lang), `${t.title[lang]} (\`${t.id}\`)`, figureText(t, lang), scopeText(t, lang), String(t.year), bindingLabel(t.binding, lang), sourceText(t, lang)].map((c) => c.replace(/\|/g, "\\|")).join(" | ")} |\n`;
         }
       } else {
-        const paint = resolvePaint(options);
+        const paint = await resolvePaint(options);
         text = "";
         for (const level of LEVELS) {
           const group = list.filter((t) => t.level === level);

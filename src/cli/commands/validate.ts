@@ -24,7 +24,7 @@ export function validateCommand(): Command {
     .action(async (file: string, options: ValidateOptions) => {
       const { result, name } = await readStatisticsFile(file);
       const strict = Boolean(options.strict);
-      const view = { result, file: name, lang: resolveLang(options.lang), strict, paint: resolvePaint(options) };
+      const view = { result, file: name, lang: resolveLang(options.lang), strict, paint: await resolvePaint(options) };
       await writeOutput(formatters[options.format](view), options.output);
       process.exitCode = isValid(result, strict) ? EXIT.ok : EXIT.findings;
     });

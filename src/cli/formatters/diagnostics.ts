@@ -1,4 +1,4 @@
-import type { ChalkInstance } from "chalk";
+import type { Paint } from "../color.js";
 import type { ReadResult } from "../../read/reader.js";
 import { diagnosticMessage, expectedText, severityLabel, type Lang } from "../../messages.js";
 import { annotation } from "./github.js";
@@ -10,7 +10,7 @@ export interface DiagnosticsView {
   file: string;
   lang: Lang;
   strict: boolean;
-  paint: ChalkInstance;
+  paint: Paint;
 }
 
 export function isValid(result: ReadResult, strict: boolean): boolean {

@@ -1,4 +1,4 @@
-import type { ChalkInstance } from "chalk";
+import type { Paint } from "../../color.js";
 import type { CheckResult } from "../../../check.js";
 import type { Lang } from "../../../messages.js";
 import type { ReadResult } from "../../../read/reader.js";
@@ -12,7 +12,7 @@ export interface CheckView {
   result: CheckResult;
   file: string;
   lang: Lang;
-  paint: ChalkInstance;
+  paint: Paint;
   read: ReadResult;
 }
 

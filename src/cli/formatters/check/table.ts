@@ -1,4 +1,4 @@
-import type { ChalkInstance } from "chalk";
+import type { Paint } from "../../color.js";
 import type { RegionResult } from "../../../check.js";
 import type { Evaluation, Status } from "../../../evaluate/types.js";
 import { countText, decimalText, documentTitle, gap, remarkText, requiredText, shortfallText, sourceShort, statusLabel, valueText } from "../../../labels.js";
@@ -8,7 +8,7 @@ import { assumptionLines, byLevel, levelHeading, regionHeading, summaryLine } fr
 import type { CheckView } from "./index.js";
 import { BoxTable } from "../box.js";
 
-function statusCell(status: Status, lang: Lang, paint: ChalkInstance): string {
+function statusCell(status: Status, lang: Lang, paint: Paint): string {
   const text = statusLabel(status, lang);
   switch (status) {
     case "overdue":
@@ -23,11 +23,11 @@ function statusCell(status: Status, lang: Lang, paint: ChalkInstance): string {
   }
 }
 
-function plainTable(head: string[], paint: ChalkInstance, widths?: number[]): BoxTable {
+function plainTable(head: string[], paint: Paint, widths?: number[]): BoxTable {
   return new BoxTable(head.map((h) => paint.bold(h)), widths?.map((w) => w - 2));
 }
 
-function resultRows(evaluations: readonly Evaluation[], lang: Lang, paint: ChalkInstance): string[][] {
+function resultRows(evaluations: readonly Evaluation[], lang: Lang, paint: Paint): string[][] {
   return evaluations.map((e) => {
     const g = gap(e);
     const notes = e.remarks.filter((r) => r.kind !== "checked-against-plan").map((r) => remarkText(r, lang));
@@ -48,7 +48,7 @@ function resultRows(evaluations: readonly Evaluation[], lang: Lang, paint: Chalk
   });
 }
 
-function planTable(region: RegionResult, lang: Lang, paint: ChalkInstance): string {
+function planTable(region: RegionResult, lang: Lang, paint: Paint): string {
   const plan = region.plan;
   if (!plan || plan.categories.length === 0) return "";
   const zh = lang === "zh";
