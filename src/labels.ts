@@ -165,15 +165,12 @@ export function sourceShort(target: Target): string {
 }
 
 export function sourceText(target: Target, lang: Lang): string {
-  const doc = documents.get(target.provenance.document);
-  const title = doc ? (lang === "zh" ? `《${doc.zh}》` : doc.en) : `document ${target.provenance.document}`;
-  const number = doc?.number ? ` ${doc.number}` : "";
-  return `${title}${number} ${target.provenance.section}「${target.provenance.locator}」`;
+  return `${documentTitle(target.provenance.document, lang)} ${target.provenance.section}「${target.provenance.locator}」`;
 }
 
 export function documentTitle(document: string, lang: Lang): string {
   const doc = documents.get(document);
-  if (!doc) return document;
+  if (!doc) return `document ${document}`;
   const title = lang === "zh" ? `《${doc.zh}》` : doc.en;
   return doc.number ? `${title} ${doc.number}` : title;
 }

@@ -1,4 +1,4 @@
-import { metrics, metricById, unitTypes, unitTypesOfGroup, type MetricDef } from "../registry/index.js";
+import { metrics, unitTypes, unitTypesOfGroup, type MetricDef } from "../registry/index.js";
 import { CsvScanner, type CsvRecord } from "./csv.js";
 import { LIMITS } from "./limits.js";
 import { columnForHeader, columns, suggestHeader, type ColumnDef } from "./columns.js";
@@ -920,4 +920,3 @@ export function readStatistics(input: Uint8Array | string, options: ReadOptions)
   return reader.end();
 }
 
-export { metricById };

@@ -1,7 +1,6 @@
 // What the reader makes of good files: the normalised RegionRecord the engine evaluates.
 import { describe, expect, it } from "vitest";
-import { readStatistics } from "../../src/read/reader.js";
-import { PUBLIC_HEALTH_PHYSICIAN_CHECKS, fixtureBytes, readFixture } from "./helpers.js";
+import { PUBLIC_HEALTH_PHYSICIAN_CHECKS, readFixture } from "./helpers.js";
 
 const stated = (value: number) => ({ value, source: "stated", partial: false });
 const summed = (value: number, partial = false) => ({ value, source: "summed", partial });
