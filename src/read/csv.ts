@@ -1,12 +1,14 @@
 /**
- * A streaming RFC 4180 scanner: comma-separated, double-quoted fields with "" escapes and embedded line breaks,
- * LF, CRLF or CR line ends, blank lines skipped. It is the hot path of the reader; csv-parse is the reference it is
- * property-tested against (test/read/csv.test.ts).
+ * A streaming RFC 4180 scanner over UTF-8 bytes: comma-separated, double-quoted fields with "" escapes and embedded
+ * line breaks, LF, CRLF or CR line ends, blank lines skipped. It is the hot path of the reader; csv-parse is the
+ * reference it is property-tested against (test/read/csv.test.ts).
  *
- * Records are handed on as views into the text (field offsets), not arrays of strings: the reader parses most cells
- * (numbers) in place, so a million rows cost no per-cell allocation.
+ * Records are handed on as views into the bytes (field offsets), not arrays of strings: the reader parses most cells
+ * (numbers) in place and compares repeated cells as bytes, so a million rows cost no per-cell allocation and no
+ * decoding. Every delimiter is ASCII, which in UTF-8 never occurs inside a multi-byte character.
  */
 import { LIMITS } from "./limits.js";
+import { utf8Text } from "./utf8.js";
 
 export type CsvProblem =
   | { kind: "unclosed-quote"; line: number; field: number }
@@ -14,27 +16,44 @@ export type CsvProblem =
   | { kind: "cell-too-long"; line: number; field: number; length: number };
 
 /** One record, valid only during the sink call that receives it. */
+const EMPTY = new Uint8Array(0);
+
 export class CsvRecord {
-  text = "";
+  bytes: Uint8Array = EMPTY;
   line = 0;
   count = 0;
-  readonly starts: number[] = [];
-  readonly ends: number[] = [];
+  starts = new Int32Array(64);
+  ends = new Int32Array(64);
   /** a plain-digit field's value, read while scanning (-1: empty, not only digits, or too long) */
-  readonly numbers: number[] = [];
-  /** a field's value where it is not a plain slice of the text (quotes unescaped, text after a quote, shortened) */
+  numbers = new Float64Array(64);
+  /** a field's value where it is not a plain slice of the bytes (quotes unescaped, text after a quote, shortened) */
   readonly owned: Array<string | undefined> = [];
 
   field(i: number): string {
     if (i >= this.count) return "";
     const owned = this.owned[i];
-    return owned !== undefined ? owned : this.text.slice(this.starts[i], this.ends[i]);
+    return owned !== undefined ? owned : utf8Text(this.bytes, this.starts[i]!, this.ends[i]!);
   }
 
   fields(): string[] {
     const out: string[] = [];
     for (let i = 0; i < this.count; i++) out.push(this.field(i));
     return out;
+  }
+
+  /** Room for field k (rows may be ragged and wide). */
+  reserve(k: number): void {
+    if (k < this.starts.length) return;
+    const grown = (from: Int32Array) => {
+      const to = new Int32Array(from.length * 2);
+      to.set(from);
+      return to;
+    };
+    this.starts = grown(this.starts);
+    this.ends = grown(this.ends);
+    const numbers = new Float64Array(this.numbers.length * 2);
+    numbers.set(this.numbers);
+    this.numbers = numbers;
   }
 
 }
@@ -50,7 +69,7 @@ const CR = 13;
 export const MAX_CELL_LENGTH = LIMITS.cellLength;
 
 export class CsvScanner {
-  private buffer = "";
+  private buffer: Uint8Array = EMPTY;
   private line = 1;
   /** within an unfinished quoted cell: where the search for its closing quote resumes (no quote before it) */
   private resumeQuoteSearch = 0;
@@ -60,21 +79,30 @@ export class CsvScanner {
   /** set once an unclosed quote has swallowed the rest of the input */
   failed = false;
 
-  push(text: string, sink: RecordSink): void {
-    this.buffer = this.buffer.length === 0 ? text : this.buffer + text;
+  /** Scans the next bytes (whole UTF-8 characters or not: a record is handed on only once it is complete). */
+  push(bytes: Uint8Array, sink: RecordSink): void {
+    // a plain Uint8Array view of a Buffer: the scanning loop then sees one kind of array and stays fast
+    if (bytes.constructor !== Uint8Array) bytes = new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+    if (this.buffer.length === 0) this.buffer = bytes;
+    else {
+      const joined = new Uint8Array(this.buffer.length + bytes.length);
+      joined.set(this.buffer, 0);
+      joined.set(bytes, this.buffer.length);
+      this.buffer = joined;
+    }
     this.scan(sink, false);
   }
 
   finish(sink: RecordSink): void {
     this.scan(sink, true);
-    this.buffer = "";
+    this.buffer = EMPTY;
   }
 
   private scan(sink: RecordSink, final: boolean): void {
     const s = this.buffer;
     const n = s.length;
     const record = this.record;
-    record.text = s;
+    record.bytes = s;
     let start = 0;
     let line = this.line;
     while (start < n && !this.failed) {
@@ -89,14 +117,14 @@ export class CsvScanner {
         let fieldEnd: number;
         let owned: string | undefined;
         let number = -1;
-        if (i < n && s.charCodeAt(i) === QUOTE) {
+        if (i < n && s[i] === QUOTE) {
           const content = i + 1;
           const resumed = start === 0 && record.count === this.resumeField && this.resumeQuoteSearch > content;
           let from = resumed ? this.resumeQuoteSearch : content;
           let closed = -1;
           let escaped = false;
           for (;;) {
-            const q = s.indexOf('"', from);
+            const q = s.indexOf(QUOTE, from);
             if (q === -1) {
               if (!final) {
                 this.resumeQuoteSearch = n - start;
@@ -105,7 +133,7 @@ export class CsvScanner {
               }
               break;
             }
-            if (q + 1 < n && s.charCodeAt(q + 1) === QUOTE) {
+            if (q + 1 < n && s[q + 1] === QUOTE) {
               escaped = true;
               from = q + 2;
               continue;
@@ -130,21 +158,21 @@ export class CsvScanner {
           fieldStart = content;
           fieldEnd = closed;
           // "" pairs (rare) are unescaped here; a resumed search may have passed some before this chunk
-          const pair = escaped || resumed ? s.indexOf('""', content) : -1;
-          if (pair !== -1 && pair < closed) {
-            owned = s.slice(content, closed).replace(/""/g, '"');
+          if (escaped || resumed) {
+            const text = utf8Text(s, content, closed);
+            if (text.includes('""')) owned = text.replace(/""/g, '"');
           }
           i = closed + 1;
           // text between a closing quote and the next delimiter is kept, and reported
           let j = i;
           while (j < n) {
-            const c = s.charCodeAt(j);
+            const c = s[j]!;
             if (c === COMMA || c === LF || c === CR) break;
             j++;
           }
           if (j > i) {
             if (j >= n && !final) return this.keep(start, line);
-            owned = (owned ?? s.slice(content, closed)) + s.slice(i, j);
+            owned = (owned ?? utf8Text(s, content, closed)) + utf8Text(s, i, j);
             (problems ??= []).push({ kind: "quote-error", line, field: record.count + 1, value: owned });
             i = j;
           }
@@ -153,7 +181,7 @@ export class CsvScanner {
           let value = 0;
           let digits = true;
           while (j < n) {
-            const c = s.charCodeAt(j);
+            const c = s[j]!;
             if (c === COMMA || c === LF || c === CR) break;
             if (c >= 48 && c <= 57) value = value * 10 + (c - 48);
             else digits = false;
@@ -165,12 +193,16 @@ export class CsvScanner {
           number = digits && j > i && j - i <= 15 ? value : -1;
           i = j;
         }
-        const length = owned !== undefined ? owned.length : fieldEnd - fieldStart;
-        if (length > MAX_CELL_LENGTH) {
-          (problems ??= []).push({ kind: "cell-too-long", line, field: record.count + 1, length });
-          owned = (owned ?? s.slice(fieldStart, fieldEnd)).slice(0, MAX_CELL_LENGTH);
+        // the limit is in characters; a cell within it in bytes is within it in characters
+        if ((owned !== undefined ? owned.length : fieldEnd - fieldStart) > MAX_CELL_LENGTH) {
+          const text = owned ?? utf8Text(s, fieldStart, fieldEnd);
+          if (text.length > MAX_CELL_LENGTH) {
+            (problems ??= []).push({ kind: "cell-too-long", line, field: record.count + 1, length: text.length });
+            owned = text.slice(0, MAX_CELL_LENGTH);
+          }
         }
         const k = record.count++;
+        if (k >= record.starts.length) record.reserve(k);
         record.starts[k] = fieldStart;
         record.ends[k] = fieldEnd;
         record.owned[k] = owned;
@@ -179,12 +211,13 @@ export class CsvScanner {
           complete = true; // final: end of input ends the record
           break;
         }
-        const c = s.charCodeAt(i);
+        const c = s[i]!;
         if (c === COMMA) {
           i++;
           if (i >= n && !final) return this.keep(start, line);
           if (i >= n) {
             const k = record.count++;
+            if (k >= record.starts.length) record.reserve(k);
             record.starts[k] = i;
             record.ends[k] = i;
             record.owned[k] = undefined;
@@ -196,7 +229,7 @@ export class CsvScanner {
         }
         if (c === CR) {
           if (i + 1 >= n && !final) return this.keep(start, line);
-          i += i + 1 < n && s.charCodeAt(i + 1) === LF ? 2 : 1;
+          i += i + 1 < n && s[i + 1] === LF ? 2 : 1;
         } else i++; // LF
         complete = true;
         break;
@@ -219,16 +252,17 @@ export class CsvScanner {
   }
 
   private keep(from: number, line: number): void {
-    this.buffer = from >= this.buffer.length ? "" : this.buffer.slice(from);
+    // a copy: the rest of a large chunk is not kept alive by a short unfinished record
+    this.buffer = from >= this.buffer.length ? EMPTY : this.buffer.slice(from);
     this.line = line;
   }
 }
 
-function countLineBreaks(s: string, from: number, to: number): number {
+function countLineBreaks(s: Uint8Array, from: number, to: number): number {
   let count = 0;
-  for (let at = s.indexOf("\n", from); at !== -1 && at < to; at = s.indexOf("\n", at + 1)) count++;
-  for (let at = s.indexOf("\r", from); at !== -1 && at < to; at = s.indexOf("\r", at + 1)) {
-    if (!(at + 1 < to && s.charCodeAt(at + 1) === LF)) count++;
+  for (let at = s.indexOf(LF, from); at !== -1 && at < to; at = s.indexOf(LF, at + 1)) count++;
+  for (let at = s.indexOf(CR, from); at !== -1 && at < to; at = s.indexOf(CR, at + 1)) {
+    if (!(at + 1 < to && s[at + 1] === LF)) count++;
   }
   return count;
 }

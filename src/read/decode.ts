@@ -1,9 +1,11 @@
 /**
- * Turns the bytes of a statistics file into text without asking which encoding it is: UTF-8 (with or without BOM),
+ * Turns the bytes of a statistics file into UTF-8 without asking which encoding it is: UTF-8 (with or without BOM),
  * GB18030/GBK as Excel on Chinese Windows saves it, and UTF-16 with a BOM. UTF-8 is tried strictly first; a file that
  * is not valid UTF-8 is read as GB18030, of which GBK is a subset. Binary input (NUL bytes, control characters) is
- * refused.
+ * refused. UTF-8 input, by far the most common, is only checked, never decoded: the scanner reads its bytes.
  */
+import { isUtf8 } from "node:buffer";
+import { utf8Bytes, wholeCharactersEnd } from "./utf8.js";
 
 export type Encoding = "utf-8" | "gb18030" | "utf-16le" | "utf-16be";
 
@@ -16,44 +18,45 @@ export type DecodeProblem =
 const EMPTY = new Uint8Array(0);
 /** C0 controls other than tab, LF and CR do not occur in a text file; DEL neither; NUL (in UTF-16 text) neither. */
 const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
-const NON_ASCII = /[^\u0000-\u007f]/;
 const CONTROL_WINDOW = 1 << 20;
 
 export class Decoder {
   encoding: Encoding | undefined;
   bom = false;
   problem: DecodeProblem | undefined;
+  /** for GB18030 and UTF-16: the platform decoder, whose text is re-encoded as UTF-8 */
   private decoder: TextDecoder | undefined;
+  /** bytes of the file handed on so far (whole characters), the BOM included */
   private bytesSeen = 0;
   /** bytes held back until the encoding is known (the first chunk may be tiny when reading a pipe) */
   private pending: Uint8Array[] = [];
   private pendingLength = 0;
   /** UTF-8 only: all text so far was ASCII, so the file may still turn out to be GB18030 */
   private asciiSoFar = true;
-  /** while asciiSoFar: the start of a character the UTF-8 decoder holds at the end of the last chunk */
+  /** UTF-8 only: the start of a character cut off at the end of the last chunk */
   private carry: Uint8Array = EMPTY;
   /** the last text handed on ended with CR (a following LF is the same line break) */
   private endedWithCr = false;
 
-  /** Returns decoded text, or "" while the encoding is still being detected or after a problem. */
-  push(bytes: Uint8Array): string {
-    if (this.problem) return "";
-    if (!this.decoder) {
+  /** Returns UTF-8 bytes of whole characters, or nothing while the encoding is still being detected or after a problem. */
+  push(bytes: Uint8Array): Uint8Array {
+    if (this.problem) return EMPTY;
+    if (!this.encoding) {
       this.pending.push(bytes);
       this.pendingLength += bytes.length;
-      if (this.pendingLength < 4096) return "";
+      if (this.pendingLength < 4096) return EMPTY;
       return this.start(false);
     }
     return this.decode(bytes, true);
   }
 
-  end(): string {
-    if (this.problem) return "";
-    if (!this.decoder) return this.start(true);
-    return this.decode(new Uint8Array(0), false);
+  end(): Uint8Array {
+    if (this.problem) return EMPTY;
+    if (!this.encoding) return this.start(true);
+    return this.decode(EMPTY, false);
   }
 
-  private start(final: boolean): string {
+  private start(final: boolean): Uint8Array {
     const head = concat(this.pending, this.pendingLength);
     this.pending = [];
     let body = head;
@@ -73,39 +76,67 @@ export class Decoder {
       this.encoding = looksLikeUtf8(head) ? "utf-8" : "gb18030";
     }
     this.bytesSeen = head.length - body.length;
-    this.decoder = new TextDecoder(this.encoding, { fatal: true, ignoreBOM: true });
+    if (this.encoding !== "utf-8") this.decoder = new TextDecoder(this.encoding, { fatal: true, ignoreBOM: true });
     return this.decode(body, !final);
   }
 
-  private decode(bytes: Uint8Array, stream: boolean): string {
-    // in UTF-8 and GB18030 a byte below 0x30 only ever stands for itself: NUL is binary wherever it is
-    const bytewise = this.encoding === "utf-8" || this.encoding === "gb18030";
-    if (bytewise && bytes.indexOf(0) !== -1) return this.binaryAt(bytes, firstControlByte(bytes));
+  private decode(bytes: Uint8Array, stream: boolean): Uint8Array {
+    return this.encoding === "utf-8" ? this.passUtf8(bytes, stream) : utf8Bytes(this.decodeText(bytes, stream));
+  }
+
+  /** UTF-8 needs no decoding: the bytes are checked and handed on as they are, up to the last whole character. */
+  private passUtf8(bytes: Uint8Array, stream: boolean): Uint8Array {
+    // in UTF-8 a byte below 0x80 only ever stands for itself: NUL is binary wherever it is
+    if (bytes.indexOf(0) !== -1) return this.binaryAt(bytes, firstControlByte(bytes), this.carry.length);
+    const all = this.carry.length ? concat([this.carry, bytes], this.carry.length + bytes.length) : bytes;
+    const cut = stream ? wholeCharactersEnd(all) : all.length;
+    const whole = cut === all.length ? all : all.subarray(0, cut);
+    if (!isUtf8(whole)) {
+      if (this.asciiSoFar) {
+        // everything so far was ASCII, which GB18030 reads the same way: switch without losing anything, not even
+        // the start of a character held from the last chunk
+        this.carry = EMPTY;
+        this.encoding = "gb18030";
+        this.decoder = new TextDecoder("gb18030", { fatal: true, ignoreBOM: true });
+        return this.decode(all, stream);
+      }
+      this.invalidIn(whole);
+      return EMPTY;
+    }
+    if (this.asciiSoFar && !isAscii(whole)) this.asciiSoFar = false;
+    // binary data shows itself at once: control characters are looked for in the first megabyte (NUL bytes, the
+    // surest sign, are looked for everywhere); past it a stray one is just a bad cell
+    if (this.bytesSeen < CONTROL_WINDOW) {
+      const control = firstControlByte(whole);
+      if (control < whole.length) return this.binaryAt(whole, control, 0);
+    }
+    this.carry = cut === all.length ? EMPTY : all.slice(cut);
+    this.bytesSeen += cut;
+    if (cut > 0) this.endedWithCr = whole[cut - 1] === 13;
+    return whole;
+  }
+
+  /** GB18030 and UTF-16 through the platform's decoder. */
+  private decodeText(bytes: Uint8Array, stream: boolean): string {
+    const bytewise = this.encoding === "gb18030";
+    // in GB18030 a byte below 0x30 only ever stands for itself: NUL is binary wherever it is
+    if (bytewise && bytes.indexOf(0) !== -1) {
+      this.binaryAt(bytes, firstControlByte(bytes), 0);
+      return "";
+    }
     let text: string;
     try {
       text = this.decoder!.decode(bytes, { stream });
     } catch {
-      if (this.encoding === "utf-8" && this.asciiSoFar) {
-        // everything so far was ASCII, which GB18030 reads the same way: switch without losing anything, not even
-        // a lead byte the UTF-8 decoder was holding from the last chunk
-        const again = this.carry.length ? concat([this.carry, bytes], this.carry.length + bytes.length) : bytes;
-        this.bytesSeen -= this.carry.length;
-        this.carry = EMPTY;
-        this.encoding = "gb18030";
-        this.decoder = new TextDecoder("gb18030", { fatal: true, ignoreBOM: true });
-        return this.decode(again, stream);
-      }
-      return this.invalidIn(bytes);
+      this.invalidIn(bytes);
+      return "";
     }
-    if (this.encoding === "utf-8" && this.asciiSoFar) {
-      if (NON_ASCII.test(text)) this.asciiSoFar = false;
-      else this.carry = heldBack(this.carry, bytes);
-    }
-    // binary data shows itself at once: control characters are looked for in the first megabyte (NUL bytes, the
-    // surest sign, are looked for everywhere); past it a stray one is just a bad cell
     const control = this.bytesSeen < CONTROL_WINDOW ? CONTROL.exec(text) : null;
     if (control) {
-      if (bytewise) return this.binaryAt(bytes, firstControlByte(bytes));
+      if (bytewise) {
+        this.binaryAt(bytes, firstControlByte(bytes), 0);
+        return "";
+      }
       this.problem = {
         kind: "binary",
         offset: this.bytesSeen + 2 * control.index,
@@ -118,24 +149,30 @@ export class Decoder {
     return text;
   }
 
-  private binaryAt(bytes: Uint8Array, at: number): string {
-    this.problem = { kind: "binary", offset: this.bytesSeen + at, breaks: countByteBreaks(bytes, at, this.endedWithCr) };
-    return "";
+  /** A control byte at `at` of `bytes`, whose first `before` bytes were held from the last chunk (already counted). */
+  private binaryAt(bytes: Uint8Array, at: number, before: number): Uint8Array {
+    // the carry (a part of one character) holds no line break
+    this.problem = { kind: "binary", offset: this.bytesSeen + before + at, breaks: countByteBreaks(bytes, at, this.endedWithCr) };
+    return EMPTY;
   }
 
   /** Where a chunk stops being valid: read it leniently and find the first replacement character. */
-  private invalidIn(bytes: Uint8Array): string {
+  private invalidIn(bytes: Uint8Array): void {
     const encoding = this.encoding!;
     const loose = new TextDecoder(encoding, { ignoreBOM: true }).decode(bytes);
     const at = Math.max(0, loose.indexOf("\ufffd"));
     const before = loose.slice(0, at);
     let offset = this.bytesSeen;
-    if (encoding === "utf-8") offset += new TextEncoder().encode(before).length;
+    if (encoding === "utf-8") offset += utf8Bytes(before).length;
     else if (encoding === "gb18030") offset += gb18030Length(bytes, before.length);
     else offset += 2 * at;
     this.problem = { kind: "invalid", offset, breaks: countBreaks(before, this.endedWithCr), encoding };
-    return "";
   }
+}
+
+function isAscii(bytes: Uint8Array): boolean {
+  for (let i = 0; i < bytes.length; i++) if (bytes[i]! >= 0x80) return false;
+  return true;
 }
 
 function looksLikeUtf8(bytes: Uint8Array): boolean {
@@ -145,15 +182,6 @@ function looksLikeUtf8(bytes: Uint8Array): boolean {
   } catch {
     return false;
   }
-}
-
-/** The bytes at the end of carry + bytes that start a character (all decoded text was ASCII, so they trail). */
-function heldBack(carry: Uint8Array, bytes: Uint8Array): Uint8Array {
-  let i = bytes.length;
-  while (i > 0 && bytes[i - 1]! > 0x7f) i--;
-  if (i === bytes.length) return i === 0 ? carry : EMPTY;
-  const tail = bytes.slice(i);
-  return i === 0 ? concat([carry, tail], carry.length + tail.length) : tail;
 }
 
 /** Index of the first byte that is a C0 control other than tab, LF, CR, or DEL (UTF-8 and GB18030: bytes as such). */

@@ -1,47 +1,46 @@
 /**
- * A set of strings kept as two 32-bit hashes each, in open-addressed typed arrays: a million institution keys
- * cost 16 MB instead of the hundred a Set of strings would. A false "seen" needs both hashes to collide (about one
- * in 10^19 per pair), far below any file's chance of a real typo. Keys are hashed in place, from a prefix's
- * seeds and a range of the text, so no key string is ever built.
+ * A set of strings kept as two 32-bit hashes each, in one open-addressed typed array: a million institution keys
+ * cost about 16 MB instead of the hundred a Set of strings would. A false "seen" needs both hashes to collide (about
+ * one in 10^19 per pair), far below any file's chance of a real typo. Keys are hashed in place as UTF-8 bytes, a
+ * range of the file's bytes, so no key string is ever built.
+ *
+ * The reader keeps one set per region: a region's rows usually come together, and its small table then stays in
+ * the processor's cache, where one table for the whole file would cost a cache miss per row.
  */
-export interface Seeds {
-  a: number;
-  b: number;
-}
+import { utf8Bytes } from "./utf8.js";
 
-const FNV_OFFSET = 0x811c9dc5;
-const MURMUR_SEED = 0x9747b28c;
-
-/** The hash state after a prefix (e.g. "530114|2024|"), to continue with each institution's name. */
-export function seedsOf(prefix: string): Seeds {
-  return { a: fnv(FNV_OFFSET, prefix, 0, prefix.length), b: mix(MURMUR_SEED, prefix, 0, prefix.length) };
-}
+/** slot layout: hash a (0: empty), hash b, first line */
+const STRIDE = 3;
 
 export class CompactStringSet {
-  private hashA: Uint32Array;
-  private hashB: Uint32Array;
-  private lines: Uint32Array;
+  private table: Uint32Array;
+  private capacity: number;
   private size = 0;
 
-  constructor(capacity = 1024) {
-    this.hashA = new Uint32Array(capacity);
-    this.hashB = new Uint32Array(capacity);
-    this.lines = new Uint32Array(capacity);
+  constructor(capacity = 64) {
+    this.capacity = 1 << Math.max(2, Math.ceil(Math.log2(capacity)));
+    this.table = new Uint32Array(this.capacity * STRIDE);
+  }
+
+  get length(): number {
+    return this.size;
   }
 
   /** Adds the key; returns the line it was first added with when it was already present, else 0. */
   addOrGet(key: string, line: number): number {
-    return this.addOrGetRange(seedsOf(""), key, 0, key.length, line);
+    const bytes = utf8Bytes(key);
+    return this.addOrGetRange(bytes, 0, bytes.length, line);
   }
 
-  /** Adds prefix + text[from, to) (the prefix given by its seeds); returns the line it was first added with, else 0. */
-  addOrGetRange(seeds: Seeds, text: string, from: number, to: number, line: number): number {
-    if ((this.size + 1) * 2 > this.hashA.length) this.grow();
-    // both hashes in one pass over the name
-    let a = seeds.a;
-    let b = seeds.b;
+  /** Adds bytes[from, to); returns the line it was first added with when it was already present, else 0. */
+  addOrGetRange(bytes: Uint8Array, from: number, to: number, line: number): number {
+    // at most three quarters full: linear probing stays short
+    if ((this.size + 1) * 4 > this.capacity * 3) this.grow();
+    // both hashes in one pass over the name: FNV-1a and MurmurHash3's 32-bit mixing
+    let a = 0x811c9dc5;
+    let b = 0x9747b28c;
     for (let i = from; i < to; i++) {
-      const c = text.charCodeAt(i);
+      const c = bytes[i]!;
       a = Math.imul(a ^ c, 0x01000193);
       let k = Math.imul(c, 0xcc9e2d51);
       k = (k << 15) | (k >>> 17);
@@ -49,60 +48,41 @@ export class CompactStringSet {
       b = (b << 13) | (b >>> 19);
       b = (Math.imul(b, 5) + 0xe6546b64) | 0;
     }
-    a = (a >>> 0) | 1; // never 0: 0 marks an empty slot
+    a = (a | 1) >>> 0; // never 0 (0 marks an empty slot), and unsigned, as the table stores it
     b = finish(b, to - from);
-    const mask = this.hashA.length - 1;
-    let slot = (a ^ b) & mask;
-    for (;;) {
-      const at = this.hashA[slot]!;
-      if (at === 0) {
-        this.hashA[slot] = a;
-        this.hashB[slot] = b;
-        this.lines[slot] = line;
+    const table = this.table;
+    const mask = this.capacity - 1;
+    for (let slot = (a ^ b) & mask; ; slot = (slot + 1) & mask) {
+      const at = slot * STRIDE;
+      const stored = table[at]!;
+      if (stored === 0) {
+        table[at] = a;
+        table[at + 1] = b;
+        table[at + 2] = line;
         this.size++;
         return 0;
       }
-      if (at === a && this.hashB[slot] === b) return this.lines[slot]!;
-      slot = (slot + 1) & mask;
+      if (stored === a && table[at + 1] === b) return table[at + 2]!;
     }
   }
 
   private grow(): void {
-    const { hashA, hashB, lines } = this;
-    const capacity = hashA.length * 2;
-    this.hashA = new Uint32Array(capacity);
-    this.hashB = new Uint32Array(capacity);
-    this.lines = new Uint32Array(capacity);
-    const mask = capacity - 1;
-    for (let i = 0; i < hashA.length; i++) {
-      const a = hashA[i]!;
+    const old = this.table;
+    this.capacity *= 2;
+    const table = (this.table = new Uint32Array(this.capacity * STRIDE));
+    const mask = this.capacity - 1;
+    for (let from = 0; from < old.length; from += STRIDE) {
+      const a = old[from]!;
       if (a === 0) continue;
-      let slot = (a ^ hashB[i]!) & mask;
-      while (this.hashA[slot] !== 0) slot = (slot + 1) & mask;
-      this.hashA[slot] = a;
-      this.hashB[slot] = hashB[i]!;
-      this.lines[slot] = lines[i]!;
+      const b = old[from + 1]!;
+      let slot = (a ^ b) & mask;
+      while (table[slot * STRIDE] !== 0) slot = (slot + 1) & mask;
+      const at = slot * STRIDE;
+      table[at] = a;
+      table[at + 1] = b;
+      table[at + 2] = old[from + 2]!;
     }
   }
-}
-
-function fnv(h: number, s: string, from: number, to: number): number {
-  for (let i = from; i < to; i++) {
-    h ^= s.charCodeAt(i);
-    h = Math.imul(h, 0x01000193);
-  }
-  return h;
-}
-
-function mix(h: number, s: string, from: number, to: number): number {
-  for (let i = from; i < to; i++) {
-    let k = Math.imul(s.charCodeAt(i), 0xcc9e2d51);
-    k = (k << 15) | (k >>> 17);
-    h ^= Math.imul(k, 0x1b873593);
-    h = (h << 13) | (h >>> 19);
-    h = (Math.imul(h, 5) + 0xe6546b64) | 0;
-  }
-  return h;
 }
 
 function finish(h: number, length: number): number {

@@ -4,7 +4,7 @@ import { LIMITS } from "./limits.js";
 import { columnForHeader, columns, suggestHeader, type ColumnDef } from "./columns.js";
 import { Decoder } from "./decode.js";
 import { DiagnosticSink, type Diagnostic, type Expectation } from "./diagnostics.js";
-import { CompactStringSet, seedsOf, type Seeds } from "./hashset.js";
+import { CompactStringSet } from "./hashset.js";
 import type {
   Figure,
   InstitutionBelowMinimum,
@@ -16,6 +16,7 @@ import type {
 } from "./record.js";
 import { isBlank, normaliseCell, parseCount, parseFlag, parseRegionCode, parseYear, type ParseFailure } from "./values.js";
 import { compareText } from "../compare-text.js";
+import { codePointAt, utf8Bytes, utf8Text, whiteAt, whiteBefore } from "./utf8.js";
 
 export interface ReadOptions {
   /** the name diagnostics carry: the path as the user gave it, or "<stdin>" */
@@ -70,9 +71,10 @@ interface CheckState {
 
 class RegionAccumulator {
   name = "";
-  readonly key: string;
-  /** hash state of "code|year|", continued with each institution's name for duplicate detection */
-  readonly seeds: Seeds;
+  /** the institutions' names, for duplicate detection */
+  readonly names = new CompactStringSet();
+  /** the line of each institution type's subtotal row */
+  readonly subtotalLines = new Map<string, number>();
   regionLine = 0;
   stated = new Float64Array(M).fill(NaN);
   types = new Map<string, TypeAccumulator>();
@@ -85,8 +87,6 @@ class RegionAccumulator {
     readonly firstLine: number,
     specs: readonly InstitutionCheckSpec[],
   ) {
-    this.key = `${code}|${year}`;
-    this.seeds = seedsOf(`${this.key}|`);
     this.checks = specs.map((spec) => ({
       spec,
       metric: metricIndex.get(spec.metric) ?? -1,
@@ -106,13 +106,25 @@ class RegionAccumulator {
   }
 }
 
+interface MetricColumn {
+  column: number;
+  metric: number;
+  def: MetricDef;
+  max: number;
+}
+
 interface Layout {
   /** column def per header position, undefined for unknown or duplicate columns */
   defs: Array<ColumnDef | undefined>;
   position: Map<string, number>;
   /** where the identity columns are (-1: absent) */
   at: Record<"region_code" | "year" | "unit" | "unit_type" | "region" | "institutions", number>;
-  metricColumns: Array<{ column: number; metric: number; def: MetricDef; max: number }>;
+  metricColumns: MetricColumn[];
+  /** the same as parallel typed arrays, for the per-row loop: a plain-digit cell in [fastMin, fastMax] is taken as read */
+  fast: { columns: Int32Array; metrics: Int32Array; min: Float64Array; max: Float64Array };
+  /** subset pairs (child ≤ parent) whose columns are both in the file */
+  subsetChild: Int32Array;
+  subsetParent: Int32Array;
 }
 
 /**
@@ -127,13 +139,12 @@ export class StatisticsReader {
   private layout: Layout | undefined;
   private headerLine = 0;
   private readonly regions = new Map<string, RegionAccumulator>();
-  private readonly seenKeys = new CompactStringSet();
   private lastRegion: RegionAccumulator | undefined;
   private readonly codeCache = new CellCache(readCode);
   private readonly yearCache = new CellCache(readYear);
   private readonly typeCache = new CellCache(readType);
   private readonly nameCache = new CellCache(readName);
-  private readonly values = new Float64Array(M);
+  private readonly values = new Float64Array(M).fill(NaN);
   private readonly stats: ReadStats = {
     encoding: undefined,
     bom: false,
@@ -155,17 +166,17 @@ export class StatisticsReader {
 
   push(bytes: Uint8Array): void {
     if (this.stopped) return;
-    const text = this.decoder.push(bytes);
-    if (text) this.scanner.push(text, this.onRecord);
+    const utf8 = this.decoder.push(bytes);
+    if (utf8.length) this.scanner.push(utf8, this.onRecord);
     this.checkDecoder();
   }
 
   end(): ReadResult {
     if (!this.stopped) {
-      const text = this.decoder.end();
+      const utf8 = this.decoder.end();
       this.checkDecoder();
       if (!this.stopped) {
-        if (text) this.scanner.push(text, this.onRecord);
+        if (utf8.length) this.scanner.push(utf8, this.onRecord);
         this.scanner.finish(this.onRecord);
       }
     }
@@ -305,7 +316,24 @@ export class StatisticsReader {
       region: where("region"),
       institutions: where("institutions"),
     };
-    this.layout = { defs, position, at, metricColumns };
+    const fast = {
+      columns: Int32Array.from(metricColumns, (c) => c.column),
+      metrics: Int32Array.from(metricColumns, (c) => c.metric),
+      // a flag is never a plain number; a population of 0 is an error, reported by the full parser
+      min: Float64Array.from(metricColumns, (c) => (c.def.kind === "flag" ? Infinity : c.def.kind === "population" ? 1 : 0)),
+      max: Float64Array.from(metricColumns, (c) => c.max),
+    };
+    const present = new Set(metricColumns.map((c) => c.metric));
+    const subsets = subsetPairs.filter(([child, parent]) => present.has(child) && present.has(parent));
+    this.layout = {
+      defs,
+      position,
+      at,
+      metricColumns,
+      fast,
+      subsetChild: Int32Array.from(subsets, ([child]) => child),
+      subsetParent: Int32Array.from(subsets, ([, parent]) => parent),
+    };
     this.stats.columns = defs.map((d) => d?.id ?? "");
     if (REQUIRED.some((id) => !position.has(id))) this.stopped = true;
   }
@@ -387,38 +415,19 @@ export class StatisticsReader {
 
     // values: plain digits are read in place; anything else goes through the full parsers
     const values = this.values;
-    values.fill(NaN);
+    const { columns: fastColumns, metrics: fastMetrics, min: fastMin, max: fastMax } = layout.fast;
+    // only the file's metrics are ever set: the others stay NaN
+    for (let k = 0; k < fastMetrics.length; k++) values[fastMetrics[k]!] = NaN;
     let valid = true;
-    for (const { column, metric, def, max } of layout.metricColumns) {
-      if (column >= rec.count) continue;
-      if (def.kind !== "flag") {
-        const v = rec.numbers[column]!;
-        if (v >= 0 && v <= max && (v > 0 || def.kind !== "population")) {
-          values[metric] = v;
-          continue;
-        }
-        if (rec.starts[column] === rec.ends[column] && rec.owned[column] === undefined) continue;
-      }
-      const raw = rec.field(column);
-      if (isBlank(raw)) continue;
-      if (def.kind === "flag") {
-        const parsed = parseFlag(raw);
-        if (parsed.ok) values[metric] = parsed.value ? 1 : 0;
-        else {
-          this.sink.error({ code: "type-error", line, column: column + 1, field: def.id, value: raw, expected: "flag" });
-          valid = false;
-        }
-        continue;
-      }
-      const parsed = parseCount(raw, max);
-      if (parsed.ok) {
-        if (def.kind === "population" && parsed.value === 0 && def.id !== "rural_population") {
-          this.sink.error({ code: "constraint-error", line, column: column + 1, field: def.id, value: raw, expected: "positive-population" });
-          valid = false;
-        } else values[metric] = parsed.value;
-      } else {
-        this.valueError(parsed.reason, line, column + 1, def.id, raw, max);
-        valid = false;
+    const numbers = rec.numbers;
+    const count = rec.count;
+    for (let k = 0; k < fastColumns.length; k++) {
+      const column = fastColumns[k]!;
+      if (column >= count) continue;
+      const v = numbers[column]!;
+      if (v >= fastMin[k]! && v <= fastMax[k]!) values[fastMetrics[k]!] = v;
+      else if (rec.starts[column] !== rec.ends[column] || rec.owned[column] !== undefined) {
+        valid = this.cellValue(rec, layout.metricColumns[k]!, values) && valid;
       }
     }
     let institutions = NaN;
@@ -431,9 +440,10 @@ export class StatisticsReader {
         valid = false;
       }
     }
-    for (let p = 0; p < SUBSET_CHILD.length; p++) {
-      const child = SUBSET_CHILD[p]!;
-      const parent = SUBSET_PARENT[p]!;
+    const { subsetChild, subsetParent } = layout;
+    for (let p = 0; p < subsetChild.length; p++) {
+      const child = subsetChild[p]!;
+      const parent = subsetParent[p]!;
       if (values[child]! > values[parent]!) {
         const childDef = metrics[child]!;
         this.sink.error({
@@ -491,11 +501,12 @@ export class StatisticsReader {
 
     if (kind === "subtotal") {
       this.stats.subtotalRows++;
-      const first = this.seenKeys.addOrGet(`${region.key}|subtotal|${unitType}`, line);
+      const first = region.subtotalLines.get(unitType!);
       if (first) {
         this.sink.error({ code: "duplicate-row", line, column: this.column("unit_type"), field: "unit_type", value: type.text, expected: "unique-row", detail: { first } });
         return;
       }
+      region.subtotalLines.set(unitType!, line);
       if (valid) region.type(unitType!).subtotal = { line, institutions, values: values.slice() };
       return;
     }
@@ -504,8 +515,8 @@ export class StatisticsReader {
     const owned = rec.owned[at.unit];
     const first =
       owned !== undefined
-        ? this.seenKeys.addOrGetRange(region.seeds, owned.trim(), 0, owned.trim().length, line)
-        : this.seenKeys.addOrGetRange(region.seeds, rec.text, unit.start, unit.end, line);
+        ? region.names.addOrGet(owned.trim(), line)
+        : region.names.addOrGetRange(rec.bytes, unit.start, unit.end, line);
     if (first) {
       this.sink.error({ code: "duplicate-row", line, column: this.column("unit"), field: "unit", value: unitText(rec, at.unit, unit), expected: "unique-row", detail: { first } });
       return;
@@ -514,7 +525,8 @@ export class StatisticsReader {
     const acc = region.type(unitType!);
     acc.rows++;
     const { sums, reported } = acc;
-    for (let m = 0; m < M; m++) {
+    for (let k = 0; k < fastMetrics.length; k++) {
+      const m = fastMetrics[k]!;
       const v = values[m]!;
       if (v === v) {
         sums[m]! += v;
@@ -532,9 +544,36 @@ export class StatisticsReader {
         check.shortfall += check.spec.min - v;
       }
       if (check.examples.length < EXAMPLES_KEPT) {
-        check.examples.push({ name: detach(unitText(rec, at.unit, unit)), unitType: unitType!, line, value: v === v ? v : null });
+        check.examples.push({ name: unitText(rec, at.unit, unit), unitType: unitType!, line, value: v === v ? v : null });
       }
     }
+  }
+
+  /** A cell that is not plain digits within bounds: the full parsers read it, or say what is wrong with it. */
+  private cellValue(rec: CsvRecord, { column, metric, def, max }: MetricColumn, values: Float64Array): boolean {
+    const line = rec.line;
+    const raw = rec.field(column);
+    if (isBlank(raw)) return true;
+    if (def.kind === "flag") {
+      const parsed = parseFlag(raw);
+      if (parsed.ok) values[metric] = parsed.value ? 1 : 0;
+      else {
+        this.sink.error({ code: "type-error", line, column: column + 1, field: def.id, value: raw, expected: "flag" });
+        return false;
+      }
+      return true;
+    }
+    const parsed = parseCount(raw, max);
+    if (parsed.ok) {
+      if (def.kind === "population" && parsed.value === 0 && def.id !== "rural_population") {
+        this.sink.error({ code: "constraint-error", line, column: column + 1, field: def.id, value: raw, expected: "positive-population" });
+        return false;
+      }
+      values[metric] = parsed.value;
+      return true;
+    }
+    this.valueError(parsed.reason, line, column + 1, def.id, raw, max);
+    return false;
   }
 
   private hasPopulationError(line: number): boolean {
@@ -773,20 +812,18 @@ export class StatisticsReader {
 }
 
 const POPULATION = metricIndex.get("population")!;
-const SUBSET_CHILD = Int32Array.from(subsetPairs.map(([child]) => child));
-const SUBSET_PARENT = Int32Array.from(subsetPairs.map(([, parent]) => parent));
-
-const WHITE = (c: number) => c === 32 || c === 9 || c === 0x3000 || c === 0xfeff || c === 13 || c === 10 || c === 0xa0 || c === 11 || c === 12;
 
 /** Whether field i is empty or white space, without copying it. */
 function blankAt(rec: CsvRecord, i: number): boolean {
   if (i < 0 || i >= rec.count) return true;
   const owned = rec.owned[i];
   if (owned !== undefined) return isBlank(owned);
-  const text = rec.text;
-  for (let j = rec.starts[i]!, e = rec.ends[i]!; j < e; j++) {
-    const c = text.charCodeAt(j);
-    if (!WHITE(c)) return c > 127 ? isBlank(text.slice(rec.starts[i], e)) : false;
+  const bytes = rec.bytes;
+  const e = rec.ends[i]!;
+  for (let j = rec.starts[i]!; j < e; ) {
+    const white = whiteAt(bytes, j, e);
+    if (white === 0) return bytes[j]! > 127 ? isBlank(utf8Text(bytes, rec.starts[i]!, e)) : false;
+    j += white;
   }
   return true;
 }
@@ -801,11 +838,11 @@ function unitCell(rec: CsvRecord, i: number): { start: number; end: number; leng
   if (i < 0 || i >= rec.count) return { start: 0, end: 0, length: 0 };
   const owned = rec.owned[i];
   if (owned !== undefined) return { start: 0, end: 0, length: owned.trim().length };
-  const text = rec.text;
+  const bytes = rec.bytes;
   let start = rec.starts[i]!;
   let end = rec.ends[i]!;
-  while (start < end && WHITE(text.charCodeAt(start))) start++;
-  while (end > start && WHITE(text.charCodeAt(end - 1))) end--;
+  for (let white; start < end && (white = whiteAt(bytes, start, end)) > 0; ) start += white;
+  for (let white; end > start && (white = whiteBefore(bytes, start, end)) > 0; ) end -= white;
   return { start, end, length: end - start };
 }
 
@@ -813,7 +850,7 @@ function unitCell(rec: CsvRecord, i: number): { start: number; end: number; leng
 function mayBeTotal(rec: CsvRecord, i: number, start: number): boolean {
   if (i < 0 || i >= rec.count) return false;
   const owned = rec.owned[i];
-  const c = owned !== undefined ? owned.trim().charCodeAt(0) : rec.text.charCodeAt(start);
+  const c = owned !== undefined ? owned.trim().charCodeAt(0) : codePointAt(rec.bytes, start, rec.ends[i]!);
   return TOTAL_FIRST.has(c | 0x20);
 }
 
@@ -822,11 +859,13 @@ const TOTAL_FIRST = new Set([..."合总小全tgs"].map((ch) => ch.charCodeAt(0) 
 function unitText(rec: CsvRecord, i: number, cell: { start: number; end: number }): string {
   if (i < 0 || i >= rec.count) return "";
   const owned = rec.owned[i];
-  return normaliseCell(owned !== undefined ? owned : rec.text.slice(cell.start, cell.end));
+  return normaliseCell(owned !== undefined ? owned : utf8Text(rec.bytes, cell.start, cell.end));
 }
 
 interface Cached {
   raw: string;
+  /** the raw cell's UTF-8 bytes, to compare the next rows' cells with in place */
+  rawBytes: Uint8Array;
   blank: boolean;
   text: string;
   total: boolean;
@@ -852,16 +891,16 @@ class CellCache<T extends Cached> {
     }
     const s = rec.starts[i]!;
     const length = rec.ends[i]! - s;
-    const text = rec.text;
+    const bytes = rec.bytes;
     const hit = entries[this.hit];
-    if (hit && sameText(hit.raw, text, s, length)) return hit;
+    if (hit && sameBytes(hit.rawBytes, bytes, s, length)) return hit;
     for (let k = 0; k < entries.length; k++) {
-      if (sameText(entries[k]!.raw, text, s, length)) {
+      if (sameBytes(entries[k]!.rawBytes, bytes, s, length)) {
         this.hit = k;
         return entries[k]!;
       }
     }
-    return this.remember(this.parse(detach(text.slice(s, s + length))));
+    return this.remember(this.parse(utf8Text(bytes, s, s + length)));
   }
 
   private remember(entry: T): T {
@@ -874,16 +913,16 @@ class CellCache<T extends Cached> {
   }
 }
 
-/** raw === text.slice(start, start + length), without the slice (startsWith is slow on two-byte strings) */
-function sameText(raw: string, text: string, start: number, length: number): boolean {
+/** raw equals bytes[start, start + length), compared in place */
+function sameBytes(raw: Uint8Array, bytes: Uint8Array, start: number, length: number): boolean {
   if (raw.length !== length) return false;
-  for (let k = 0; k < length; k++) if (raw.charCodeAt(k) !== text.charCodeAt(start + k)) return false;
+  for (let k = 0; k < length; k++) if (raw[k] !== bytes[start + k]) return false;
   return true;
 }
 
 function cached(raw: string): Cached {
   const text = normaliseCell(raw);
-  return { raw, blank: text === "", text, total: TOTAL_ROW.test(text) };
+  return { raw, rawBytes: utf8Bytes(raw), blank: text === "", text, total: TOTAL_ROW.test(text) };
 }
 
 function readCode(raw: string): Cached & { value: string | undefined } {
@@ -906,11 +945,6 @@ function readType(raw: string): Cached & { unitType: string | undefined; regionR
 
 function readName(raw: string): Cached {
   return cached(raw);
-}
-
-/** A copy of a string that does not keep the chunk it was sliced from alive. */
-function detach(s: string): string {
-  return s.length > 12 ? (" " + s).slice(1) : s;
 }
 
 /** Reads a whole statistics file held in memory (bytes or text). */

@@ -9,25 +9,29 @@ interface Scanned {
   problems: CsvProblem[];
 }
 
-function scan(pieces: readonly string[]): Scanned {
+const encoder = new TextEncoder();
+
+/** The scanner reads UTF-8 bytes; pieces cut inside a character are joined again before any field is decoded. */
+function scan(pieces: readonly (string | Uint8Array)[]): Scanned {
   const scanner = new CsvScanner();
   const records: Scanned["records"] = [];
   const sink = (record: CsvRecord) => records.push({ fields: record.fields(), line: record.line });
-  for (const piece of pieces) scanner.push(piece, sink);
+  for (const piece of pieces) scanner.push(typeof piece === "string" ? encoder.encode(piece) : piece, sink);
   scanner.finish(sink);
   return { records, problems: scanner.problems };
 }
 
-/** Cut text at the given positions (any positions: inside quotes, between CR and LF, inside surrogate pairs). */
-function cut(text: string, positions: readonly number[]): string[] {
-  const at = [...new Set(positions.map((p) => p % (text.length + 1)))].sort((a, b) => a - b);
-  const pieces: string[] = [];
+/** Cut text's UTF-8 bytes at the given positions (any positions: inside quotes, between CR and LF, inside characters). */
+function cut(text: string, positions: readonly number[]): Uint8Array[] {
+  const bytes = encoder.encode(text);
+  const at = [...new Set(positions.map((p) => p % (bytes.length + 1)))].sort((a, b) => a - b);
+  const pieces: Uint8Array[] = [];
   let from = 0;
   for (const p of at) {
-    pieces.push(text.slice(from, p));
+    pieces.push(bytes.subarray(from, p));
     from = p;
   }
-  pieces.push(text.slice(from));
+  pieces.push(bytes.subarray(from));
   return pieces;
 }
 
