@@ -1,7 +1,7 @@
 /** Node conveniences around the pure core: reading a statistics file from a path or standard input. */
 import { StatisticsReader, type ReadResult } from "./read/reader.js";
 import type { InstitutionCheckSpec } from "./read/record.js";
-import { createReadStream } from "node:fs";
+import { closeSync, openSync, readSync } from "node:fs";
 import { stat } from "node:fs/promises";
 import { UsageError, describeFsError } from "./errors.js";
 
@@ -17,7 +17,11 @@ export async function readStatisticsFile(
 
 const CHUNK = 1 << 20;
 
-/** Streams a file (or standard input for "-") to `onChunk`. Unreadable input is a UsageError. */
+/**
+ * Streams a file (or standard input for "-") to `onChunk`. Unreadable input is a UsageError. A file is read into one
+ * buffer, reused for every chunk, so reading a large file allocates nothing per chunk: `onChunk` must copy what it
+ * keeps.
+ */
 export async function streamInput(path: string, onChunk: (bytes: Uint8Array) => void): Promise<void> {
   if (path === "-") {
     if (process.stdin.isTTY) throw new UsageError("reading standard input (-), but it is a terminal: pipe a file in");
@@ -31,11 +35,21 @@ export async function streamInput(path: string, onChunk: (bytes: Uint8Array) => 
     if (error instanceof UsageError) throw error;
     throw new UsageError(`cannot read ${path}: ${describeFsError(error)}`);
   }
+  let fd: number | undefined;
   try {
-    for await (const chunk of createReadStream(path, { highWaterMark: CHUNK })) onChunk(chunk as Uint8Array);
+    fd = openSync(path, "r");
+    const buffer = new Uint8Array(CHUNK);
+    for (let read; (read = readSync(fd, buffer, 0, CHUNK, null)) > 0; ) onChunk(buffer.subarray(0, read));
   } catch (error) {
-    throw new UsageError(`cannot read ${path}: ${describeFsError(error)}`);
+    if (fd === undefined || isFsError(error)) throw new UsageError(`cannot read ${path}: ${describeFsError(error)}`);
+    throw error;
+  } finally {
+    if (fd !== undefined) closeSync(fd);
   }
+}
+
+function isFsError(error: unknown): boolean {
+  return typeof error === "object" && error !== null && "syscall" in error;
 }
 
 export function inputName(path: string): string {

@@ -62,11 +62,11 @@ export interface RegionPlan {
 
 const PLANNABLE = new Set(["density", "reference", "ratio", "share", "total", "per_institution"]);
 
-/** A view of the region at the horizon: projected populations, planned stocks for the region-wide categories. */
-function projectedView(region: RegionRecord, years: number, growth: Ratio, planned: ReadonlyMap<string, number>): FigureView {
-  const base = figureView(region);
-  let factor = ONE;
-  for (let i = 0; i < years; i++) factor = factor.mul(ONE.add(growth));
+/**
+ * A view of the region at the horizon: projected populations, and the planned stocks of the region-wide categories
+ * other than `own` (a target never sees its own category's plan, or its requirement would feed on itself).
+ */
+function projectedView(base: FigureView, factor: Ratio, planned: ReadonlyMap<string, number>, own: string | undefined): FigureView {
   return {
     ...base,
     population(basis) {
@@ -74,9 +74,12 @@ function projectedView(region: RegionRecord, years: number, growth: Ratio, plann
       return now ? now.mul(factor) : undefined;
     },
     count(metric, unitTypes) {
-      if (!unitTypes && planned.has(metric)) {
-        const counted = base.count(metric);
-        return { ok: true, value: planned.get(metric)!, partial: counted.ok ? counted.partial : false };
+      if (!unitTypes && metric !== own) {
+        const stock = planned.get(metric);
+        if (stock !== undefined) {
+          const counted = base.count(metric);
+          return { ok: true, value: stock, partial: counted.ok ? counted.partial : false };
+        }
       }
       return base.count(metric, unitTypes);
     },
@@ -99,6 +102,8 @@ export function planRegion(region: RegionRecord, targets: readonly Target[], con
 
   const current = new Map<string, number>();
   const base = figureView(region);
+  let factor = ONE;
+  for (let year = region.year; year < horizon; year++) factor = factor.mul(ONE.add(growth));
   const currentOf = (metric: string) => {
     if (!current.has(metric)) {
       const counted = base.count(metric);
@@ -109,37 +114,38 @@ export function planRegion(region: RegionRecord, targets: readonly Target[], con
 
   // requirements at the horizon; ratios chain, so iterate until the planned stocks stop moving
   const planned = new Map<string, number>();
-  let requirements = new Map<string, Array<{ target: string; required: number }>>();
-  // only region-wide ratios and shares read another category's planned stock; without them one pass settles it
-  const chains = binding.some((t) => (t.kind === "ratio" || t.kind === "share") && scopeTypes(t.scope) === undefined);
   const views = new Map<string | undefined, FigureView>();
-  for (let pass = 0; pass < (chains ? 6 : 1); pass++) {
-    requirements = new Map();
+  const requirementOf = (target: Target): { metric: string; target: string; required: number } | undefined => {
+    // a target sees the planned stocks of the other categories (nurses follow the planned physicians), never
+    // its own category's, or its requirement would feed on itself
+    const own = target.kind === "reference" ? target.measure.metric : "metric" in target ? target.metric : undefined;
+    let view = views.get(own);
+    if (!view) views.set(own, (view = projectedView(base, factor, planned, own)));
+    const a = assess(target, view, context);
+    // not assessable, or short of institutions (an attribute) rather than people: nothing to hire
+    if (a.met === undefined || a.shortfall?.institutions) return undefined;
+    const metric = a.shortfall?.metric ?? ("metric" in target ? target.metric : target.kind === "reference" ? target.measure.metric : undefined);
+    if (!metric || metricById.get(metric)?.kind !== "headcount") return undefined;
+    const scoped = "scope" in target && scopeTypes(target.scope) !== undefined;
+    // a met target asks for no more than there is now; a scoped shortfall adds to the region-wide stock; an
+    // unscoped one is measured against the stock the evaluator saw (the planned one, where ratios chain)
+    let required = currentOf(metric);
+    if (a.shortfall && a.shortfall.count > 0) {
+      const counted = view.count(metric);
+      required = (scoped || !counted.ok ? currentOf(metric) : counted.value) + a.shortfall.count;
+    }
+    return { metric, target: target.id, required };
+  };
+  // only region-wide ratios and shares read another category's planned stock: the others are worked out once
+  const chaining = binding.filter((t) => (t.kind === "ratio" || t.kind === "share") && scopeTypes(t.scope) === undefined);
+  const settled = binding.filter((t) => !chaining.includes(t)).flatMap((t) => requirementOf(t) ?? []);
+  let requirements = new Map<string, Array<{ target: string; required: number }>>();
+  for (let pass = 0; pass < (chaining.length ? 6 : 1); pass++) {
     views.clear();
-    for (const target of binding) {
-      // a target sees the planned stocks of the other categories (nurses follow the planned physicians), never
-      // its own category's, or its requirement would feed on itself
-      const own = target.kind === "reference" ? target.measure.metric : "metric" in target ? target.metric : undefined;
-      let view = views.get(own);
-      if (!view) {
-        const others = new Map([...planned].filter(([metric]) => metric !== own));
-        views.set(own, (view = projectedView(region, horizon - region.year, growth, others)));
-      }
-      const a = assess(target, view, context);
-      // not assessable, or short of institutions (an attribute) rather than people: nothing to hire
-      if (a.met === undefined || a.shortfall?.institutions) continue;
-      const metric = a.shortfall?.metric ?? ("metric" in target ? target.metric : target.kind === "reference" ? target.measure.metric : undefined);
-      if (!metric || metricById.get(metric)?.kind !== "headcount") continue;
-      const scoped = "scope" in target && scopeTypes(target.scope) !== undefined;
-      // a met target asks for no more than there is now; a scoped shortfall adds to the region-wide stock; an
-      // unscoped one is measured against the stock the evaluator saw (the planned one, where ratios chain)
-      let required = currentOf(metric);
-      if (a.shortfall && a.shortfall.count > 0) {
-        const counted = view.count(metric);
-        required = (scoped || !counted.ok ? currentOf(metric) : counted.value) + a.shortfall.count;
-      }
+    requirements = new Map();
+    for (const { metric, target, required } of [...settled, ...chaining.flatMap((t) => requirementOf(t) ?? [])]) {
       const list = requirements.get(metric) ?? [];
-      list.push({ target: target.id, required });
+      list.push({ target, required });
       requirements.set(metric, list);
     }
     let moved = false;

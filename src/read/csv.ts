@@ -69,7 +69,9 @@ const CR = 13;
 export const MAX_CELL_LENGTH = LIMITS.cellLength;
 
 export class CsvScanner {
+  /** the unscanned bytes: a view of the start of `work` */
   private buffer: Uint8Array = EMPTY;
+  private work = new Uint8Array(1 << 16);
   private line = 1;
   /** within an unfinished quoted cell: where the search for its closing quote resumes (no quote before it) */
   private resumeQuoteSearch = 0;
@@ -82,14 +84,17 @@ export class CsvScanner {
   /** Scans the next bytes (whole UTF-8 characters or not: a record is handed on only once it is complete). */
   push(bytes: Uint8Array, sink: RecordSink): void {
     // a plain Uint8Array view of a Buffer: the scanning loop then sees one kind of array and stays fast
-    if (bytes.constructor !== Uint8Array) bytes = new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-    if (this.buffer.length === 0) this.buffer = bytes;
-    else {
-      const joined = new Uint8Array(this.buffer.length + bytes.length);
-      joined.set(this.buffer, 0);
-      joined.set(bytes, this.buffer.length);
-      this.buffer = joined;
+    // the bytes are copied after the unfinished record the last chunk ended with, in a buffer kept for the purpose:
+    // no allocation per chunk, and the caller may reuse its own buffer
+    const kept = this.buffer.length;
+    const total = kept + bytes.length;
+    if (total > this.work.length) {
+      const work = new Uint8Array(Math.max(total, this.work.length * 2));
+      work.set(this.buffer, 0);
+      this.work = work;
     }
+    this.work.set(bytes, kept);
+    this.buffer = this.work.subarray(0, total);
     this.scan(sink, false);
   }
 
@@ -252,8 +257,12 @@ export class CsvScanner {
   }
 
   private keep(from: number, line: number): void {
-    // a copy: the rest of a large chunk is not kept alive by a short unfinished record
-    this.buffer = from >= this.buffer.length ? EMPTY : this.buffer.slice(from);
+    const rest = this.buffer.length - from;
+    if (rest <= 0) this.buffer = EMPTY;
+    else {
+      this.work.copyWithin(0, from, this.buffer.length); // the buffer is always the start of `work`
+      this.buffer = this.work.subarray(0, rest);
+    }
     this.line = line;
   }
 }

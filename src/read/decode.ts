@@ -42,7 +42,7 @@ export class Decoder {
   push(bytes: Uint8Array): Uint8Array {
     if (this.problem) return EMPTY;
     if (!this.encoding) {
-      this.pending.push(bytes);
+      this.pending.push(bytes.slice()); // the caller may reuse its buffer for the next chunk
       this.pendingLength += bytes.length;
       if (this.pendingLength < 4096) return EMPTY;
       return this.start(false);

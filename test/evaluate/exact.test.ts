@@ -32,4 +32,47 @@ describe("exact headcount arithmetic", () => {
     expect(Ratio.of(-1, 8).toFixed(2)).toBe("-0.13");
     expect(Ratio.of(2224).toFixed(0)).toBe("2224");
   });
+
+  // the number fast path against plain bigint arithmetic, across the edge where products stop being safe integers
+  const operand = fc.oneof(
+    fc.bigInt({ min: -(2n ** 70n), max: 2n ** 70n }),
+    fc.bigInt({ min: -(2n ** 27n), max: 2n ** 27n }),
+    fc.bigInt({ min: 2n ** 52n - 5n, max: 2n ** 53n + 5n }),
+  );
+  const positive = fc.oneof(fc.bigInt({ min: 1n, max: 2n ** 70n }), fc.bigInt({ min: 1n, max: 2n ** 27n }), fc.bigInt({ min: 2n ** 52n - 5n, max: 2n ** 53n + 5n }));
+  const ratio = fc.tuple(operand, positive);
+  const same = (r: Ratio, num: bigint, den: bigint) => r.num * den === num * r.den;
+  const floorBig = (n: bigint, d: bigint) => (n < 0n && n % d !== 0n ? n / d - 1n : n / d);
+
+  it("adds, subtracts, multiplies, divides and compares exactly, in lowest terms", () => {
+    fc.assert(
+      fc.property(ratio, ratio, ([an, ad], [bn, bd]) => {
+        const a = Ratio.of(an, ad);
+        const b = Ratio.of(bn, bd);
+        expect(same(a.add(b), an * bd + bn * ad, ad * bd)).toBe(true);
+        expect(same(a.sub(b), an * bd - bn * ad, ad * bd)).toBe(true);
+        expect(same(a.mul(b), an * bn, ad * bd)).toBe(true);
+        if (bn !== 0n) expect(same(a.div(b), an * bd, ad * bn)).toBe(true);
+        const l = an * bd;
+        const r = bn * ad;
+        expect(a.cmp(b)).toBe(l < r ? -1 : l > r ? 1 : 0);
+        const reduced = a.mul(b);
+        const g = (x: bigint, y: bigint): bigint => (y === 0n ? x : g(y, x % y));
+        expect(g(reduced.num < 0n ? -reduced.num : reduced.num, reduced.den)).toBe(1n);
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it("floors and ceils exactly, near and far from the safe-integer edge", () => {
+    fc.assert(
+      fc.property(ratio, ([n, d]) => {
+        const r = Ratio.of(n, d);
+        const floor = floorBig(n, d);
+        expect(r.floor()).toBe(floor);
+        expect(r.ceil()).toBe(floor * d === n ? floor : floor + 1n);
+      }),
+      { numRuns: 2000 },
+    );
+  });
 });
