@@ -62,6 +62,11 @@ export function decimalText(value: Ratio, unit: Unit): string {
   return places[unit] === 0 ? groupThousands(text) : text;
 }
 
+/** The value as the report's number: rounded as the tables show it, without the grouping. */
+export function roundedValue(value: Ratio, unit: Unit): number {
+  return Number(value.toFixed(places[unit]));
+}
+
 export function groupThousands(text: string): string {
   return text.replace(/^(-?\d+)/, (digits) => digits.replace(/\B(?=(\d{3})+(?!\d))/g, ","));
 }

@@ -7,7 +7,7 @@
 import type { CheckResult, RegionResult } from "./check.js";
 import type { Target } from "./catalogue/schema.js";
 import type { Evaluation } from "./evaluate/types.js";
-import { decimalText, gap, remarkText } from "./labels.js";
+import { gap, remarkText, roundedValue } from "./labels.js";
 import type { Lang } from "./messages.js";
 import { metrics } from "./registry/index.js";
 
@@ -38,7 +38,7 @@ export interface ReportResult {
 }
 
 function rounded(value: ReturnType<typeof gap>, unit: Evaluation["unit"]): number | undefined {
-  return value ? Number(decimalText(value, unit).replace(/,/g, "")) : undefined;
+  return value ? roundedValue(value, unit) : undefined;
 }
 
 export function reportTarget(t: Target, lang: Lang): ReportTarget {

@@ -80,6 +80,7 @@ export function evaluateRegion(
 }
 
 function dedupeRemarks<T>(remarks: T[]): T[] {
+  if (remarks.length < 2) return remarks;
   const seen = new Set<string>();
   return remarks.filter((r) => {
     const key = JSON.stringify(r);

@@ -143,6 +143,14 @@ export class Ratio {
 
   /** Rounded half away from zero to `places` decimals, as text (for tables and JSON). */
   toFixed(places: number): string {
+    if (!this.big) {
+      const scaled = Math.abs(this.n) * 10 ** places;
+      if (scaled <= 2 ** 51 && this.d <= 2 ** 50) {
+        let q = floorOf(scaled, this.d);
+        if ((scaled - q * this.d) * 2 >= this.d) q += 1;
+        return fixedText(String(q), places, this.n < 0 && q !== 0);
+      }
+    }
     const scale = 10n ** BigInt(places);
     const den = this.den;
     const scaled = this.num * scale;
@@ -150,9 +158,7 @@ export class Ratio {
     const abs = negative ? -scaled : scaled;
     let q = abs / den;
     if ((abs % den) * 2n >= den) q += 1n;
-    const digits = q.toString().padStart(places + 1, "0");
-    const text = places > 0 ? `${digits.slice(0, -places)}.${digits.slice(-places)}` : digits;
-    return negative && q !== 0n ? `-${text}` : text;
+    return fixedText(q.toString(), places, negative && q !== 0n);
   }
 
   /** n/d from safe integers: reduced, denominator positive. */
@@ -186,6 +192,13 @@ export class Ratio {
     if (num <= MAX_SAFE && num >= -MAX_SAFE && den <= MAX_SAFE) return Ratio.small(Number(num), Number(den));
     return new Ratio(NaN, NaN, { num, den });
   }
+}
+
+/** The digits of a value scaled by 10^places, as a decimal. */
+function fixedText(scaledDigits: string, places: number, negative: boolean): string {
+  const digits = scaledDigits.padStart(places + 1, "0");
+  const text = places > 0 ? `${digits.slice(0, -places)}.${digits.slice(-places)}` : digits;
+  return negative ? `-${text}` : text;
 }
 
 function safe(x: number): boolean {

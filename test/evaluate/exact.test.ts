@@ -75,4 +75,18 @@ describe("exact headcount arithmetic", () => {
       { numRuns: 2000 },
     );
   });
+
+  it("rounds for display as bigint arithmetic does, on either representation", () => {
+    fc.assert(
+      fc.property(ratio, fc.integer({ min: 0, max: 4 }), ([n, d], places) => {
+        const scaled = (n < 0n ? -n : n) * 10n ** BigInt(places);
+        let q = scaled / d;
+        if ((scaled % d) * 2n >= d) q += 1n;
+        const digits = q.toString().padStart(places + 1, "0");
+        const text = places > 0 ? `${digits.slice(0, -places)}.${digits.slice(-places)}` : digits;
+        expect(Ratio.of(n, d).toFixed(places)).toBe(n < 0n && q !== 0n ? `-${text}` : text);
+      }),
+      { numRuns: 2000 },
+    );
+  });
 });
