@@ -72,7 +72,10 @@ export function evaluateRegion(
   return targets.map((target) => {
     const a = assess(target, view, context);
     a.remarks = dedupeRemarks(a.remarks);
-    const evaluation: Evaluation = { ...a, target, status: statusOf(a, target, region.year) };
+    // the assessment is this call's own: completed in place rather than copied
+    const evaluation = a as Evaluation;
+    evaluation.target = target;
+    evaluation.status = statusOf(a, target, region.year);
     const resolved = a.remarks.find((r) => r.kind === "resolved-from");
     if (resolved && resolved.kind === "resolved-from") evaluation.resolvedValue = resolved.value;
     return evaluation;
