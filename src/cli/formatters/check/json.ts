@@ -16,11 +16,17 @@ export function* jsonFormatter({ result, file, lang }: CheckView): Generator<str
   let first = true;
   for (const region of result.regions) {
     const report = reportRegion(region, lang);
-    const body = JSON.stringify({ ...report, results: [] }, null, 2).replace(
-      '"results": []',
-      `"results": [${report.results.map((r) => `\n    ${JSON.stringify(r)}`).join(",")}${report.results.length ? "\n  " : ""}]`,
-    );
-    yield `${first ? "" : ","}\n    ${nest(body, 2)}`;
+    const results = report.results;
+    report.results = [];
+    // stringified two levels deep inside a wrapper, the region comes out indented as it sits in the report
+    const wrapped = JSON.stringify([[report]], null, 2);
+    const body = wrapped
+      .slice(10, -6)
+      .replace(
+        '"results": []',
+        `"results": [${results.map((r) => `\n        ${JSON.stringify(r)}`).join(",")}${results.length ? "\n      " : ""}]`,
+      );
+    yield `${first ? "" : ","}\n    ${body}`;
     first = false;
   }
   yield `${result.regions.length ? "\n  " : ""}],\n  "rollup": ${nest(JSON.stringify(result.rollup, null, 2), 1)}\n}\n`;
