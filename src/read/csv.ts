@@ -15,9 +15,9 @@ export type CsvProblem =
   | { kind: "quote-error"; line: number; field: number; value: string }
   | { kind: "cell-too-long"; line: number; field: number; length: number };
 
-/** One record, valid only during the sink call that receives it. */
 const EMPTY = new Uint8Array(0);
 
+/** One record, valid only during the sink call that receives it. */
 export class CsvRecord {
   bytes: Uint8Array = EMPTY;
   line = 0;
@@ -55,7 +55,6 @@ export class CsvRecord {
     numbers.set(this.numbers);
     this.numbers = numbers;
   }
-
 }
 
 export type RecordSink = (record: CsvRecord) => void;
@@ -83,7 +82,6 @@ export class CsvScanner {
 
   /** Scans the next bytes (whole UTF-8 characters or not: a record is handed on only once it is complete). */
   push(bytes: Uint8Array, sink: RecordSink): void {
-    // a plain Uint8Array view of a Buffer: the scanning loop then sees one kind of array and stays fast
     // the bytes are copied after the unfinished record the last chunk ended with, in a buffer kept for the purpose:
     // no allocation per chunk, and the caller may reuse its own buffer
     const kept = this.buffer.length;

@@ -57,7 +57,7 @@ export function codePointAt(bytes: Uint8Array, at: number, end: number): number 
 /** Where the last whole character of bytes ends: a multi-byte sequence cut off at the end is left for the next chunk. */
 export function wholeCharactersEnd(bytes: Uint8Array): number {
   const n = bytes.length;
-  // look back at most 3 bytes for the lead byte of the last sequence
+  // the lead byte of the last sequence is at most 4 bytes back
   for (let back = 1; back <= Math.min(4, n); back++) {
     const b = bytes[n - back]!;
     if (b < 0x80) return n; // ASCII: whole
