@@ -3,6 +3,7 @@ import { applicableTargets, levelOfCode, LEVELS, type Catalogue, type Level } fr
 import { evaluateRegion } from "./evaluate/engine.js";
 import type { Evaluation, Status } from "./evaluate/types.js";
 import { planRegion, type PlanOptions, type RegionPlan } from "./plan/plan.js";
+import type { Target } from "./catalogue/schema.js";
 import type { ReadResult } from "./read/reader.js";
 import type { RegionRecord } from "./read/record.js";
 import { compareText } from "./compare-text.js";
@@ -33,7 +34,8 @@ export interface RollupYear {
   leavers: number;
 }
 
-export interface CheckResult {
+/** Everything of a check but the regions' own results: what a report needs around them. */
+export interface CheckSummary {
   catalogue: { version: string; published: string; targets: number };
   assumptions: {
     populationGrowth: number;
@@ -42,9 +44,17 @@ export interface CheckResult {
     templates: string[];
     aboutTolerance: number;
   };
-  regions: RegionResult[];
+  /** region-years checked */
+  regionCount: number;
+  /** the targets evaluated for at least one region, by id */
+  targetsUsed: ReadonlyMap<string, Target>;
   rollup: Array<{ metric: string; years: RollupYear[]; totalHires: number }>;
   counts: Record<Status, number>;
+}
+
+export interface CheckResult extends CheckSummary {
+  /** worst first (compareRegionResults) */
+  regions: RegionResult[];
 }
 
 export const STATUS_ORDER: readonly Status[] = ["overdue", "short", "advisory", "not_assessed", "info", "met"];
@@ -70,32 +80,62 @@ function relativeGap(e: Evaluation): number {
   return Math.abs(e.required.sub(e.current).div(e.required).toNumber());
 }
 
-export function check(read: ReadResult, catalogue: Catalogue, options: CheckOptions): CheckResult {
-  const byCode = new Map<string, RegionRecord[]>();
-  for (const region of read.regions) {
-    const list = byCode.get(region.code) ?? [];
-    list.push(region);
-    byCode.set(region.code, list);
+/** What orders region results, worst first: kept on its own so a streamed report need not hold the results. */
+export interface RegionOrderKey {
+  code: string;
+  year: number;
+  /** overdue and short targets */
+  findings: number;
+  peopleShort: number;
+}
+
+export function orderKey(result: RegionResult): RegionOrderKey {
+  return { code: result.code, year: result.year, findings: result.counts.overdue + result.counts.short, peopleShort: result.peopleShort };
+}
+
+/** Regions with more binding shortfalls first, then more people short, then by code and year. */
+export function compareRegions(a: RegionOrderKey, b: RegionOrderKey): number {
+  return b.findings - a.findings || b.peopleShort - a.peopleShort || compareText(a.code, b.code) || a.year - b.year;
+}
+
+/**
+ * A check taken one region code at a time, keeping only the totals (counts, roll-up, targets used): the caller
+ * decides what to keep of each region's results. `check` is this run over a whole read, holding every result.
+ */
+export class CheckRun {
+  private readonly counts = emptyCounts();
+  private readonly selection: { templates: readonly string[] };
+  private readonly targetsUsed = new Map<string, Target>();
+  private readonly hiresByMetric = new Map<string, Map<number, RollupYear>>();
+  private regionCount = 0;
+
+  constructor(
+    private readonly catalogue: Catalogue,
+    private readonly options: CheckOptions,
+  ) {
+    this.selection = { templates: options.templates ?? [] };
   }
-  const results: RegionResult[] = [];
-  const counts = emptyCounts();
-  const selection = { templates: options.templates ?? [] };
-  for (const [code, years] of byCode) {
-    years.sort((a, b) => a.year - b.year);
-    const targets = applicableTargets(catalogue, code, selection);
-    const context = { applicable: targets, aboutTolerance: catalogue.aboutTolerance };
-    years.forEach((record, i) => {
+
+  /** Evaluates every year of one region code (the latest year also gets a plan); returns one result per year. */
+  addCode(code: string, records: readonly RegionRecord[]): RegionResult[] {
+    const years = [...records].sort((a, b) => a.year - b.year);
+    const targets = applicableTargets(this.catalogue, code, this.selection);
+    for (const t of targets) if (!this.targetsUsed.has(t.id)) this.targetsUsed.set(t.id, t);
+    const context = { applicable: targets, aboutTolerance: this.catalogue.aboutTolerance };
+    return years.map((record, i) => {
       const history = years.slice(0, i).reverse();
-      const evaluations = sortByUrgency(evaluateRegion(record, targets, catalogue, history));
+      const evaluations = sortByUrgency(evaluateRegion(record, targets, this.catalogue, history));
       const regionCounts = emptyCounts();
       for (const e of evaluations) {
         regionCounts[e.status]++;
-        counts[e.status]++;
+        this.counts[e.status]++;
       }
       const latest = i === years.length - 1;
-      const plan = latest ? planRegion(record, targets, context, options) : undefined;
+      const plan = latest ? planRegion(record, targets, context, this.options) : undefined;
       const peopleShort = plan ? plan.categories.reduce((n, c) => n + Math.max(0, c.requiredAtHorizon - c.current), 0) : 0;
-      results.push({
+      if (plan) this.addToRollup(plan);
+      this.regionCount++;
+      return {
         code,
         name: record.name,
         year: record.year,
@@ -106,56 +146,90 @@ export function check(read: ReadResult, catalogue: Catalogue, options: CheckOpti
         plan,
         counts: regionCounts,
         peopleShort,
-      });
+      };
     });
   }
-  results.sort(
-    (a, b) =>
-      b.counts.overdue + b.counts.short - (a.counts.overdue + a.counts.short) ||
-      b.peopleShort - a.peopleShort ||
-      compareText(a.code, b.code) ||
-      a.year - b.year,
-  );
-  return {
-    catalogue: { version: catalogue.version, published: catalogue.published, targets: catalogue.targets.length },
-    assumptions: {
-      populationGrowth: options.populationGrowth,
-      attrition: options.attrition,
-      horizon: options.horizon ?? null,
-      templates: [...(options.templates ?? [])],
-      aboutTolerance: catalogue.aboutTolerance,
-    },
-    regions: results,
-    rollup: rollup(results),
-    counts,
-  };
-}
 
-/** Total hires per category and year across the regions' plans. */
-function rollup(results: readonly RegionResult[]): CheckResult["rollup"] {
-  const byMetric = new Map<string, Map<number, RollupYear>>();
-  for (const r of results) {
-    for (const category of r.plan?.categories ?? []) {
-      const years = byMetric.get(category.metric) ?? new Map<number, RollupYear>();
+  summary(): CheckSummary {
+    const { catalogue, options } = this;
+    return {
+      catalogue: { version: catalogue.version, published: catalogue.published, targets: catalogue.targets.length },
+      assumptions: {
+        populationGrowth: options.populationGrowth,
+        attrition: options.attrition,
+        horizon: options.horizon ?? null,
+        templates: [...(options.templates ?? [])],
+        aboutTolerance: catalogue.aboutTolerance,
+      },
+      regionCount: this.regionCount,
+      targetsUsed: new Map([...this.targetsUsed].sort(([a], [b]) => compareText(a, b))),
+      rollup: this.rollup(),
+      counts: { ...this.counts },
+    };
+  }
+
+  private addToRollup(plan: RegionPlan): void {
+    for (const category of plan.categories) {
+      let years = this.hiresByMetric.get(category.metric);
+      if (!years) this.hiresByMetric.set(category.metric, (years = new Map()));
       for (const y of category.years) {
         const row = years.get(y.year) ?? { year: y.year, hires: 0, leavers: 0 };
         row.hires += y.hires;
         row.leavers += y.leavers;
         years.set(y.year, row);
       }
-      byMetric.set(category.metric, years);
     }
   }
-  return [...byMetric.entries()]
-    .sort(([a], [b]) => compareText(a, b))
-    .map(([metric, years]) => {
-      const list = [...years.values()].sort((a, b) => a.year - b.year);
-      return { metric, years: list, totalHires: list.reduce((n, y) => n + y.hires, 0) };
-    });
+
+  /** Total hires per category and year across the regions' plans. */
+  private rollup(): CheckSummary["rollup"] {
+    return [...this.hiresByMetric.entries()]
+      .sort(([a], [b]) => compareText(a, b))
+      .map(([metric, years]) => {
+        const list = [...years.values()].sort((a, b) => a.year - b.year).map((y) => ({ ...y }));
+        return { metric, years: list, totalHires: list.reduce((n, y) => n + y.hires, 0) };
+      });
+  }
+}
+
+/**
+ * Records grouped by code, for records that come in code order, as a reader's finished regions do: a code that
+ * comes back after another is an error, not a second group.
+ */
+export function* codeGroups(records: Iterable<RegionRecord>): Generator<[code: string, records: RegionRecord[]]> {
+  let group: RegionRecord[] = [];
+  let previous: string | undefined;
+  for (const record of records) {
+    if (record.code !== previous) {
+      if (previous !== undefined) {
+        if (compareText(record.code, previous) < 0) throw new Error(`codeGroups: ${record.code} after ${previous}`);
+        yield [previous, group];
+      }
+      previous = record.code;
+      group = [];
+    }
+    group.push(record);
+  }
+  if (previous !== undefined) yield [previous, group];
+}
+
+export function check(read: Pick<ReadResult, "regions">, catalogue: Catalogue, options: CheckOptions): CheckResult {
+  const run = new CheckRun(catalogue, options);
+  const results: RegionResult[] = [];
+  const byCode = new Map<string, RegionRecord[]>();
+  for (const region of read.regions) {
+    const list = byCode.get(region.code);
+    if (list) list.push(region);
+    else byCode.set(region.code, [region]);
+  }
+  for (const [code, records] of byCode) results.push(...run.addCode(code, records));
+  const keys = new Map(results.map((r) => [r, orderKey(r)]));
+  results.sort((a, b) => compareRegions(keys.get(a)!, keys.get(b)!));
+  return { ...run.summary(), regions: results };
 }
 
 /** Whether the result has findings under --fail-on. */
-export function hasFindings(result: CheckResult, failOn: "shortfall" | "advisory" | "none"): boolean {
+export function hasFindings(result: Pick<CheckSummary, "counts">, failOn: "shortfall" | "advisory" | "none"): boolean {
   if (failOn === "none") return false;
   const short = result.counts.short + result.counts.overdue;
   return failOn === "advisory" ? short + result.counts.advisory > 0 : short > 0;

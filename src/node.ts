@@ -9,10 +9,23 @@ export async function readStatisticsFile(
   path: string,
   institutionChecks: readonly InstitutionCheckSpec[] = [],
 ): Promise<{ result: ReadResult; name: string }> {
+  const { reader, name } = await openStatisticsFile(path, institutionChecks);
+  return { result: reader.end(), name };
+}
+
+/**
+ * Reads a statistics file to its end and returns the closed reader, whose regions are finished one at a time as
+ * they are taken (`finishedRegions()`): for callers that handle a country's worth of regions without holding them.
+ */
+export async function openStatisticsFile(
+  path: string,
+  institutionChecks: readonly InstitutionCheckSpec[] = [],
+): Promise<{ reader: StatisticsReader; name: string }> {
   const name = inputName(path);
   const reader = new StatisticsReader({ file: name, institutionChecks });
   await streamInput(path, (chunk) => reader.push(chunk));
-  return { result: reader.end(), name };
+  reader.close();
+  return { reader, name };
 }
 
 const CHUNK = 1 << 20;

@@ -4,7 +4,7 @@
  * computed, with absent keys meaning "does not apply". Keys come in a fixed order and numbers are rounded from
  * exact values, so the same input gives the same bytes.
  */
-import type { CheckResult, RegionResult } from "./check.js";
+import type { CheckResult, CheckSummary, RegionResult } from "./check.js";
 import type { Target } from "./catalogue/schema.js";
 import type { Evaluation } from "./evaluate/types.js";
 import { gap, remarkText, roundedValue } from "./labels.js";
@@ -135,20 +135,18 @@ export function reportRegion(region: RegionResult, lang: Lang) {
 export type ReportRegion = ReturnType<typeof reportRegion>;
 
 /** Everything of the report but the regions, which can be long: the JSON formatter streams them one by one. */
-export function reportHead(result: CheckResult, file: string, lang: Lang) {
-  const used = new Map<string, Target>();
-  for (const r of result.regions) for (const e of r.evaluations) used.set(e.target.id, e.target);
+export function reportHead(summary: CheckSummary, file: string, lang: Lang) {
   const targets: Record<string, ReportTarget> = {};
-  for (const id of [...used.keys()].sort()) targets[id] = reportTarget(used.get(id)!, lang);
+  for (const id of [...summary.targetsUsed.keys()].sort()) targets[id] = reportTarget(summary.targetsUsed.get(id)!, lang);
   return {
     schemaVersion: REPORT_SCHEMA_VERSION,
     tool: "gap",
     command: "check",
     file,
     lang,
-    catalogue: result.catalogue,
-    assumptions: result.assumptions,
-    summary: { regions: result.regions.length, counts: result.counts },
+    catalogue: summary.catalogue,
+    assumptions: summary.assumptions,
+    summary: { regions: summary.regionCount, counts: summary.counts },
     targets,
   };
 }

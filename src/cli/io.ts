@@ -7,7 +7,7 @@ import { UsageError, describeFsError } from "../errors.js";
  * same folder renamed over it, so a reader of PATH sees the old content or the new, never half of it, and a failed
  * run leaves PATH as it was.
  */
-export async function writeOutput(output: string | Iterable<string>, path: string | undefined): Promise<void> {
+export async function writeOutput(output: string | Iterable<string | Uint8Array>, path: string | undefined): Promise<void> {
   const parts = typeof output === "string" ? [output] : output;
   if (path === undefined || path === "-") {
     for (const part of parts) {
@@ -19,7 +19,8 @@ export async function writeOutput(output: string | Iterable<string>, path: strin
   try {
     const handle = await open(temporary, "wx");
     try {
-      for (const part of parts) await handle.write(part);
+      // writeFile writes all of a part from the current position: the parts follow one another
+      for (const part of parts) await handle.writeFile(part);
     } finally {
       await handle.close();
     }

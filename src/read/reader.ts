@@ -128,8 +128,9 @@ interface Layout {
 }
 
 /**
- * A streaming reader: push the file's bytes as they come, then end(). Memory grows with the number of regions
- * (and a compact key per institution, for duplicate detection), not with the size of the rows.
+ * A streaming reader: push the file's bytes as they come, then end() (or close() and take the regions one by one).
+ * Memory grows with the number of regions (and a compact key per institution, for duplicate detection), not with
+ * the size of the rows.
  */
 export class StatisticsReader {
   private readonly sink: DiagnosticSink;
@@ -154,10 +155,12 @@ export class StatisticsReader {
     institutionRows: 0,
     subtotalRows: 0,
     totalRows: 0,
+    regions: 0,
     columns: [],
   };
   private readonly onRecord = (record: CsvRecord): void => this.record(record);
   private stopped = false;
+  private closed = false;
 
   constructor(options: ReadOptions) {
     this.sink = new DiagnosticSink(options.file);
@@ -171,7 +174,20 @@ export class StatisticsReader {
     this.checkDecoder();
   }
 
+  /**
+   * Ends the input and returns everything: the regions, finished all at once, and the diagnostics. For a large file,
+   * prefer close(), then finishedRegions() one at a time, then summary(): only one finished region is held at once.
+   */
   end(): ReadResult {
+    this.close();
+    const regions = [...this.finishedRegions()];
+    return { regions, ...this.summary() };
+  }
+
+  /** Ends the input: the rows' diagnostics are complete; the regions' own checks run as they are finished. */
+  close(): void {
+    if (this.closed) return;
+    this.closed = true;
     if (!this.stopped) {
       const utf8 = this.decoder.end();
       this.checkDecoder();
@@ -183,6 +199,7 @@ export class StatisticsReader {
     this.reportScannerProblems();
     this.stats.encoding = this.decoder.encoding;
     this.stats.bom = this.decoder.bom;
+    this.stats.regions = this.layout ? this.regions.size : 0;
     if (!this.decoder.problem) {
       if (!this.layout) {
         this.sink.error({ code: "empty-file", line: 1, column: 1, expected: "header-and-rows" });
@@ -190,14 +207,36 @@ export class StatisticsReader {
         this.sink.error({ code: "no-rows", line: this.headerLine + 1, column: 1, expected: "header-and-rows" });
       }
     }
-    const regions = this.layout ? this.finishRegions() : [];
-    return {
-      regions,
-      diagnostics: this.sink.sorted(),
-      errors: this.sink.errors,
-      warnings: this.sink.warnings,
-      stats: this.stats,
-    };
+  }
+
+  /** The latest year of any region read (after close()), without finishing the regions. */
+  latestYear(): number | undefined {
+    let latest: number | undefined;
+    for (const region of this.regions.values()) if (latest === undefined || region.year > latest) latest = region.year;
+    return latest;
+  }
+
+  /**
+   * The regions in code and year order, each finished (summed, cross-checked) when it is asked for and then let go:
+   * a caller that handles one at a time holds one. Each region can be taken once.
+   */
+  *finishedRegions(): Generator<RegionRecord> {
+    if (!this.closed) throw new Error("StatisticsReader: close() before finishedRegions()");
+    if (!this.layout) return;
+    const keys = [...this.regions.entries()]
+      .sort(([, a], [, b]) => compareText(a.code, b.code) || a.year - b.year)
+      .map(([key]) => key);
+    for (const key of keys) {
+      const acc = this.regions.get(key);
+      if (!acc) continue;
+      this.regions.delete(key);
+      yield this.finishRegion(acc);
+    }
+  }
+
+  /** The diagnostics so far (all of them once every region is finished) and the file's statistics. */
+  summary(): Omit<ReadResult, "regions"> {
+    return { diagnostics: this.sink.sorted(), errors: this.sink.errors, warnings: this.sink.warnings, stats: this.stats };
   }
 
   private checkDecoder(): void {
@@ -603,13 +642,6 @@ export class StatisticsReader {
       this.regions.set(key, region);
     }
     return region;
-  }
-
-  private finishRegions(): RegionRecord[] {
-    const out: RegionRecord[] = [];
-    const keys = [...this.regions.keys()].sort();
-    for (const key of keys) out.push(this.finishRegion(this.regions.get(key)!));
-    return out;
   }
 
   private finishRegion(acc: RegionAccumulator): RegionRecord {

@@ -75,5 +75,7 @@ export interface ReadStats {
   institutionRows: number;
   subtotalRows: number;
   totalRows: number;
+  /** region-years in the file */
+  regions: number;
   columns: string[];
 }

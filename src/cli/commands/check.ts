@@ -1,15 +1,18 @@
 import { Command, Option } from "commander";
-import { check, hasFindings, type CheckResult } from "../../check.js";
+import { CheckRun, codeGroups, compareRegions, hasFindings, orderKey, type CheckResult, type CheckSummary, type RegionOrderKey, type RegionResult } from "../../check.js";
 import { institutionChecks } from "../../evaluate/engine.js";
 import { EXIT, UsageError } from "../../errors.js";
 import type { Lang } from "../../messages.js";
-import { readStatisticsFile } from "../../node.js";
+import { openStatisticsFile } from "../../node.js";
+import type { ReadResult, StatisticsReader } from "../../read/reader.js";
 import { checkTemplates, loadCatalogue } from "../catalogue.js";
 import { diagnosticsGithub, diagnosticsTable } from "../formatters/diagnostics.js";
-import { checkFormatters, type CheckView } from "../formatters/check/index.js";
+import { checkFormatters, streamFormats } from "../formatters/check/index.js";
+import type { RegionStreamFormat } from "../formatters/check/stream.js";
 import { writeOutput } from "../io.js";
 import { langOption, outputOption, parseRate, parseYearOption, resolveLang, resolvePaint, type CommonOptions } from "../options.js";
 import { plain } from "../color.js";
+import { TextStore } from "../spill.js";
 
 interface CheckOptions extends CommonOptions {
   format: keyof typeof checkFormatters;
@@ -38,7 +41,7 @@ export function checkCommand(): Command {
     .addOption(new Option("--fail-on <what>", "what makes the exit status 1").choices(["shortfall", "advisory", "none"]).default("shortfall"))
     .option("--no-color", "no colour even on a terminal")
     .action(async (file: string, options: CheckOptions) => {
-      const lang = resolveLang(options.lang);
+      const lang = resolveLang(options.lang) as Lang;
       const planOptions = {
         populationGrowth: parseRate("--population-growth", options.populationGrowth),
         attrition: parseRate("--attrition", options.attrition),
@@ -47,25 +50,86 @@ export function checkCommand(): Command {
       if (planOptions.attrition < 0) throw new UsageError(`--attrition «${options.attrition}»: expected a share of staff from 0 to 100%`);
       const catalogue = await loadCatalogue(options.targets);
       checkTemplates(catalogue, options.template);
-      const { result: read, name } = await readStatisticsFile(file, institutionChecks(catalogue));
-      if (read.errors > 0) {
-        // no partial results from an invalid file: its diagnostics, and exit 2
+      const { reader, name } = await openStatisticsFile(file, institutionChecks(catalogue));
+
+      /** no partial results from an invalid file: its diagnostics, and exit 2 */
+      const refuse = (read: Omit<ReadResult, "regions">) => {
         const view = { result: read, file: name, lang, strict: false, paint: plain };
         if (options.format === "github") process.stdout.write(diagnosticsGithub(view));
         else process.stderr.write(diagnosticsTable(view));
         process.exitCode = EXIT.cannotRun;
+      };
+      if (reader.summary().errors > 0) {
+        // the regions' own checks (sums against stated totals, …) still report
+        for (const _ of reader.finishedRegions());
+        return refuse(reader.summary());
+      }
+      const latest = reader.latestYear();
+      if (planOptions.horizon !== undefined && latest !== undefined && planOptions.horizon <= latest) {
+        throw new UsageError(`--horizon ${planOptions.horizon}: must be after the data's latest year (${latest})`);
+      }
+      const run = new CheckRun(catalogue, { ...planOptions, templates: options.template });
+      const stream = streamFormats[options.format];
+      if (stream) {
+        // each region is formatted as soon as it is checked and set aside; the report is written worst first
+        const store = new TextStore();
+        try {
+          const order = checkRegions(reader, run, (result) => {
+            const texts = stream.region(result, lang);
+            const first = store.add(texts[0]!);
+            for (let s = 1; s < texts.length; s++) store.add(texts[s]!);
+            return first;
+          });
+          const read = reader.summary();
+          if (read.errors > 0) return refuse(read);
+          warn(read);
+          const summary = run.summary();
+          await writeOutput(streamedOutput(stream, store, order, summary, name, lang), options.output);
+          process.exitCode = hasFindings(summary, options.failOn) ? EXIT.findings : EXIT.ok;
+        } finally {
+          store.close();
+        }
         return;
       }
-      if (read.warnings > 0 && options.format !== "github") {
-        process.stderr.write(diagnosticsTable({ result: read, file: name, lang, strict: false, paint: plain }));
-      }
-      if (planOptions.horizon !== undefined) {
-        const latest = Math.max(...read.regions.map((r) => r.year));
-        if (planOptions.horizon <= latest) throw new UsageError(`--horizon ${planOptions.horizon}: must be after the data's latest year (${latest})`);
-      }
-      const result: CheckResult = check(read, catalogue, { ...planOptions, templates: options.template });
-      const view: CheckView = { result, file: name, lang: lang as Lang, paint: await resolvePaint(options), read };
-      await writeOutput(checkFormatters[options.format](view), options.output);
+      const results: RegionResult[] = [];
+      const order = checkRegions(reader, run, (result) => results.push(result) - 1);
+      const read = reader.summary();
+      if (read.errors > 0) return refuse(read);
+      warn(read);
+      const result: CheckResult = { ...run.summary(), regions: order.map((key) => results[key.index]!) };
+      await writeOutput(checkFormatters[options.format]({ result, file: name, lang, paint: await resolvePaint(options) }), options.output);
       process.exitCode = hasFindings(result, options.failOn) ? EXIT.findings : EXIT.ok;
+
+      function warn(read: Omit<ReadResult, "regions">): void {
+        if (read.warnings > 0 && options.format !== "github") {
+          process.stderr.write(diagnosticsTable({ result: read, file: name, lang, strict: false, paint: plain }));
+        }
+      }
     });
+}
+
+/**
+ * Checks the reader's regions one code at a time, as they are finished, and hands each result to `keep`, which
+ * returns where it put it. Returns those places, worst region first.
+ */
+function checkRegions(reader: StatisticsReader, run: CheckRun, keep: (result: RegionResult) => number): Array<RegionOrderKey & { index: number }> {
+  const order: Array<RegionOrderKey & { index: number }> = [];
+  for (const [code, records] of codeGroups(reader.finishedRegions())) {
+    for (const result of run.addCode(code, records)) order.push({ ...orderKey(result), index: keep(result) });
+  }
+  return order.sort(compareRegions);
+}
+
+function* streamedOutput(
+  format: RegionStreamFormat,
+  store: TextStore,
+  order: ReadonlyArray<{ index: number }>,
+  summary: CheckSummary,
+  file: string,
+  lang: Lang,
+): Generator<string | Uint8Array> {
+  const frame = format.frame(summary, file, lang);
+  yield frame.head;
+  for (let section = 0; section < format.sections; section++) yield* store.inOrder(order.map((key) => key.index + section), frame.separator);
+  yield frame.tail;
 }

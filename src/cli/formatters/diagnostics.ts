@@ -6,14 +6,15 @@ import { annotation } from "./github.js";
 export const VALIDATE_SCHEMA_VERSION = 1;
 
 export interface DiagnosticsView {
-  result: ReadResult;
+  /** the diagnostics and statistics of a read (its regions are not needed) */
+  result: Omit<ReadResult, "regions">;
   file: string;
   lang: Lang;
   strict: boolean;
   paint: Paint;
 }
 
-export function isValid(result: ReadResult, strict: boolean): boolean {
+export function isValid(result: Pick<ReadResult, "errors" | "warnings">, strict: boolean): boolean {
   return result.errors === 0 && (!strict || result.warnings === 0);
 }
 
@@ -28,8 +29,8 @@ export function diagnosticsTable({ result, file, lang, strict, paint }: Diagnost
   const { rows, regionRows, institutionRows, subtotalRows } = result.stats;
   const counts =
     lang === "zh"
-      ? `${rows} 行（地区行 ${regionRows}，机构行 ${institutionRows}，小计行 ${subtotalRows}），${result.regions.length} 个地区-年份`
-      : `${rows} rows (${regionRows} region, ${institutionRows} institution, ${subtotalRows} subtotal), ${result.regions.length} region-years`;
+      ? `${rows} 行（地区行 ${regionRows}，机构行 ${institutionRows}，小计行 ${subtotalRows}），${result.stats.regions} 个地区-年份`
+      : `${rows} rows (${regionRows} region, ${institutionRows} institution, ${subtotalRows} subtotal), ${result.stats.regions} region-years`;
   const problems =
     lang === "zh"
       ? `${result.errors} 个错误，${result.warnings} 个警告`
@@ -59,7 +60,7 @@ export function diagnosticsJson({ result, file, lang, strict }: DiagnosticsView)
       institutionRows: result.stats.institutionRows,
       subtotalRows: result.stats.subtotalRows,
       totalRows: result.stats.totalRows,
-      regions: result.regions.length,
+      regions: result.stats.regions,
     },
     diagnostics: result.diagnostics.map((d) => ({
       code: d.code,

@@ -1,6 +1,9 @@
-import { reportHead, reportRegion } from "../../../report.js";
+import type { RegionResult } from "../../../check.js";
+import type { Target } from "../../../catalogue/schema.js";
+import type { Lang } from "../../../messages.js";
+import { reportRegion, reportTarget, type ReportTarget } from "../../../report.js";
 import { csvLine } from "../csv.js";
-import type { CheckView } from "./index.js";
+import type { RegionStreamFormat } from "./stream.js";
 
 const HEADER = [
   "row_type",
@@ -32,35 +35,41 @@ const HEADER = [
   "plan_stock",
 ] as const;
 
-/** One row per region × target (row_type=result), then the plan (row_type=plan), in one table. */
-export function* csvFormatter({ result, file, lang }: CheckView): Generator<string> {
-  const { targets } = reportHead(result, file, lang);
-  yield csvLine([...HEADER]);
-  for (const region of result.regions) {
-    const r = reportRegion(region, lang);
-    let out = "";
-    for (const x of r.results) {
-      const t = targets[x.target]!;
-      out += csvLine([
-        "result", r.code, r.name, r.year, t.level, x.target, t.title, t.kind, t.binding, t.year, x.status, x.unit,
-        x.current, x.required, x.requiredMax, x.gap, x.shortfall?.metric, x.shortfall?.count, x.shortfall ? Boolean(x.shortfall.lowerBound) : null,
-        t.source.document, t.source.section, t.source.locator, null, null, null, null, null,
+const described = { zh: new WeakMap<Target, ReportTarget>(), en: new WeakMap<Target, ReportTarget>() };
+
+function describe(target: Target, lang: Lang): ReportTarget {
+  let t = described[lang].get(target);
+  if (!t) described[lang].set(target, (t = reportTarget(target, lang)));
+  return t;
+}
+
+function region(result: RegionResult, lang: Lang): string[] {
+  const r = reportRegion(result, lang);
+  let results = "";
+  r.results.forEach((x, i) => {
+    const t = describe(result.evaluations[i]!.target, lang);
+    results += csvLine([
+      "result", r.code, r.name, r.year, t.level, x.target, t.title, t.kind, t.binding, t.year, x.status, x.unit,
+      x.current, x.required, x.requiredMax, x.gap, x.shortfall?.metric, x.shortfall?.count, x.shortfall ? Boolean(x.shortfall.lowerBound) : null,
+      t.source.document, t.source.section, t.source.locator, null, null, null, null, null,
+    ]);
+  });
+  let plan = "";
+  for (const c of r.plan?.categories ?? []) {
+    for (const y of c.years) {
+      plan += csvLine([
+        "plan", r.code, r.name, r.year, r.level, c.bindingTarget, null, null, null, r.plan!.horizon, null, "people",
+        c.current, c.requiredAtHorizon, null, null, c.metric, Math.max(0, c.requiredAtHorizon - c.current), null,
+        null, null, null, y.year, y.required, y.leavers, y.hires, y.stock,
       ]);
     }
-    yield out;
   }
-  for (const region of result.regions) {
-    const r = reportRegion(region, lang);
-    let out = "";
-    for (const c of r.plan?.categories ?? []) {
-      for (const y of c.years) {
-        out += csvLine([
-          "plan", r.code, r.name, r.year, r.level, c.bindingTarget, null, null, null, r.plan!.horizon, null, "people",
-          c.current, c.requiredAtHorizon, null, null, c.metric, Math.max(0, c.requiredAtHorizon - c.current), null,
-          null, null, null, y.year, y.required, y.leavers, y.hires, y.stock,
-        ]);
-      }
-    }
-    yield out;
-  }
+  return [results, plan];
 }
+
+/** One row per region × target (row_type=result), then the plan (row_type=plan), in one table. */
+export const csvFormat: RegionStreamFormat = {
+  sections: 2,
+  region,
+  frame: () => ({ head: csvLine([...HEADER]), separator: "", tail: "" }),
+};

@@ -1,11 +1,11 @@
 import type { Paint } from "../../color.js";
 import type { CheckResult } from "../../../check.js";
 import type { Lang } from "../../../messages.js";
-import type { ReadResult } from "../../../read/reader.js";
-import { csvFormatter } from "./csv.js";
+import { csvFormat } from "./csv.js";
 import { githubFormatter } from "./github.js";
-import { jsonFormatter } from "./json.js";
+import { jsonFormat } from "./json.js";
 import { markdownFormatter } from "./markdown.js";
+import { formatInMemory, type RegionStreamFormat } from "./stream.js";
 import { tableFormatter } from "./table.js";
 
 export interface CheckView {
@@ -13,14 +13,19 @@ export interface CheckView {
   file: string;
   lang: Lang;
   paint: Paint;
-  read: ReadResult;
 }
+
+/** The formats that can be written region by region (for a country's worth of regions without holding them). */
+export const streamFormats: Partial<Record<keyof typeof checkFormatters, RegionStreamFormat>> = {
+  json: jsonFormat,
+  csv: csvFormat,
+};
 
 /** One small module per output format. */
 export const checkFormatters = {
   table: tableFormatter,
-  json: jsonFormatter,
-  csv: csvFormatter,
+  json: (view: CheckView) => formatInMemory(jsonFormat, view),
+  csv: (view: CheckView) => formatInMemory(csvFormat, view),
   markdown: markdownFormatter,
   github: githubFormatter,
 } satisfies Record<string, (view: CheckView) => string | Iterable<string>>;

@@ -1,0 +1,125 @@
+import { closeSync, openSync, readSync, unlinkSync, writeSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { randomBytes } from "node:crypto";
+
+const BUFFER = 1 << 20;
+const CHUNK = 1 << 18;
+
+/**
+ * Texts set aside as they come and read back in any order, as UTF-8 bytes: kept in a temporary file that is removed
+ * as soon as it is open (or, where the system cannot do that, when the store is closed), so a country's report
+ * costs disk cache, not memory. Where no temporary file can be made, the texts stay in memory.
+ */
+export class TextStore {
+  private fd: number | undefined;
+  private path: string | undefined;
+  private readonly memory: Buffer[] = [];
+  private readonly buffer = Buffer.allocUnsafe(BUFFER);
+  private buffered = 0;
+  /** file position of the buffer's start */
+  private flushed = 0;
+  private readonly starts: number[] = [];
+  private readonly lengths: number[] = [];
+
+  constructor() {
+    const path = join(tmpdir(), `.gap-${process.pid}-${randomBytes(6).toString("hex")}.tmp`);
+    try {
+      this.fd = openSync(path, "wx+", 0o600);
+    } catch {
+      return;
+    }
+    try {
+      unlinkSync(path);
+    } catch {
+      this.path = path;
+    }
+  }
+
+  /** Sets a text aside; returns its index. */
+  add(text: string): number {
+    const index = this.starts.length;
+    if (this.fd === undefined) {
+      const bytes = Buffer.from(text, "utf8");
+      this.memory.push(bytes);
+      this.starts.push(0);
+      this.lengths.push(bytes.length);
+      return index;
+    }
+    // a UTF-8 text is at most three bytes per UTF-16 unit
+    const large = text.length * 3 > BUFFER;
+    if (large || this.buffered + text.length * 3 > BUFFER) this.flush();
+    const start = this.flushed + this.buffered;
+    let length: number;
+    if (large) {
+      const bytes = Buffer.from(text, "utf8");
+      this.writeAt(bytes, bytes.length, this.flushed);
+      this.flushed += (length = bytes.length);
+    } else {
+      this.buffered += length = this.buffer.write(text, this.buffered, "utf8");
+    }
+    this.starts.push(start);
+    this.lengths.push(length);
+    return index;
+  }
+
+  /**
+   * The texts in the order given, each preceded by `separator` but the first, as byte chunks of about 256 KB (fresh
+   * buffers: a writer may hold them).
+   */
+  *inOrder(indexes: Iterable<number>, separator: string): Generator<Uint8Array> {
+    this.flush();
+    const sep = Buffer.from(separator, "utf8");
+    let chunk = Buffer.allocUnsafe(CHUNK);
+    let used = 0;
+    let first = true;
+    for (const index of indexes) {
+      const length = this.lengths[index]! + (first ? 0 : sep.length);
+      if (used + length > chunk.length) {
+        if (used > 0) yield chunk.subarray(0, used);
+        chunk = Buffer.allocUnsafe(Math.max(CHUNK, length));
+        used = 0;
+      }
+      if (!first) used += sep.copy(chunk, used);
+      first = false;
+      used += this.read(index, chunk, used);
+    }
+    if (used > 0) yield chunk.subarray(0, used);
+  }
+
+  close(): void {
+    if (this.fd !== undefined) closeSync(this.fd);
+    this.fd = undefined;
+    if (this.path !== undefined) {
+      try {
+        unlinkSync(this.path);
+      } catch {
+        // already gone
+      }
+    }
+    this.memory.length = 0;
+  }
+
+  private read(index: number, into: Buffer, at: number): number {
+    const length = this.lengths[index]!;
+    if (this.fd === undefined) return this.memory[index]!.copy(into, at);
+    let done = 0;
+    while (done < length) {
+      const n = readSync(this.fd, into, at + done, length - done, this.starts[index]! + done);
+      if (n === 0) throw new Error("TextStore: temporary file shorter than written");
+      done += n;
+    }
+    return length;
+  }
+
+  private flush(): void {
+    if (this.fd === undefined || this.buffered === 0) return;
+    this.writeAt(this.buffer, this.buffered, this.flushed);
+    this.flushed += this.buffered;
+    this.buffered = 0;
+  }
+
+  private writeAt(bytes: Uint8Array, length: number, position: number): void {
+    for (let done = 0; done < length; ) done += writeSync(this.fd!, bytes, done, length - done, position + done);
+  }
+}
