@@ -5,21 +5,27 @@
  * range of the file's bytes, so no key string is ever built.
  *
  * The reader keeps one set per region: a region's rows usually come together, and its small table then stays in
- * the processor's cache, where one table for the whole file would cost a cache miss per row.
+ * the processor's cache, where one table for the whole file would cost a cache miss per row. When the file moves on
+ * to another region the set is parked: packed to 12 bytes a key until a key is added again, which a file whose
+ * regions come in one block each never does.
  */
 import { utf8Bytes } from "./utf8.js";
 
 /** slot layout: hash a (0: empty), hash b, first line */
 const STRIDE = 3;
+const EMPTY = new Uint32Array(0);
 
 export class CompactStringSet {
   private table: Uint32Array;
   private capacity: number;
   private size = 0;
+  /** the keys packed end to end while parked (the table is then empty) */
+  private packed: Uint32Array | undefined;
 
-  constructor(capacity = 64) {
-    this.capacity = 1 << Math.max(2, Math.ceil(Math.log2(capacity)));
-    this.table = new Uint32Array(this.capacity * STRIDE);
+  /** `capacity`: the table's first size, made at the first add (a region of region rows only never needs one) */
+  constructor(private readonly initial = 256) {
+    this.capacity = 0;
+    this.table = EMPTY;
   }
 
   get length(): number {
@@ -34,6 +40,11 @@ export class CompactStringSet {
 
   /** Adds bytes[from, to); returns the line it was first added with when it was already present, else 0. */
   addOrGetRange(bytes: Uint8Array, from: number, to: number, line: number): number {
+    if (this.packed) this.unpark();
+    else if (this.capacity === 0) {
+      this.capacity = 1 << Math.max(2, Math.ceil(Math.log2(this.initial)));
+      this.table = new Uint32Array(this.capacity * STRIDE);
+    }
     // at most three quarters full: linear probing stays short
     if ((this.size + 1) * 4 > this.capacity * 3) this.grow();
     // both hashes in one pass over the name: FNV-1a and MurmurHash3's 32-bit mixing
@@ -66,21 +77,53 @@ export class CompactStringSet {
     }
   }
 
+  /** Packs the keys tightly until the next add. */
+  park(): void {
+    if (this.packed) return;
+    const packed = new Uint32Array(this.size * STRIDE);
+    const table = this.table;
+    let to = 0;
+    for (let from = 0; from < table.length; from += STRIDE) {
+      if (table[from] === 0) continue;
+      packed[to] = table[from]!;
+      packed[to + 1] = table[from + 1]!;
+      packed[to + 2] = table[from + 2]!;
+      to += STRIDE;
+    }
+    this.packed = packed;
+    this.table = EMPTY;
+  }
+
+  private unpark(): void {
+    const packed = this.packed!;
+    this.packed = undefined;
+    // room for the keys and a few more at most three quarters full, as grow() leaves it
+    this.capacity = 1 << Math.max(2, Math.ceil(Math.log2(((this.size + 1) * 4) / 3 + 1)));
+    this.table = new Uint32Array(this.capacity * STRIDE);
+    this.insertAll(packed);
+  }
+
   private grow(): void {
     const old = this.table;
     this.capacity *= 2;
-    const table = (this.table = new Uint32Array(this.capacity * STRIDE));
+    this.table = new Uint32Array(this.capacity * STRIDE);
+    this.insertAll(old);
+  }
+
+  /** Inserts the keys of a table or packed list (hash a 0: an empty slot) into the table, where none is present. */
+  private insertAll(from: Uint32Array): void {
+    const table = this.table;
     const mask = this.capacity - 1;
-    for (let from = 0; from < old.length; from += STRIDE) {
-      const a = old[from]!;
+    for (let i = 0; i < from.length; i += STRIDE) {
+      const a = from[i]!;
       if (a === 0) continue;
-      const b = old[from + 1]!;
+      const b = from[i + 1]!;
       let slot = (a ^ b) & mask;
       while (table[slot * STRIDE] !== 0) slot = (slot + 1) & mask;
       const at = slot * STRIDE;
       table[at] = a;
       table[at + 1] = b;
-      table[at + 2] = old[from + 2]!;
+      table[at + 2] = from[i + 2]!;
     }
   }
 }

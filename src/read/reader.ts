@@ -51,17 +51,23 @@ const REGION_TYPE_NAMES = new Set(["region", "地区", "行政区", "地区合�
 
 type RowKind = "region" | "institution" | "subtotal";
 
+/** One institution type's sums in a region, over the file's metric columns only (k, as in Layout.fast). */
 class TypeAccumulator {
   rows = 0;
-  sums = new Float64Array(M);
-  reported = new Uint32Array(M);
   subtotal: { line: number; institutions: number; values: Float64Array } | undefined;
+
+  /** in the region's `totals`: [base, base + K) the sums of column k, [base + K, base + 2K) how many rows reported it */
+  constructor(readonly base: number) {}
 }
 
-interface CheckState {
+/** A per-institution minimum as the reader tallies it: the same for every region. */
+interface CheckSpec {
   spec: InstitutionCheckSpec;
   metric: number;
-  types: Set<string>;
+  types: ReadonlySet<string>;
+}
+
+interface CheckTally {
   rows: number;
   failing: number;
   unreported: number;
@@ -76,35 +82,45 @@ class RegionAccumulator {
   /** the line of each institution type's subtotal row */
   readonly subtotalLines = new Map<string, number>();
   regionLine = 0;
-  stated = new Float64Array(M).fill(NaN);
+  stated: Float64Array | undefined;
   types = new Map<string, TypeAccumulator>();
   totalRows: Array<{ line: number; values: Float64Array }> = [];
-  checks: CheckState[];
+  /** one tally per CheckSpec, in the same order */
+  readonly checks: CheckTally[];
+  /** every unit type's sums, one block of 2K per type (TypeAccumulator.base) */
+  readonly totals: Float64Array;
+  private readonly slots: Array<TypeAccumulator | undefined> = [];
 
   constructor(
     readonly code: string,
     readonly year: number,
     readonly firstLine: number,
-    specs: readonly InstitutionCheckSpec[],
+    checks: number,
+    private readonly width: number,
   ) {
-    this.checks = specs.map((spec) => ({
-      spec,
-      metric: metricIndex.get(spec.metric) ?? -1,
-      types: new Set(spec.unitTypes),
-      rows: 0,
-      failing: 0,
-      unreported: 0,
-      shortfall: 0,
-      examples: [],
-    }));
+    this.totals = new Float64Array(unitTypes.length * 2 * width);
+    this.checks = [];
+    for (let i = 0; i < checks; i++) this.checks.push({ rows: 0, failing: 0, unreported: 0, shortfall: 0, examples: [] });
   }
 
   type(id: string): TypeAccumulator {
     let t = this.types.get(id);
-    if (!t) this.types.set(id, (t = new TypeAccumulator()));
+    if (!t) this.types.set(id, (t = this.slot(UNIT_TYPE_INDEX.get(id)!)));
+    return t;
+  }
+
+  /** The accumulator of the unit type with this registry index. */
+  slot(index: number): TypeAccumulator {
+    let t = this.slots[index];
+    if (!t) {
+      t = this.slots[index] = new TypeAccumulator(index * 2 * this.width);
+      this.types.set(unitTypes[index]!.id, t);
+    }
     return t;
   }
 }
+
+const UNIT_TYPE_INDEX = new Map(unitTypes.map((u, i) => [u.id, i]));
 
 interface MetricColumn {
   column: number;
@@ -122,6 +138,12 @@ interface Layout {
   metricColumns: MetricColumn[];
   /** the same as parallel typed arrays, for the per-row loop: a plain-digit cell in [fastMin, fastMax] is taken as read */
   fast: { columns: Int32Array; metrics: Int32Array; min: Float64Array; max: Float64Array };
+  /** per metric, its k in `fast` (-1: not in the file) */
+  fastIndex: Int32Array;
+  /** the metrics an institution type can have a figure or tally of (the file's, the flags), in registry order */
+  typeMetrics: number[];
+  /** the metrics a region can have a summed or stated figure of (the file's, sums of other metrics), in registry order */
+  regionMetrics: number[];
   /** subset pairs (child ≤ parent) whose columns are both in the file */
   subsetChild: Int32Array;
   subsetParent: Int32Array;
@@ -136,7 +158,7 @@ export class StatisticsReader {
   private readonly sink: DiagnosticSink;
   private readonly decoder = new Decoder();
   private readonly scanner = new CsvScanner();
-  private readonly checks: readonly InstitutionCheckSpec[];
+  private readonly checks: readonly CheckSpec[];
   private layout: Layout | undefined;
   private headerLine = 0;
   private readonly regions = new Map<string, RegionAccumulator>();
@@ -164,7 +186,11 @@ export class StatisticsReader {
 
   constructor(options: ReadOptions) {
     this.sink = new DiagnosticSink(options.file);
-    this.checks = options.institutionChecks ?? [];
+    this.checks = (options.institutionChecks ?? []).map((spec) => ({
+      spec,
+      metric: metricIndex.get(spec.metric) ?? -1,
+      types: new Set(spec.unitTypes),
+    }));
   }
 
   push(bytes: Uint8Array): void {
@@ -362,6 +388,8 @@ export class StatisticsReader {
       min: Float64Array.from(metricColumns, (c) => (c.def.kind === "flag" ? Infinity : c.def.kind === "population" ? 1 : 0)),
       max: Float64Array.from(metricColumns, (c) => c.max),
     };
+    const fastIndex = new Int32Array(M).fill(-1);
+    metricColumns.forEach((c, k) => (fastIndex[c.metric] = k));
     const present = new Set(metricColumns.map((c) => c.metric));
     const subsets = subsetPairs.filter(([child, parent]) => present.has(child) && present.has(parent));
     this.layout = {
@@ -370,6 +398,9 @@ export class StatisticsReader {
       at,
       metricColumns,
       fast,
+      fastIndex,
+      typeMetrics: metrics.flatMap((m, i) => (present.has(i) || m.kind === "flag" ? [i] : [])),
+      regionMetrics: metrics.flatMap((m, i) => (m.kind !== "flag" && (present.has(i) || m.sumOf) ? [i] : [])),
       subsetChild: Int32Array.from(subsets, ([child]) => child),
       subsetParent: Int32Array.from(subsets, ([, parent]) => parent),
     };
@@ -534,7 +565,7 @@ export class StatisticsReader {
           expected: "positive-population",
         });
       }
-      if (valid) region.stated.set(values);
+      if (valid) region.stated = values.slice();
       return;
     }
 
@@ -561,29 +592,34 @@ export class StatisticsReader {
       return;
     }
     if (!valid) return;
-    const acc = region.type(unitType!);
+    const acc = region.slot(type.typeIndex);
     acc.rows++;
-    const { sums, reported } = acc;
-    for (let k = 0; k < fastMetrics.length; k++) {
-      const m = fastMetrics[k]!;
-      const v = values[m]!;
+    const totals = region.totals;
+    const columns = fastMetrics.length;
+    const sums = acc.base;
+    const reported = sums + columns;
+    for (let k = 0; k < columns; k++) {
+      const v = values[fastMetrics[k]!]!;
       if (v === v) {
-        sums[m]! += v;
-        reported[m]!++;
+        totals[sums + k]! += v;
+        totals[reported + k]!++;
       }
     }
-    for (const check of region.checks) {
-      if (!check.types.has(unitType!) || check.metric < 0) continue;
-      check.rows++;
-      const v = values[check.metric]!;
-      if (v === v && v >= check.spec.min) continue;
-      if (v !== v) check.unreported++;
+    const checks = this.checks;
+    for (let c = 0; c < checks.length; c++) {
+      const { spec, metric, types } = checks[c]!;
+      if (metric < 0 || !types.has(unitType!)) continue;
+      const tally = region.checks[c]!;
+      tally.rows++;
+      const v = values[metric]!;
+      if (v === v && v >= spec.min) continue;
+      if (v !== v) tally.unreported++;
       else {
-        check.failing++;
-        check.shortfall += check.spec.min - v;
+        tally.failing++;
+        tally.shortfall += spec.min - v;
       }
-      if (check.examples.length < EXAMPLES_KEPT) {
-        check.examples.push({ name: unitText(rec, at.unit, unit), unitType: unitType!, line, value: v === v ? v : null });
+      if (tally.examples.length < EXAMPLES_KEPT) {
+        tally.examples.push({ name: unitText(rec, at.unit, unit), unitType: unitType!, line, value: v === v ? v : null });
       }
     }
   }
@@ -638,30 +674,38 @@ export class StatisticsReader {
     const key = `${code}|${year}`;
     let region = this.regions.get(key);
     if (!region) {
-      region = new RegionAccumulator(code, year, line, this.checks);
+      region = new RegionAccumulator(code, year, line, this.checks.length, this.layout!.fast.metrics.length);
       this.regions.set(key, region);
     }
+    // the file moves on: the region left behind rarely comes back
+    last?.names.park();
     return region;
   }
 
   private finishRegion(acc: RegionAccumulator): RegionRecord {
-    const position = this.layout!.position;
+    const { position, fastIndex, typeMetrics, regionMetrics } = this.layout!;
+    const width = this.layout!.fast.metrics.length;
+    const sumOf = (t: TypeAccumulator, m: number) => (fastIndex[m]! < 0 ? 0 : acc.totals[t.base + fastIndex[m]!]!);
+    const reportedOf = (t: TypeAccumulator, m: number) => (fastIndex[m]! < 0 ? 0 : acc.totals[t.base + width + fastIndex[m]!]!);
     const columnOf = (metric: MetricDef) => (position.get(metric.id) ?? 0) + 1;
     const byType: Record<string, TypeAggregate> = {};
     const typeFigures = new Map<string, Record<string, Figure>>();
     for (const [unitType, t] of [...acc.types.entries()].sort(([a], [b]) => compareText(a, b))) {
       const figures: Record<string, Figure> = {};
       const flags: TypeAggregate["flags"] = {};
-      metrics.forEach((metric, m) => {
+      for (const m of typeMetrics) {
+        const metric = metrics[m]!;
         if (metric.kind === "flag") {
           if (t.rows > 0) {
-            const yes = t.reported[m]! > 0 ? t.sums[m]! : 0;
-            flags[metric.id] = { yes, no: t.reported[m]! - yes, unreported: t.rows - t.reported[m]! };
+            const reported = reportedOf(t, m);
+            const yes = reported > 0 ? sumOf(t, m) : 0;
+            flags[metric.id] = { yes, no: reported - yes, unreported: t.rows - reported };
           }
-          return;
+          continue;
         }
         const stated = t.subtotal?.values[m];
-        const summed = t.reported[m]! > 0 ? t.sums[m]! : undefined;
+        const reported = reportedOf(t, m);
+        const summed = reported > 0 ? sumOf(t, m) : undefined;
         if (stated !== undefined && !Number.isNaN(stated)) {
           figures[metric.id] = { value: stated, source: "stated", partial: false };
           if (summed !== undefined && summed > stated) {
@@ -676,9 +720,9 @@ export class StatisticsReader {
             });
           }
         } else if (summed !== undefined) {
-          figures[metric.id] = { value: summed, source: "summed", partial: t.reported[m]! < t.rows };
+          figures[metric.id] = { value: summed, source: "summed", partial: reported < t.rows };
         }
-      });
+      }
       for (const metric of metrics) {
         if (!metric.sumOf || figures[metric.id] || !metric.sumOf.unitTypes.includes(unitType)) continue;
         const parts = metric.sumOf.metrics.map((id) => figures[id]);
@@ -711,8 +755,8 @@ export class StatisticsReader {
     }
 
     const figures: Record<string, Figure> = {};
-    metrics.forEach((metric, m) => {
-      if (metric.kind === "flag") return;
+    for (const m of regionMetrics) {
+      const metric = metrics[m]!;
       let sum = 0;
       let any = false;
       let partial = false;
@@ -727,7 +771,7 @@ export class StatisticsReader {
       }
       // a type whose rows all left the cell empty did not report it: the sum is a lower bound
       partial ||= silent;
-      const stated = acc.stated[m]!;
+      const stated = acc.stated ? acc.stated[m]! : NaN;
       if (!Number.isNaN(stated)) {
         figures[metric.id] = { value: stated, source: "stated", partial: false };
         if (any && sum > stated) {
@@ -744,7 +788,7 @@ export class StatisticsReader {
       } else if (any) {
         figures[metric.id] = { value: sum, source: "summed", partial };
       }
-    });
+    }
     for (const metric of metrics) {
       if (figures[metric.id] || !metric.derivedFrom) continue;
       const groupTypes = unitTypesOfGroup(metric.derivedFrom.group);
@@ -801,34 +845,38 @@ export class StatisticsReader {
     }
 
     const checks: Record<string, InstitutionCheckResult> = {};
-    for (const state of acc.checks) {
+    this.checks.forEach(({ spec, metric, types }, c) => {
+      const tally = acc.checks[c]!;
       let subtotalLowerBound: InstitutionCheckResult["subtotalLowerBound"];
       let institutions = 0;
       let failingAtLeast = 0;
       let shortfallAtLeast = 0;
-      for (const unitType of state.types) {
+      for (const unitType of types) {
         const t = acc.types.get(unitType);
         if (!t || t.rows > 0 || !t.subtotal) continue;
         const count = t.subtotal.institutions;
-        const have = t.subtotal.values[state.metric]!;
+        const have = t.subtotal.values[metric]!;
         if (Number.isNaN(count) || Number.isNaN(have)) continue;
         institutions += count;
         // with `have` people spread as well as possible, at most floor(have / min) institutions reach the minimum
-        const canMeet = Math.floor(have / state.spec.min);
+        const canMeet = Math.floor(have / spec.min);
         failingAtLeast += Math.max(0, count - canMeet);
-        shortfallAtLeast += Math.max(0, count * state.spec.min - have);
+        shortfallAtLeast += Math.max(0, count * spec.min - have);
       }
       if (institutions > 0) subtotalLowerBound = { institutions, failingAtLeast, shortfallAtLeast };
-      checks[state.spec.id] = {
-        ...state.spec,
-        rows: state.rows,
-        failing: state.failing,
-        unreported: state.unreported,
-        shortfall: state.shortfall,
-        examples: state.examples,
+      checks[spec.id] = {
+        id: spec.id,
+        metric: spec.metric,
+        min: spec.min,
+        unitTypes: spec.unitTypes,
+        rows: tally.rows,
+        failing: tally.failing,
+        unreported: tally.unreported,
+        shortfall: tally.shortfall,
+        examples: tally.examples,
         subtotalLowerBound,
       };
-    }
+    });
 
     return {
       code: acc.code,
@@ -969,10 +1017,16 @@ function readYear(raw: string): Cached & { value: number | undefined } {
   return { ...base, value: parsed?.ok ? parsed.value : undefined };
 }
 
-function readType(raw: string): Cached & { unitType: string | undefined; regionRow: boolean } {
+function readType(raw: string): Cached & { unitType: string | undefined; typeIndex: number; regionRow: boolean } {
   const base = cached(raw);
   const lower = base.text.toLowerCase();
-  return { ...base, unitType: unitTypeByName.get(lower), regionRow: base.text === "" || REGION_TYPE_NAMES.has(lower) };
+  const unitType = unitTypeByName.get(lower);
+  return {
+    ...base,
+    unitType,
+    typeIndex: unitType === undefined ? -1 : UNIT_TYPE_INDEX.get(unitType)!,
+    regionRow: base.text === "" || REGION_TYPE_NAMES.has(lower),
+  };
 }
 
 function readName(raw: string): Cached {

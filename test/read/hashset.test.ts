@@ -18,6 +18,32 @@ describe("CompactStringSet", () => {
     );
   });
 
+  it("keeps every key with its first line through parking, whenever the set is parked", () => {
+    fc.assert(
+      fc.property(
+        fc.uniqueArray(fc.string({ unit: "grapheme", maxLength: 12 }), { minLength: 1, maxLength: 800 }),
+        fc.array(fc.nat(), { maxLength: 6 }),
+        (keys, parkPoints) => {
+          const set = new CompactStringSet(4);
+          const parkAt = new Set(parkPoints.map((p) => p % keys.length));
+          keys.forEach((key, i) => {
+            if (parkAt.has(i)) set.park();
+            expect(set.addOrGet(key, i + 1)).toBe(0);
+          });
+          set.park();
+          set.park();
+          expect(set.length).toBe(keys.length);
+          keys.forEach((key, i) => {
+            if (parkAt.has(i)) set.park();
+            expect(set.addOrGet(key, 100_000 + i)).toBe(i + 1);
+          });
+          expect(set.length).toBe(keys.length);
+        },
+      ),
+      { numRuns: 30 },
+    );
+  });
+
   it("hashes a name in place the same as the same name on its own", () => {
     const set = new CompactStringSet();
     const row = encoder.encode("呈贡区,530114,2024, 呈贡区人民医院 ,综合医院");
