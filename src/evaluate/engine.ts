@@ -82,11 +82,12 @@ export function evaluateRegion(
   });
 }
 
-function dedupeRemarks<T>(remarks: T[]): T[] {
+function dedupeRemarks<T extends object>(remarks: T[]): T[] {
   if (remarks.length < 2) return remarks;
   const seen = new Set<string>();
   return remarks.filter((r) => {
-    const key = JSON.stringify(r);
+    // a remark's fields are fixed by its kind: its values in order tell it apart from another of the same kind
+    const key = Object.values(r).join("\u0000");
     if (seen.has(key)) return false;
     seen.add(key);
     return true;

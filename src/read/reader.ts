@@ -486,17 +486,19 @@ export class StatisticsReader {
     // values: plain digits are read in place; anything else goes through the full parsers
     const values = this.values;
     const { columns: fastColumns, metrics: fastMetrics, min: fastMin, max: fastMax } = layout.fast;
-    // only the file's metrics are ever set: the others stay NaN
-    for (let k = 0; k < fastMetrics.length; k++) values[fastMetrics[k]!] = NaN;
+    // only the file's metrics are ever set, each on every row (NaN: not reported): the others stay NaN
     let valid = true;
     const numbers = rec.numbers;
     const count = rec.count;
     for (let k = 0; k < fastColumns.length; k++) {
       const column = fastColumns[k]!;
-      if (column >= count) continue;
-      const v = numbers[column]!;
-      if (v >= fastMin[k]! && v <= fastMax[k]!) values[fastMetrics[k]!] = v;
-      else if (rec.starts[column] !== rec.ends[column] || rec.owned[column] !== undefined) {
+      const v = column < count ? numbers[column]! : -1;
+      if (v >= fastMin[k]! && v <= fastMax[k]!) {
+        values[fastMetrics[k]!] = v;
+        continue;
+      }
+      values[fastMetrics[k]!] = NaN;
+      if (column < count && (rec.starts[column] !== rec.ends[column] || rec.owned[column] !== undefined)) {
         valid = this.cellValue(rec, layout.metricColumns[k]!, values) && valid;
       }
     }
