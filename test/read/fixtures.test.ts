@@ -144,6 +144,17 @@ export const CASES: Record<string, Case> = {
       expect(y2024.figures.staff).toEqual({ value: 968 + 392, source: "summed", partial: false });
     },
   },
+  "bad-duplicate-institution-apart.csv": {
+    // 呈贡区's rows come in two blocks with 西山区's between: its names are kept while the file is elsewhere; the
+    // same name in another region is no duplicate
+    diagnostics: ["E duplicate-row 8:4 unit"],
+    also: (r, find) => {
+      expect(find("duplicate-row")).toMatchObject({ value: "呈贡区中医医院", detail: { first: 4 } });
+      const chenggong = r.regions.find((x) => x.code === "530114")!;
+      expect(chenggong.figures.staff).toEqual({ value: 968 + 392 + 64, source: "summed", partial: false });
+      expect(r.regions.find((x) => x.code === "530112")!.figures.staff?.value).toBe(1120 + 50);
+    },
+  },
   "bad-duplicate-subtotal.csv": {
     // 卫生院 is another name of 乡镇卫生院
     diagnostics: ["E duplicate-row 5:5 unit_type"],

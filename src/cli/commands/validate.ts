@@ -2,7 +2,7 @@ import { Command, Option } from "commander";
 import { EXIT } from "../../errors.js";
 import { writeOutput } from "../io.js";
 import { langOption, outputOption, resolveLang, resolvePaint, type CommonOptions } from "../options.js";
-import { readStatisticsFile } from "../../node.js";
+import { openStatisticsFile } from "../../node.js";
 import { diagnosticsGithub, diagnosticsJson, diagnosticsTable, isValid } from "../formatters/diagnostics.js";
 
 interface ValidateOptions extends CommonOptions {
@@ -22,7 +22,10 @@ export function validateCommand(): Command {
     .option("--strict", "warnings make the file invalid too")
     .option("--no-color", "no colour even on a terminal")
     .action(async (file: string, options: ValidateOptions) => {
-      const { result, name } = await readStatisticsFile(file);
+      const { reader, name } = await openStatisticsFile(file);
+      // each region is finished for its own checks (sums against stated totals, …) and let go
+      for (const _ of reader.finishedRegions());
+      const result = reader.summary();
       const strict = Boolean(options.strict);
       const view = { result, file: name, lang: resolveLang(options.lang), strict, paint: await resolvePaint(options) };
       await writeOutput(formatters[options.format](view), options.output);

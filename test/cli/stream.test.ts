@@ -1,0 +1,54 @@
+// gap check writes JSON and CSV reports region by region, set aside in a temporary file and put in order at the end.
+// What it prints must be what the same report formatted from results held in memory gives, byte for byte.
+import { mkdtempSync, readdirSync, readFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { bundledCatalogue } from "../../src/catalogue/bundled.js";
+import { check } from "../../src/check.js";
+import { plain } from "../../src/cli/color.js";
+import { checkFormatters } from "../../src/cli/formatters/check/index.js";
+import { institutionChecks } from "../../src/evaluate/engine.js";
+import { readStatistics } from "../../src/read/reader.js";
+import { gap, root } from "./run.js";
+
+const file = "test/fixtures/check/kunming-2023-2024.csv";
+const options = ["--population-growth", "1%", "--attrition", "5%", "--lang", "en"];
+
+function inMemory(format: "json" | "csv"): string {
+  const catalogue = bundledCatalogue();
+  const read = readStatistics(readFileSync(join(root, file)), { file, institutionChecks: institutionChecks(catalogue) });
+  const result = check(read, catalogue, { populationGrowth: 0.01, attrition: 0.05 });
+  return [...checkFormatters[format]({ result, file, lang: "en", paint: plain })].join("");
+}
+
+describe("streamed reports", () => {
+  for (const format of ["json", "csv"] as const) {
+    it(`--format ${format} equals the report formatted in memory, and leaves no temporary file`, () => {
+      const temporary = mkdtempSync(join(tmpdir(), "gap-stream-"));
+      const run = gap(["check", file, "--format", format, ...options], { env: { TMPDIR: temporary } });
+      expect(run.stderr).toBe("");
+      expect(run.status).toBe(1);
+      expect(run.stdout).toBe(inMemory(format));
+      expect(readdirSync(temporary)).toEqual([]);
+    });
+  }
+
+  it("lists regions worst first, each code's years together, and counts every region-year", () => {
+    const report = JSON.parse(gap(["check", file, "--format", "json", ...options]).stdout);
+    expect(report.summary.regions).toBe(9);
+    const keys = report.regions.map((r: { code: string; year: number }) => `${r.code}/${r.year}`);
+    expect(new Set(keys).size).toBe(9);
+    const findings = report.regions.map((r: { counts: Record<string, number> }) => r.counts.overdue + r.counts.short);
+    expect(findings).toEqual([...findings].sort((a: number, b: number) => b - a));
+    // only the latest year of a code is planned
+    const planned = report.regions.filter((r: { plan: unknown }) => r.plan !== null).map((r: { code: string; year: number }) => `${r.code}/${r.year}`);
+    expect(planned.sort()).toEqual(["530102/2024", "530103/2024", "530111/2024", "530114/2024", "530181/2024"]);
+  });
+
+  it("without a usable temporary folder, keeps the texts in memory and prints the same", () => {
+    const run = gap(["check", file, "--format", "json", ...options], { env: { TMPDIR: join(root, "test", "no-such-folder") } });
+    expect(run.status).toBe(1);
+    expect(run.stdout).toBe(inMemory("json"));
+  });
+});
