@@ -23,7 +23,7 @@ export class CompactStringSet {
   private packed: Uint32Array | undefined;
 
   /** `capacity`: the table's first size, made at the first add (a region of region rows only never needs one) */
-  constructor(private readonly initial = 256) {
+  constructor(private readonly initial = 512) {
     this.capacity = 0;
     this.table = EMPTY;
   }

@@ -159,6 +159,8 @@ export class StatisticsReader {
   private readonly decoder = new Decoder();
   private readonly scanner = new CsvScanner();
   private readonly checks: readonly CheckSpec[];
+  /** per unit type (registry index), the checks that cover it and whose metric is known */
+  private readonly checksByType: ReadonlyArray<readonly number[]>;
   private layout: Layout | undefined;
   private headerLine = 0;
   private readonly regions = new Map<string, RegionAccumulator>();
@@ -191,6 +193,7 @@ export class StatisticsReader {
       metric: metricIndex.get(spec.metric) ?? -1,
       types: new Set(spec.unitTypes),
     }));
+    this.checksByType = unitTypes.map((u) => this.checks.flatMap((c, i) => (c.metric >= 0 && c.types.has(u.id) ? [i] : [])));
   }
 
   push(bytes: Uint8Array): void {
@@ -608,9 +611,8 @@ export class StatisticsReader {
       }
     }
     const checks = this.checks;
-    for (let c = 0; c < checks.length; c++) {
-      const { spec, metric, types } = checks[c]!;
-      if (metric < 0 || !types.has(unitType!)) continue;
+    for (const c of this.checksByType[type.typeIndex]!) {
+      const { spec, metric } = checks[c]!;
       const tally = region.checks[c]!;
       tally.rows++;
       const v = values[metric]!;

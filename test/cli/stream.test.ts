@@ -39,7 +39,7 @@ describe("streamed reports", () => {
     expect(report.summary.regions).toBe(9);
     const keys = report.regions.map((r: { code: string; year: number }) => `${r.code}/${r.year}`);
     expect(new Set(keys).size).toBe(9);
-    const findings = report.regions.map((r: { counts: Record<string, number> }) => r.counts.overdue + r.counts.short);
+    const findings = report.regions.map((r: { counts: { overdue: number; short: number } }) => r.counts.overdue + r.counts.short);
     expect(findings).toEqual([...findings].sort((a: number, b: number) => b - a));
     // only the latest year of a code is planned
     const planned = report.regions.filter((r: { plan: unknown }) => r.plan !== null).map((r: { code: string; year: number }) => `${r.code}/${r.year}`);
