@@ -64,20 +64,23 @@ export class TextStore {
   }
 
   /**
-   * The texts in the order given, each preceded by `separator` but the first, as byte chunks of about 256 KB (fresh
-   * buffers: a writer may hold them).
+   * The texts in the order given, each preceded by `separator` but the first, as byte chunks of about 256 KB. The
+   * chunks share one buffer: a chunk is valid until the next one is asked for (writeOutput is done with a part
+   * before it takes the next), so writing a country's report allocates nothing per chunk.
    */
   *inOrder(indexes: Iterable<number>, separator: string): Generator<Uint8Array> {
     this.flush();
     const sep = Buffer.from(separator, "utf8");
-    let chunk = Buffer.allocUnsafe(CHUNK);
+    const shared = Buffer.allocUnsafe(CHUNK);
+    let chunk = shared;
     let used = 0;
     let first = true;
     for (const index of indexes) {
       const length = this.lengths[index]! + (first ? 0 : sep.length);
       if (used + length > chunk.length) {
         if (used > 0) yield chunk.subarray(0, used);
-        chunk = Buffer.allocUnsafe(Math.max(CHUNK, length));
+        // a text longer than the chunk gets a buffer of its own
+        chunk = length > CHUNK ? Buffer.allocUnsafe(length) : shared;
         used = 0;
       }
       if (!first) used += sep.copy(chunk, used);
