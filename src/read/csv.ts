@@ -249,6 +249,27 @@ export class CsvScanner {
     this.keep(start, line);
   }
 
+  /** Starts counting lines at `line` (for a scanner that takes over a file after its first records). */
+  startAtLine(line: number): void {
+    this.line = line;
+  }
+
+  /** Whether the text pushed so far ended exactly after a record: nothing kept, not inside a quoted cell. */
+  atRecordStart(): boolean {
+    return this.buffer.length === 0 && this.resumeField === -1 && !this.failed;
+  }
+
+  /** The line the next record starts on, when at a record start. */
+  get nextLine(): number {
+    return this.line;
+  }
+
+  /** Takes the problems another scanner found in the text that followed this one's (and whether it failed). */
+  adopt(problems: readonly CsvProblem[], failed: boolean): void {
+    this.problems.push(...problems);
+    this.failed ||= failed;
+  }
+
   /** The line the text pushed so far ends on (for problems found before the next text reaches the scanner). */
   lineAtEnd(): number {
     return this.line + countLineBreaks(this.buffer, 0, this.buffer.length);

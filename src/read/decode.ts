@@ -38,6 +38,22 @@ export class Decoder {
   /** the last text handed on ended with CR (a following LF is the same line break) */
   private endedWithCr = false;
 
+  /**
+   * Takes over a UTF-8 file at byte `offset`, after a part already read by another decoder that found UTF-8 with
+   * characters beyond ASCII and the first megabyte free of control characters: what that decoder would do with the
+   * rest of the file, with offsets counted from the file's start.
+   */
+  continueUtf8(offset: number): void {
+    this.encoding = "utf-8";
+    this.asciiSoFar = false;
+    this.bytesSeen = offset;
+  }
+
+  /** Whether this decoder's part can be followed by one that continueUtf8() at the end of the bytes pushed so far. */
+  canHandOver(): boolean {
+    return this.encoding === "utf-8" && !this.asciiSoFar && !this.problem && this.carry.length === 0 && this.bytesSeen >= CONTROL_WINDOW;
+  }
+
   /** Returns UTF-8 bytes of whole characters, or nothing while the encoding is still being detected or after a problem. */
   push(bytes: Uint8Array): Uint8Array {
     if (this.problem) return EMPTY;

@@ -90,6 +90,23 @@ export class DiagnosticSink {
     } else this.dropped++;
   }
 
+  /** Forgets everything collected so far. */
+  clear(): void {
+    this.items.length = 0;
+    this.errors = this.warnings = this.dropped = 0;
+  }
+
+  /** Takes another sink's diagnostics as if they had been added here after this one's. */
+  adopt(other: Pick<DiagnosticSink, "items" | "errors" | "warnings" | "dropped">): void {
+    this.errors += other.errors;
+    this.warnings += other.warnings;
+    for (const d of other.items) {
+      if (this.items.length < MAX_STORED_DIAGNOSTICS) this.items.push(d);
+      else this.dropped++;
+    }
+    this.dropped += other.dropped;
+  }
+
   error(d: Omit<Diagnostic, "file" | "severity">): void {
     this.add({ ...d, severity: "error" });
   }

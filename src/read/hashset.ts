@@ -77,6 +77,55 @@ export class CompactStringSet {
     }
   }
 
+  /** The keys as (hash a, hash b, first line) triples end to end: the set parks to give them. */
+  packedKeys(): Uint32Array {
+    this.park();
+    return this.packed!;
+  }
+
+  /** A set of the keys packedKeys() gave, parked. */
+  static fromPacked(packed: Uint32Array): CompactStringSet {
+    const set = new CompactStringSet();
+    set.packed = packed;
+    set.size = packed.length / STRIDE;
+    return set;
+  }
+
+  /** Whether any of the packed keys is in this set. */
+  hasAnyOf(packed: Uint32Array): boolean {
+    if (this.size === 0 || packed.length === 0) return false;
+    if (this.packed) this.unpark();
+    for (let i = 0; i < packed.length; i += STRIDE) if (this.lineOf(packed[i]!, packed[i + 1]!) !== 0) return true;
+    return false;
+  }
+
+  /** Adds packed keys none of which is in the set yet (see hasAnyOf). */
+  addAllNew(packed: Uint32Array): void {
+    if (packed.length === 0) return;
+    if (this.packed) this.unpark();
+    const added = packed.length / STRIDE;
+    const needed = 1 << Math.max(2, Math.ceil(Math.log2(((this.size + added + 1) * 4) / 3 + 1)));
+    if (needed > this.capacity) {
+      const old = this.table;
+      this.capacity = needed;
+      this.table = new Uint32Array(this.capacity * STRIDE);
+      this.insertAll(old);
+    }
+    this.insertAll(packed);
+    this.size += added;
+  }
+
+  private lineOf(a: number, b: number): number {
+    const table = this.table;
+    const mask = this.capacity - 1;
+    for (let slot = (a ^ b) & mask; ; slot = (slot + 1) & mask) {
+      const at = slot * STRIDE;
+      const stored = table[at]!;
+      if (stored === 0) return 0;
+      if (stored === a && table[at + 1] === b) return table[at + 2]!;
+    }
+  }
+
   /** Packs the keys tightly until the next add. */
   park(): void {
     if (this.packed) return;

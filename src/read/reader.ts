@@ -1,5 +1,5 @@
 import { metrics, unitTypes, unitTypesOfGroup, type MetricDef } from "../registry/index.js";
-import { CsvScanner, type CsvRecord } from "./csv.js";
+import { CsvScanner, type CsvProblem, type CsvRecord } from "./csv.js";
 import { LIMITS } from "./limits.js";
 import { columnForHeader, columns, suggestHeader, type ColumnDef } from "./columns.js";
 import { Decoder } from "./decode.js";
@@ -23,6 +23,47 @@ export interface ReadOptions {
   file: string;
   /** per-institution minimums to tally (from the catalogue's per_institution targets) */
   institutionChecks?: readonly InstitutionCheckSpec[];
+  /** this reader takes over a UTF-8 file part way, after a record, from a reader that read the start (see ReaderPart) */
+  continuation?: Continuation;
+}
+
+/** Where a reader that takes over a file starts: the header it would have read, and the first record's place. */
+export interface Continuation {
+  header: string[];
+  headerLine: number;
+  /** the line the first record pushed starts on */
+  firstLine: number;
+  /** the byte offset in the file of the first byte pushed */
+  offset: number;
+}
+
+/** One region's accumulated rows, as data that can cross to another thread. */
+export interface RegionPart {
+  code: string;
+  year: number;
+  firstLine: number;
+  name: string;
+  namedByRegionRow: boolean;
+  names: Uint32Array;
+  subtotalLines: Array<[unitType: string, line: number]>;
+  regionLine: number;
+  stated: Float64Array | undefined;
+  types: Array<{ index: number; rows: number; subtotal: TypeAccumulator["subtotal"] }>;
+  totals: Float64Array;
+  totalRows: Array<{ line: number; values: Float64Array }>;
+  checks: CheckTally[];
+}
+
+/** What a continuation reader read: its caller absorbs it into the reader of the file's start. */
+export interface ReaderPart {
+  regions: RegionPart[];
+  diagnostics: Pick<DiagnosticSink, "items" | "errors" | "warnings" | "dropped">;
+  problems: CsvProblem[];
+  failed: boolean;
+  decoderProblem: boolean;
+  stats: ReadStats;
+  /** total rows without a region of their own before the part's first region: they belong to the reader before */
+  orphanTotals: Array<{ line: number; values: Float64Array }>;
 }
 
 export interface ReadResult {
@@ -77,8 +118,10 @@ interface CheckTally {
 
 class RegionAccumulator {
   name = "";
+  /** the name came from the region's own row, which no later row changes */
+  namedByRegionRow = false;
   /** the institutions' names, for duplicate detection */
-  readonly names = new CompactStringSet();
+  names = new CompactStringSet();
   /** the line of each institution type's subtotal row */
   readonly subtotalLines = new Map<string, number>();
   regionLine = 0;
@@ -107,6 +150,53 @@ class RegionAccumulator {
     let t = this.types.get(id);
     if (!t) this.types.set(id, (t = this.slot(UNIT_TYPE_INDEX.get(id)!)));
     return t;
+  }
+
+  toPart(): RegionPart {
+    return {
+      code: this.code,
+      year: this.year,
+      firstLine: this.firstLine,
+      name: this.name,
+      namedByRegionRow: this.namedByRegionRow,
+      names: this.names.packedKeys(),
+      subtotalLines: [...this.subtotalLines],
+      regionLine: this.regionLine,
+      stated: this.stated,
+      types: [...this.slots.entries()].flatMap(([index, t]) => (t ? [{ index, rows: t.rows, subtotal: t.subtotal }] : [])),
+      totals: this.totals,
+      totalRows: this.totalRows,
+      checks: this.checks,
+    };
+  }
+
+  /** Adds a part's rows of the same region, read after this one's; the caller has ruled out duplicates between them. */
+  absorb(part: RegionPart): void {
+    if (part.namedByRegionRow) {
+      this.name = part.name;
+      this.namedByRegionRow = true;
+    } else if (!this.name) this.name = part.name;
+    this.names.addAllNew(part.names);
+    for (const [unitType, line] of part.subtotalLines) this.subtotalLines.set(unitType, line);
+    if (part.regionLine) {
+      this.regionLine = part.regionLine;
+      this.stated = part.stated;
+    }
+    for (const { index, rows, subtotal } of part.types) {
+      const t = this.slot(index);
+      t.rows += rows;
+      if (subtotal) t.subtotal = subtotal;
+    }
+    for (let i = 0; i < this.totals.length; i++) this.totals[i]! += part.totals[i]!;
+    this.totalRows.push(...part.totalRows);
+    part.checks.forEach((tally, c) => {
+      const mine = this.checks[c]!;
+      mine.rows += tally.rows;
+      mine.failing += tally.failing;
+      mine.unreported += tally.unreported;
+      mine.shortfall += tally.shortfall;
+      for (const example of tally.examples) if (mine.examples.length < EXAMPLES_KEPT) mine.examples.push(example);
+    });
   }
 
   /** The accumulator of the unit type with this registry index. */
@@ -163,6 +253,8 @@ export class StatisticsReader {
   private readonly checksByType: ReadonlyArray<readonly number[]>;
   private layout: Layout | undefined;
   private headerLine = 0;
+  /** the header's cells as read, for a continuation reader */
+  private header_: string[] | undefined;
   private readonly regions = new Map<string, RegionAccumulator>();
   private lastRegion: RegionAccumulator | undefined;
   private readonly codeCache = new CellCache(readCode);
@@ -185,6 +277,8 @@ export class StatisticsReader {
   private readonly onRecord = (record: CsvRecord): void => this.record(record);
   private stopped = false;
   private closed = false;
+  private readonly continuation: boolean;
+  private readonly orphanTotals: ReaderPart["orphanTotals"] = [];
 
   constructor(options: ReadOptions) {
     this.sink = new DiagnosticSink(options.file);
@@ -194,6 +288,15 @@ export class StatisticsReader {
       types: new Set(spec.unitTypes),
     }));
     this.checksByType = unitTypes.map((u) => this.checks.flatMap((c, i) => (c.metric >= 0 && c.types.has(u.id) ? [i] : [])));
+    this.continuation = options.continuation !== undefined;
+    if (options.continuation) {
+      const { header, headerLine, firstLine, offset } = options.continuation;
+      this.decoder.continueUtf8(offset);
+      // the header's own diagnostics were the first reader's to report
+      this.header(header, headerLine);
+      this.sink.clear();
+      this.scanner.startAtLine(firstLine);
+    }
   }
 
   push(bytes: Uint8Array): void {
@@ -225,6 +328,7 @@ export class StatisticsReader {
         this.scanner.finish(this.onRecord);
       }
     }
+    if (this.continuation) return; // the first reader reports the scanner's problems and the file's
     this.reportScannerProblems();
     this.stats.encoding = this.decoder.encoding;
     this.stats.bom = this.decoder.bom;
@@ -236,6 +340,73 @@ export class StatisticsReader {
         this.sink.error({ code: "no-rows", line: this.headerLine + 1, column: 1, expected: "header-and-rows" });
       }
     }
+  }
+
+  /**
+   * Where a continuation reader could take over: undefined unless the bytes pushed so far end exactly after a record
+   * of a UTF-8 file whose header has been read, with no problem so far. Then: the header, and the line the next
+   * record starts on.
+   */
+  handOver(): { header: string[]; headerLine: number; nextLine: number } | undefined {
+    if (this.closed || this.stopped || !this.layout || !this.header_ || !this.decoder.canHandOver() || !this.scanner.atRecordStart()) return undefined;
+    return { header: this.header_, headerLine: this.headerLine, nextLine: this.scanner.nextLine };
+  }
+
+  /** A continuation reader's rows, after close(), as data for absorb(). Its regions are handed over, not kept. */
+  exportPart(): ReaderPart {
+    if (!this.continuation || !this.closed) throw new Error("StatisticsReader: exportPart() is for a closed continuation reader");
+    const regions = [...this.regions.values()].map((r) => r.toPart());
+    this.regions.clear();
+    return {
+      regions,
+      diagnostics: { items: this.sink.items, errors: this.sink.errors, warnings: this.sink.warnings, dropped: this.sink.dropped },
+      problems: this.scanner.problems,
+      failed: this.scanner.failed,
+      decoderProblem: this.decoder.problem !== undefined,
+      stats: this.stats,
+      orphanTotals: this.orphanTotals,
+    };
+  }
+
+  /**
+   * Takes the rows a continuation reader read from where handOver() said, as if this reader had read them itself.
+   * Returns false, taking nothing, when the two parts share something only one reader can judge (an institution, a
+   * subtotal or a region row in both), or the part ran into an encoding problem (which rows a reader still reads
+   * before one depends on where its chunks start): the caller then reads the rest itself.
+   */
+  absorb(part: ReaderPart): boolean {
+    if (this.closed) throw new Error("StatisticsReader: absorb() before close()");
+    if (part.decoderProblem) return false;
+    for (const other of part.regions) {
+      const mine = this.regions.get(`${other.code}|${other.year}`);
+      if (!mine) continue;
+      if (mine.regionLine && other.regionLine) return false;
+      if (other.subtotalLines.some(([unitType]) => mine.subtotalLines.has(unitType))) return false;
+      if (mine.names.hasAnyOf(other.names)) return false;
+    }
+    const width = this.layout!.fast.metrics.length;
+    for (const other of part.regions) {
+      const key = `${other.code}|${other.year}`;
+      let mine = this.regions.get(key);
+      if (!mine) {
+        mine = new RegionAccumulator(other.code, other.year, other.firstLine, this.checks.length, width);
+        this.regions.set(key, mine);
+        mine.names = CompactStringSet.fromPacked(other.names);
+        other.names = new Uint32Array(0);
+      }
+      mine.absorb(other);
+    }
+    if (this.lastRegion) this.lastRegion.totalRows.push(...part.orphanTotals);
+    this.sink.adopt(part.diagnostics);
+    this.scanner.adopt(part.problems, part.failed);
+    const s = this.stats;
+    s.rows += part.stats.rows;
+    s.regionRows += part.stats.regionRows;
+    s.institutionRows += part.stats.institutionRows;
+    s.subtotalRows += part.stats.subtotalRows;
+    s.totalRows += part.stats.totalRows;
+    if (part.stats.lines > 0) s.lines = part.stats.lines;
+    return true;
   }
 
   /** The latest year of any region read (after close()), without finishing the regions. */
@@ -321,6 +492,7 @@ export class StatisticsReader {
 
   private header(cells: string[], line: number): void {
     this.headerLine = line;
+    this.header_ = cells;
     const defs: Array<ColumnDef | undefined> = [];
     const position = new Map<string, number>();
     // Excel saves trailing empty header cells when cleared columns stay in the used range; they name nothing
@@ -538,6 +710,8 @@ export class StatisticsReader {
       this.stats.totalRows++;
       const region = code.value !== undefined && year.value !== undefined ? this.regionFor(code.value, year.value, line) : this.lastRegion;
       if (region && valid) region.totalRows.push({ line, values: values.slice() });
+      // a continuation's first rows may total the region the reader before it ended with
+      else if (!region && valid && this.continuation) this.orphanTotals.push({ line, values: values.slice() });
       return;
     }
     if (code.value === undefined || year.value === undefined) return;
@@ -560,7 +734,10 @@ export class StatisticsReader {
         return;
       }
       region.regionLine = line;
-      if (regionName.text) region.name = regionName.text;
+      if (regionName.text) {
+        region.name = regionName.text;
+        region.namedByRegionRow = true;
+      }
       if (Number.isNaN(values[POPULATION]!) && !this.hasPopulationError(line)) {
         this.sink.error({
           code: "required-value",
