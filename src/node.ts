@@ -1,7 +1,10 @@
 /** Node conveniences around the pure core: reading a statistics file from a path or standard input. */
 import { StatisticsReader, type ReadResult } from "./read/reader.js";
 import type { InstitutionCheckSpec } from "./read/record.js";
-import { closeSync, openSync, readSync } from "node:fs";
+import { closeSync, existsSync, openSync, readSync } from "node:fs";
+import { availableParallelism } from "node:os";
+import { Worker } from "node:worker_threads";
+import type { WorkerInput, WorkerOutput } from "./read/worker.js";
 import { stat } from "node:fs/promises";
 import { UsageError, describeFsError } from "./errors.js";
 
@@ -20,12 +23,93 @@ export async function readStatisticsFile(
 export async function openStatisticsFile(
   path: string,
   institutionChecks: readonly InstitutionCheckSpec[] = [],
+  parallel?: ParallelRead,
 ): Promise<{ reader: StatisticsReader; name: string }> {
   const name = inputName(path);
   const reader = new StatisticsReader({ file: name, institutionChecks });
-  await streamInput(path, (chunk) => reader.push(chunk));
+  if (!parallel || path === "-" || !(await readInTwo(path, name, reader, institutionChecks, parallel))) {
+    await streamInput(path, (chunk) => reader.push(chunk));
+  }
   reader.close();
   return { reader, name };
+}
+
+/** Reading a large file on two threads: the second half by a worker running `workerFile` (dist/read-worker.cjs). */
+export interface ParallelRead {
+  workerFile: string;
+  /** files smaller than this are read on one thread */
+  minBytes: number;
+}
+
+/**
+ * Reads a file in two parts at once: a worker reads from the first line break past 55% of it to the end while
+ * this thread reads up to it; this reader then absorbs the worker's part, which gives exactly what reading the whole
+ * file here gives. Where it cannot (the middle falls inside a quoted cell, the parts share an institution, the worker
+ * fails …), this thread reads the second half too. Returns false, having read nothing, when the file is not worth
+ * splitting or cannot be split.
+ */
+async function readInTwo(
+  path: string,
+  name: string,
+  reader: StatisticsReader,
+  institutionChecks: readonly InstitutionCheckSpec[],
+  { workerFile, minBytes }: ParallelRead,
+): Promise<boolean> {
+  let fd: number | undefined;
+  let worker: Worker | undefined;
+  try {
+    const info = await stat(path);
+    if (!info.isFile() || info.size < minBytes || availableParallelism() < 2 || !existsSync(workerFile)) return false;
+    fd = openSync(path, "r");
+    const buffer = new Uint8Array(CHUNK);
+    // the worker starts later (a thread, the line count up to its part): it takes a little less than half
+    const split = lineStartAfter(fd, Math.floor(info.size * 0.55), info.size, buffer);
+    let position = 0;
+    // chunks end on whole megabytes of the file, as streamInput's do
+    const readUpTo = (end: number) => {
+      for (let read; position < end && (read = readSync(fd!, buffer, 0, Math.min(CHUNK - (position % CHUNK), end - position), position)) > 0; position += read) {
+        reader.push(buffer.subarray(0, read));
+      }
+    };
+    readUpTo(Math.min(CHUNK, split));
+    const header = reader.headerForContinuation();
+    if (split < info.size && header) {
+      const input: WorkerInput = { path, file: name, offset: split, ...header, institutionChecks: [...institutionChecks] };
+      const started = new Worker(workerFile, { workerData: input });
+      worker = started;
+      const output = new Promise<WorkerOutput | undefined>((resolve) => {
+        started.once("message", (message: WorkerOutput) => resolve(message));
+        started.once("error", () => resolve(undefined));
+        started.once("exit", () => resolve(undefined));
+      });
+      readUpTo(split);
+      const handOver = reader.handOver();
+      if (handOver) {
+        const done = await output;
+        if (done && done.firstLine === handOver.nextLine && reader.absorb(done.part)) return true;
+      }
+    }
+    readUpTo(Infinity);
+    return true;
+  } catch (error) {
+    if (isFsError(error)) throw new UsageError(`cannot read ${path}: ${describeFsError(error)}`);
+    throw error;
+  } finally {
+    if (fd !== undefined) closeSync(fd);
+    if (worker) void worker.terminate();
+  }
+}
+
+/** The offset just after the first LF at or after `from` (the file's size when there is none). */
+function lineStartAfter(fd: number, from: number, size: number, buffer: Uint8Array): number {
+  for (let position = from; position < size; ) {
+    const read = readSync(fd, buffer, 0, Math.min(buffer.length, size - position), position);
+    if (read === 0) break;
+    const at = buffer.subarray(0, read).indexOf(10);
+    if (at !== -1) return position + at + 1;
+    position += read;
+  }
+  return size;
 }
 
 const CHUNK = 1 << 20;

@@ -352,6 +352,12 @@ export class StatisticsReader {
     return { header: this.header_, headerLine: this.headerLine, nextLine: this.scanner.nextLine };
   }
 
+  /** The header once read (and the file so far UTF-8 and not stopped): what a continuation reader needs of it. */
+  headerForContinuation(): { header: string[]; headerLine: number } | undefined {
+    if (this.stopped || !this.header_ || this.decoder.encoding !== "utf-8") return undefined;
+    return { header: this.header_, headerLine: this.headerLine };
+  }
+
   /** A continuation reader's rows, after close(), as data for absorb(). Its regions are handed over, not kept. */
   exportPart(): ReaderPart {
     if (!this.continuation || !this.closed) throw new Error("StatisticsReader: exportPart() is for a closed continuation reader");

@@ -16,6 +16,7 @@ export function gap(args: string[], options: { input?: string | Buffer; env?: Re
     cwd: root,
     input: options.input,
     encoding: "utf8",
+    maxBuffer: 1 << 28,
     env: { PATH: process.env.PATH ?? "", LANG: "C", ...options.env },
   });
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };

@@ -79,7 +79,11 @@ describe("reading a file in two parts", () => {
       }),
       { numRuns: 12 },
     );
-    expect(merged).toBeGreaterThan(0);
+    // and a file of plain rows is read in two parts, not by the first reader alone
+    const plain = encode([], "\n");
+    const before = merged;
+    expect(readInTwo(plain, plain.indexOf(10, 1_100_000) + 1)).toEqual(readStatistics(plain, { file: "f.csv", institutionChecks: CHECKS }));
+    expect(merged).toBe(before + 1);
   });
 
   it("refuses a part with an institution, a subtotal or a region row the first part has too; takes a clean one", () => {

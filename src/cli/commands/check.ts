@@ -4,6 +4,7 @@ import { institutionChecks } from "../../evaluate/engine.js";
 import { EXIT, UsageError } from "../../errors.js";
 import type { Lang } from "../../messages.js";
 import { openStatisticsFile } from "../../node.js";
+import { parallelRead } from "../parallel.js";
 import type { ReadResult, StatisticsReader } from "../../read/reader.js";
 import { checkTemplates, loadCatalogue } from "../catalogue.js";
 import { diagnosticsGithub, diagnosticsTable } from "../formatters/diagnostics.js";
@@ -50,7 +51,7 @@ export function checkCommand(): Command {
       if (planOptions.attrition < 0) throw new UsageError(`--attrition «${options.attrition}»: expected a share of staff from 0 to 100%`);
       const catalogue = await loadCatalogue(options.targets);
       checkTemplates(catalogue, options.template);
-      const { reader, name } = await openStatisticsFile(file, institutionChecks(catalogue));
+      const { reader, name } = await openStatisticsFile(file, institutionChecks(catalogue), parallelRead());
 
       /** no partial results from an invalid file: its diagnostics, and exit 2 */
       const refuse = (read: Omit<ReadResult, "regions">) => {

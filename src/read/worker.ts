@@ -1,0 +1,72 @@
+/**
+ * The second reader of a large file, on a worker thread: reads the file from `offset` (just after a line break) to
+ * its end with a continuation reader and posts what it read. The main thread reads up to `offset` meanwhile, checks
+ * that a record ends there, and absorbs this part (see StatisticsReader.absorb).
+ */
+import { closeSync, openSync, readSync } from "node:fs";
+import { parentPort, workerData } from "node:worker_threads";
+import { StatisticsReader, type ReaderPart } from "./reader.js";
+import type { InstitutionCheckSpec } from "./record.js";
+
+export interface WorkerInput {
+  path: string;
+  file: string;
+  offset: number;
+  header: string[];
+  headerLine: number;
+  institutionChecks: InstitutionCheckSpec[];
+}
+
+export interface WorkerOutput {
+  /** the line the part starts on, counted from the file's start */
+  firstLine: number;
+  part: ReaderPart;
+}
+
+const CHUNK = 1 << 20;
+
+/** 1 + the line breaks (LF, CRLF, lone CR) before `offset`: the line a record starting there is on. */
+function lineAt(fd: number, offset: number, buffer: Uint8Array): number {
+  let breaks = 0;
+  let lastWasCr = false;
+  for (let position = 0; position < offset; ) {
+    const read = readSync(fd, buffer, 0, Math.min(CHUNK, offset - position), position);
+    if (read === 0) break;
+    const bytes = buffer.subarray(0, read);
+    if (lastWasCr && bytes[0] !== 10) breaks++;
+    for (let at = bytes.indexOf(10); at !== -1; at = bytes.indexOf(10, at + 1)) breaks++;
+    for (let at = bytes.indexOf(13); at !== -1; at = bytes.indexOf(13, at + 1)) if (at + 1 < read && bytes[at + 1] !== 10) breaks++;
+    lastWasCr = bytes[read - 1] === 13;
+    position += read;
+  }
+  return 1 + breaks + (lastWasCr ? 1 : 0);
+}
+
+function run({ path, file, offset, header, headerLine, institutionChecks }: WorkerInput): WorkerOutput {
+  const fd = openSync(path, "r");
+  try {
+    const buffer = new Uint8Array(CHUNK);
+    const firstLine = lineAt(fd, offset, buffer);
+    const reader = new StatisticsReader({ file, institutionChecks, continuation: { header, headerLine, firstLine, offset } });
+    // chunks end where the first reader's would, on whole megabytes of the file
+    for (let position = offset, read; ; position += read) {
+      read = readSync(fd, buffer, 0, CHUNK - (position % CHUNK), position);
+      if (read === 0) break;
+      reader.push(buffer.subarray(0, read));
+    }
+    reader.close();
+    return { firstLine, part: reader.exportPart() };
+  } finally {
+    closeSync(fd);
+  }
+}
+
+if (parentPort && workerData) {
+  const output = run(workerData as WorkerInput);
+  const buffers = new Set<ArrayBuffer>();
+  for (const r of output.part.regions) {
+    buffers.add(r.names.buffer as ArrayBuffer);
+    buffers.add(r.totals.buffer as ArrayBuffer);
+  }
+  parentPort.postMessage(output, [...buffers]);
+}
