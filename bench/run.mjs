@@ -124,8 +124,8 @@ let probeSeq = 0;
 const probeDir = fs.mkdtempSync(path.join(os.tmpdir(), "gap-bench-"));
 process.on("exit", () => fs.rmSync(probeDir, { recursive: true, force: true }));
 
-function childEnv(probeFile) {
-  const env = { ...process.env };
+function childEnv(probeFile, extra = {}) {
+  const env = { ...process.env, ...extra };
   delete env.NODE_OPTIONS; // measure node as it starts by default
   if (probeFile) env.GAP_BENCH_PROBE = probeFile;
   return env;
@@ -138,7 +138,7 @@ function runOnce(c, { probe = true } = {}) {
   const errFd = fs.openSync(c.stderr, "w");
   const argv = probe ? ["--require", PROBE, ...c.argv] : c.argv;
   const t0 = process.hrtime.bigint();
-  const r = spawnSync(process.execPath, argv, { cwd: ROOT, env: childEnv(probeFile), stdio: ["ignore", outFd, errFd], timeout: RUN_TIMEOUT_MS });
+  const r = spawnSync(process.execPath, argv, { cwd: ROOT, env: childEnv(probeFile, c.env), stdio: ["ignore", outFd, errFd], timeout: RUN_TIMEOUT_MS });
   const wall = Number(process.hrtime.bigint() - t0) / 1e9;
   fs.closeSync(outFd);
   fs.closeSync(errFd);
@@ -406,14 +406,16 @@ const cases = [
   { key: "district", argv: [bin, "check", rel(ds.district.path)], dataset: ds.district },
   { key: "regions", argv: [bin, "check", rel(ds.regions.path), "--format", "json"], dataset: ds.regions, json: true },
   ...DATASETS.filter((d) => d.rows).map((d) => ({ key: d.key, argv: [bin, "check", rel(d.path), "--format", "json"], dataset: d, json: true })),
+  // the same 1M run on one thread (files from 16 MiB are read on two by default), for comparison
+  ...(ds["1M"] ? [{ key: "1M-one-thread", argv: [bin, "check", rel(ds["1M"].path), "--format", "json"], env: { GAP_PARALLEL_MIN_BYTES: String(Number.MAX_SAFE_INTEGER) }, bigRows: 1_000_000 }] : []),
 ].map((c) => ({
   ...c,
   findingsExit1: c.argv[1] === "check",
-  big: c.dataset?.rows >= 1_000_000,
-  runs: c.dataset?.rows >= 1_000_000 ? bigRuns : fastRuns,
+  big: (c.dataset?.rows ?? c.bigRows) >= 1_000_000,
+  runs: (c.dataset?.rows ?? c.bigRows) >= 1_000_000 ? bigRuns : fastRuns,
   stdout: path.join(OUT, `${c.key}.stdout`),
   stderr: path.join(OUT, `${c.key}.stderr`),
-  label: `node ${c.argv.join(" ")} > ${rel(path.join(OUT, `${c.key}.stdout`))}`,
+  label: `${Object.entries(c.env ?? {}).map(([k, v]) => `${k}=${v} `).join("")}node ${c.argv.join(" ")} > ${rel(path.join(OUT, `${c.key}.stdout`))}`,
 }));
 
 const nodeStderr = path.join(OUT, "node.stderr");
@@ -425,9 +427,10 @@ const small = cases.filter((c) => !c.big);
 const big = cases.filter((c) => c.big);
 log(`gap benchmark${opts.quick ? " (quick)" : ""}: ${small.length + 2} commands interleaved, 1 warm-up + ${fastRuns} rounds`);
 const results = measureGroup([...baselineCases, ...small], fastRuns);
-for (const c of big) {
-  log(`${c.label}: 1 warm-up + ${c.runs} runs`);
-  results.push(...measureGroup([c], c.runs));
+// the 1M runs, on two threads and on one, interleaved like the small ones
+if (big.length) {
+  log(`1M rows: ${big.length} commands interleaved, 1 warm-up + ${bigRuns} rounds`);
+  results.push(...measureGroup(big, bigRuns));
 }
 if (results.find((r) => r.key === "node").probeMissing) log("warning: the probe wrote nothing for node -e 0; CPU and RSS will be n/a");
 const overhead = measureProbeOverhead(opts.quick ? 10 : 20);

@@ -2,8 +2,10 @@
 import { StatisticsReader, type ReadResult } from "./read/reader.js";
 import type { InstitutionCheckSpec } from "./read/record.js";
 import { closeSync, existsSync, openSync, readSync } from "node:fs";
+import { createRequire } from "node:module";
 import { availableParallelism } from "node:os";
-import { Worker } from "node:worker_threads";
+import { join } from "node:path";
+import type { Worker } from "node:worker_threads";
 import type { WorkerInput, WorkerOutput } from "./read/worker.js";
 import { stat } from "node:fs/promises";
 import { UsageError, describeFsError } from "./errors.js";
@@ -75,6 +77,7 @@ async function readInTwo(
     const header = reader.headerForContinuation();
     if (split < info.size && header) {
       const input: WorkerInput = { path, file: name, offset: split, ...header, institutionChecks: [...institutionChecks] };
+      const { Worker } = workerThreads();
       const started = new Worker(workerFile, { workerData: input });
       worker = started;
       const output = new Promise<WorkerOutput | undefined>((resolve) => {
@@ -98,6 +101,14 @@ async function readInTwo(
     if (fd !== undefined) closeSync(fd);
     if (worker) void worker.terminate();
   }
+}
+
+/**
+ * node:worker_threads, loaded on first use: most runs never start a thread. (A require, not import(): the CLI bundle
+ * runs as a vm script, which has no dynamic import.)
+ */
+function workerThreads(): typeof import("node:worker_threads") {
+  return createRequire(join(process.cwd(), "gap.cjs"))("node:worker_threads") as typeof import("node:worker_threads");
 }
 
 /** The offset just after the first LF at or after `from` (the file's size when there is none). */

@@ -1,7 +1,6 @@
 import { closeSync, openSync, readSync, unlinkSync, writeSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { randomBytes } from "node:crypto";
 
 const BUFFER = 1 << 20;
 const CHUNK = 1 << 18;
@@ -23,7 +22,8 @@ export class TextStore {
   private readonly lengths: number[] = [];
 
   constructor() {
-    const path = join(tmpdir(), `.gap-${process.pid}-${randomBytes(6).toString("hex")}.tmp`);
+    // "wx": a name that is taken fails rather than opens another's file
+    const path = join(tmpdir(), `.gap-${process.pid}-${Date.now().toString(36)}-${Math.random().toString(36).slice(2)}.tmp`);
     try {
       this.fd = openSync(path, "wx+", 0o600);
     } catch {
