@@ -137,20 +137,32 @@ export function planRegion(region: RegionRecord, targets: readonly Target[], con
     return { metric, target: target.id, required };
   };
   // only region-wide ratios and shares read another category's planned stock: the others are worked out once
-  const chaining = binding.filter((t) => (t.kind === "ratio" || t.kind === "share") && scopeTypes(t.scope) === undefined);
-  const settled = binding.filter((t) => !chaining.includes(t)).flatMap((t) => requirementOf(t) ?? []);
+  const isChaining = (t: Target) => (t.kind === "ratio" || t.kind === "share") && scopeTypes(t.scope) === undefined;
+  const chaining = binding.filter(isChaining);
+  const settled: Array<{ metric: string; target: string; required: number }> = [];
+  for (const t of binding) {
+    if (isChaining(t)) continue;
+    const r = requirementOf(t);
+    if (r) settled.push(r);
+  }
   let requirements = new Map<string, Array<{ target: string; required: number }>>();
+  const add = ({ metric, target, required }: { metric: string; target: string; required: number }) => {
+    const list = requirements.get(metric);
+    if (list) list.push({ target, required });
+    else requirements.set(metric, [{ target, required }]);
+  };
   for (let pass = 0; pass < (chaining.length ? 6 : 1); pass++) {
     views.clear();
     requirements = new Map();
-    for (const { metric, target, required } of [...settled, ...chaining.flatMap((t) => requirementOf(t) ?? [])]) {
-      const list = requirements.get(metric) ?? [];
-      list.push({ target, required });
-      requirements.set(metric, list);
+    for (const r of settled) add(r);
+    for (const t of chaining) {
+      const r = requirementOf(t);
+      if (r) add(r);
     }
     let moved = false;
     for (const [metric, list] of requirements) {
-      const need = Math.max(currentOf(metric), ...list.map((r) => r.required));
+      let need = currentOf(metric);
+      for (const r of list) if (r.required > need) need = r.required;
       if (planned.get(metric) !== need) {
         planned.set(metric, need);
         moved = true;
