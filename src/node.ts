@@ -36,7 +36,7 @@ export async function openStatisticsFile(
   return { reader, name };
 }
 
-/** Reading a large file on two threads: the second half by a worker running `workerFile` (dist/read-worker.cjs). */
+/** Reading a large file on two threads: the second part by a worker running `workerFile` (dist/read-worker.cjs). */
 export interface ParallelRead {
   workerFile: string;
   /** files smaller than this are read on one thread */
@@ -46,9 +46,9 @@ export interface ParallelRead {
 /**
  * Reads a file in two parts at once: a worker reads from the first line break past 55% of it to the end while
  * this thread reads up to it; this reader then absorbs the worker's part, which gives exactly what reading the whole
- * file here gives. Where it cannot (the middle falls inside a quoted cell, the parts share an institution, the worker
- * fails …), this thread reads the second half too. Returns false, having read nothing, when the file is not worth
- * splitting or cannot be split.
+ * file here gives. Where it cannot (the point falls inside a quoted cell, the parts share an institution, the worker
+ * fails …), this thread reads the second part too. Returns false, having read nothing, when the file is not worth
+ * splitting.
  */
 async function readInTwo(
   path: string,
@@ -77,14 +77,18 @@ async function readInTwo(
     const header = reader.headerForContinuation();
     if (split < info.size && header) {
       const input: WorkerInput = { path, file: name, offset: split, ...header, institutionChecks: [...institutionChecks] };
-      const { Worker } = workerThreads();
-      const started = new Worker(workerFile, { workerData: input });
-      worker = started;
-      const output = new Promise<WorkerOutput | undefined>((resolve) => {
-        started.once("message", (message: WorkerOutput) => resolve(message));
-        started.once("error", () => resolve(undefined));
-        started.once("exit", () => resolve(undefined));
-      });
+      let output: Promise<WorkerOutput | undefined> = Promise.resolve(undefined);
+      try {
+        const { Worker } = workerThreads();
+        const started = (worker = new Worker(workerFile, { workerData: input }));
+        output = new Promise((resolve) => {
+          started.once("message", (message: WorkerOutput) => resolve(message));
+          started.once("error", () => resolve(undefined));
+          started.once("exit", () => resolve(undefined));
+        });
+      } catch {
+        // no thread to be had: this one reads on
+      }
       readUpTo(split);
       const handOver = reader.handOver();
       if (handOver) {
