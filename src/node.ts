@@ -1,13 +1,12 @@
 /** Node conveniences around the pure core: reading a statistics file from a path or standard input. */
 import { StatisticsReader, type ReadResult } from "./read/reader.js";
 import type { InstitutionCheckSpec } from "./read/record.js";
-import { closeSync, existsSync, openSync, readSync } from "node:fs";
+import { closeSync, existsSync, openSync, readSync, statSync } from "node:fs";
 import { createRequire } from "node:module";
 import { availableParallelism } from "node:os";
 import { join } from "node:path";
 import type { Worker } from "node:worker_threads";
 import type { WorkerInput, WorkerOutput } from "./read/worker.js";
-import { stat } from "node:fs/promises";
 import { UsageError, describeFsError } from "./errors.js";
 
 export async function readStatisticsFile(
@@ -60,7 +59,7 @@ async function readInTwo(
   let fd: number | undefined;
   let worker: Worker | undefined;
   try {
-    const info = await stat(path);
+    const info = statSync(path);
     if (!info.isFile() || info.size < minBytes || availableParallelism() < 2 || !existsSync(workerFile)) return false;
     fd = openSync(path, "r");
     const buffer = new Uint8Array(CHUNK);
@@ -141,7 +140,7 @@ export async function streamInput(path: string, onChunk: (bytes: Uint8Array) => 
     return;
   }
   try {
-    const info = await stat(path);
+    const info = statSync(path);
     if (info.isDirectory()) throw new UsageError(`cannot read ${path}: it is a directory`);
   } catch (error) {
     if (error instanceof UsageError) throw error;

@@ -1,4 +1,4 @@
-import { readFile } from "node:fs/promises";
+import { readFileSync } from "node:fs";
 import { bundledCatalogue } from "../catalogue/bundled.js";
 import { templatesOf, type Catalogue } from "../catalogue/catalogue.js";
 import { UsageError, describeFsError } from "../errors.js";
@@ -12,7 +12,7 @@ export async function loadCatalogue(overlays: readonly string[] = []): Promise<C
   for (const file of overlays) {
     let text: string;
     try {
-      text = await readFile(file, "utf8");
+      text = readFileSync(file, "utf8");
     } catch (error) {
       throw new UsageError(`cannot read targets file ${file}: ${describeFsError(error)}`);
     }

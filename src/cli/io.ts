@@ -1,4 +1,5 @@
-import { open, rename, unlink } from "node:fs/promises";
+// the synchronous calls: node:fs/promises costs a few milliseconds of every run to load
+import { closeSync, openSync, renameSync, unlinkSync, writeSync } from "node:fs";
 import { basename, dirname, join } from "node:path";
 import { UsageError, describeFsError } from "../errors.js";
 
@@ -17,16 +18,22 @@ export async function writeOutput(output: string | Iterable<string | Uint8Array>
   }
   const temporary = join(dirname(path), `.${basename(path)}.${process.pid}.${Date.now().toString(36)}.tmp`);
   try {
-    const handle = await open(temporary, "wx");
+    const fd = openSync(temporary, "wx");
     try {
-      // writeFile writes all of a part from the current position: the parts follow one another
-      for (const part of parts) await handle.writeFile(part);
+      for (const part of parts) {
+        const bytes = typeof part === "string" ? Buffer.from(part, "utf8") : part;
+        for (let done = 0; done < bytes.length; ) done += writeSync(fd, bytes, done, bytes.length - done);
+      }
     } finally {
-      await handle.close();
+      closeSync(fd);
     }
-    await rename(temporary, path);
+    renameSync(temporary, path);
   } catch (error) {
-    await unlink(temporary).catch(() => undefined);
+    try {
+      unlinkSync(temporary);
+    } catch {
+      // never made, or already gone
+    }
     throw new UsageError(`cannot write ${path}: ${describeFsError(error)}`);
   }
 }
