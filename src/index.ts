@@ -25,9 +25,9 @@ export { targetSchema, targetFileSchema, type Target } from "./catalogue/schema.
 export { evaluateRegion, institutionChecks } from "./evaluate/engine.js";
 export type { Evaluation, Status } from "./evaluate/types.js";
 export { planRegion, type RegionPlan, type PlanOptions } from "./plan/plan.js";
-export { check, hasFindings, type CheckOptions, type CheckResult } from "./check.js";
+export { check, CheckRun, codeGroups, compareRegions, orderKey, hasFindings, type CheckOptions, type CheckResult, type CheckSummary, type RegionResult } from "./check.js";
 export { report, REPORT_SCHEMA_VERSION, type Report } from "./report.js";
-export { readStatisticsFile } from "./node.js";
+export { readStatisticsFile, openStatisticsFile } from "./node.js";
 
 export interface RunOptions extends Partial<CheckOptions> {
   catalogue?: Catalogue;
