@@ -126,6 +126,14 @@ export class Ratio {
     const q = num / den;
     return num > 0n && q * den !== num ? q + 1n : q;
   }
+  /** smallest integer ≥ this, as a number: exact wherever the result is a safe integer (people, posts) */
+  ceilNumber(): number {
+    if (!this.big) {
+      const exact = floorOf(this.n, this.d);
+      return exact * this.d === this.n ? exact : exact + 1;
+    }
+    return Number(this.ceil());
+  }
   /** largest integer ≤ this */
   floor(): bigint {
     if (!this.big) {
@@ -257,6 +265,6 @@ export const HUNDRED = Ratio.of(100);
 
 /** The smallest whole number n ≥ 0 with n ≥ x. */
 export function peopleAtLeast(x: Ratio): number {
-  const c = x.ceil();
-  return c < 0n ? 0 : Number(c);
+  const c = x.ceilNumber();
+  return c < 0 ? 0 : c;
 }

@@ -71,6 +71,7 @@ describe("exact headcount arithmetic", () => {
         const floor = floorBig(n, d);
         expect(r.floor()).toBe(floor);
         expect(r.ceil()).toBe(floor * d === n ? floor : floor + 1n);
+        expect(BigInt(r.ceilNumber())).toBe(r.ceil() <= BigInt(Number.MAX_SAFE_INTEGER) && r.ceil() >= -BigInt(Number.MAX_SAFE_INTEGER) ? r.ceil() : BigInt(Number(r.ceil())));
       }),
       { numRuns: 2000 },
     );
