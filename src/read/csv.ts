@@ -286,7 +286,8 @@ export class CsvScanner {
   }
 }
 
-function countLineBreaks(s: Uint8Array, from: number, to: number): number {
+/** Line breaks in s[from, to): LF, CRLF and a lone CR count one each (a CR at `to` counts as lone). */
+export function countLineBreaks(s: Uint8Array, from: number, to: number): number {
   let count = 0;
   for (let at = s.indexOf(LF, from); at !== -1 && at < to; at = s.indexOf(LF, at + 1)) count++;
   for (let at = s.indexOf(CR, from); at !== -1 && at < to; at = s.indexOf(CR, at + 1)) {

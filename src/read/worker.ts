@@ -5,6 +5,7 @@
  */
 import { closeSync, openSync, readSync } from "node:fs";
 import { parentPort, workerData } from "node:worker_threads";
+import { countLineBreaks } from "./csv.js";
 import { StatisticsReader, type ReaderPart } from "./reader.js";
 import type { InstitutionCheckSpec } from "./record.js";
 
@@ -27,19 +28,19 @@ const CHUNK = 1 << 20;
 
 /** 1 + the line breaks (LF, CRLF, lone CR) before `offset`: the line a record starting there is on. */
 function lineAt(fd: number, offset: number, buffer: Uint8Array): number {
+  // counted as the scanner counts them, so the two readers agree on every line number
   let breaks = 0;
   let lastWasCr = false;
   for (let position = 0; position < offset; ) {
     const read = readSync(fd, buffer, 0, Math.min(CHUNK, offset - position), position);
     if (read === 0) break;
-    const bytes = buffer.subarray(0, read);
-    if (lastWasCr && bytes[0] !== 10) breaks++;
-    for (let at = bytes.indexOf(10); at !== -1; at = bytes.indexOf(10, at + 1)) breaks++;
-    for (let at = bytes.indexOf(13); at !== -1; at = bytes.indexOf(13, at + 1)) if (at + 1 < read && bytes[at + 1] !== 10) breaks++;
-    lastWasCr = bytes[read - 1] === 13;
+    breaks += countLineBreaks(buffer, 0, read);
+    // a CR that ended the last chunk was counted as lone: with this LF it is one CRLF
+    if (lastWasCr && buffer[0] === 10) breaks--;
+    lastWasCr = buffer[read - 1] === 13;
     position += read;
   }
-  return 1 + breaks + (lastWasCr ? 1 : 0);
+  return 1 + breaks;
 }
 
 function run({ path, file, offset, header, headerLine, institutionChecks }: WorkerInput): WorkerOutput {
