@@ -51,7 +51,8 @@ export interface RegionPart {
   types: Array<{ index: number; rows: number; subtotal: TypeAccumulator["subtotal"] }>;
   totals: Float64Array;
   totalRows: Array<{ line: number; values: Float64Array }>;
-  checks: CheckTally[];
+  checkCounts: Float64Array;
+  checkExamples: InstitutionBelowMinimum[][];
 }
 
 /** What a continuation reader read: its caller absorbs it into the reader of the file's start. */
@@ -108,13 +109,12 @@ interface CheckSpec {
   types: ReadonlySet<string>;
 }
 
-interface CheckTally {
-  rows: number;
-  failing: number;
-  unreported: number;
-  shortfall: number;
-  examples: InstitutionBelowMinimum[];
-}
+/** A check's tallies in a region: four numbers per check in `RegionAccumulator.checkCounts`, from `4 * check`. */
+const CHECK_ROWS = 0;
+const CHECK_FAILING = 1;
+const CHECK_UNREPORTED = 2;
+const CHECK_SHORTFALL = 3;
+const CHECK_COUNTS = 4;
 
 class RegionAccumulator {
   name = "";
@@ -128,8 +128,13 @@ class RegionAccumulator {
   stated: Float64Array | undefined;
   types = new Map<string, TypeAccumulator>();
   totalRows: Array<{ line: number; values: Float64Array }> = [];
-  /** one tally per CheckSpec, in the same order */
-  readonly checks: CheckTally[];
+  /**
+   * per CheckSpec, in the same order: rows, failing, unreported, shortfall (CHECK_*). Numbers in one typed array,
+   * not an object per check: fresh objects in every region kept V8 from re-optimising the row loop on big files.
+   */
+  readonly checkCounts: Float64Array;
+  /** per CheckSpec: the first rows below the minimum or not reporting it */
+  readonly checkExamples: InstitutionBelowMinimum[][];
   /** every unit type's sums, one block of 2K per type (TypeAccumulator.base) */
   readonly totals: Float64Array;
   private readonly slots: Array<TypeAccumulator | undefined> = [];
@@ -142,8 +147,8 @@ class RegionAccumulator {
     private readonly width: number,
   ) {
     this.totals = new Float64Array(unitTypes.length * 2 * width);
-    this.checks = [];
-    for (let i = 0; i < checks; i++) this.checks.push({ rows: 0, failing: 0, unreported: 0, shortfall: 0, examples: [] });
+    this.checkCounts = new Float64Array(checks * CHECK_COUNTS);
+    this.checkExamples = Array.from({ length: checks }, () => []);
   }
 
   type(id: string): TypeAccumulator {
@@ -166,7 +171,8 @@ class RegionAccumulator {
       types: [...this.slots.entries()].flatMap(([index, t]) => (t ? [{ index, rows: t.rows, subtotal: t.subtotal }] : [])),
       totals: this.totals,
       totalRows: this.totalRows,
-      checks: this.checks,
+      checkCounts: this.checkCounts,
+      checkExamples: this.checkExamples,
     };
   }
 
@@ -189,13 +195,10 @@ class RegionAccumulator {
     }
     for (let i = 0; i < this.totals.length; i++) this.totals[i]! += part.totals[i]!;
     this.totalRows.push(...part.totalRows);
-    part.checks.forEach((tally, c) => {
-      const mine = this.checks[c]!;
-      mine.rows += tally.rows;
-      mine.failing += tally.failing;
-      mine.unreported += tally.unreported;
-      mine.shortfall += tally.shortfall;
-      for (const example of tally.examples) if (mine.examples.length < EXAMPLES_KEPT) mine.examples.push(example);
+    for (let i = 0; i < this.checkCounts.length; i++) this.checkCounts[i]! += part.checkCounts[i]!;
+    part.checkExamples.forEach((examples, c) => {
+      const mine = this.checkExamples[c]!;
+      for (const example of examples) if (mine.length < EXAMPLES_KEPT) mine.push(example);
     });
   }
 
@@ -262,6 +265,8 @@ export class StatisticsReader {
   private readonly typeCache = new CellCache(readType);
   private readonly nameCache = new CellCache(readName);
   private readonly values = new Float64Array(M).fill(NaN);
+  /** the current row's institution count (NaN: none) */
+  private institutions = NaN;
   private readonly stats: ReadStats = {
     encoding: undefined,
     bom: false,
@@ -593,34 +598,16 @@ export class StatisticsReader {
     return (this.layout!.position.get(id) ?? 0) + 1;
   }
 
+  /**
+   * One data row. The common path stays short, and every error and rarer row kind has a method of its own: V8
+   * re-optimises a function only after a number of ticks that grows with its size, and a deopt in a rare branch
+   * would otherwise send the whole row loop back to the interpreter.
+   */
   private row(rec: CsvRecord): void {
     const layout = this.layout!;
     const at = layout.at;
     const line = rec.line;
-    const width = layout.defs.length;
-    if (rec.count < width) {
-      this.sink.error({
-        code: "missing-cell",
-        line,
-        column: rec.count + 1,
-        expected: "cells-match-header",
-        detail: { cells: rec.count, header: width },
-      });
-    } else if (rec.count > width) {
-      for (let i = width; i < rec.count; i++) {
-        if (!blankAt(rec, i)) {
-          this.sink.error({
-            code: "extra-cell",
-            line,
-            column: i + 1,
-            value: rec.field(i),
-            expected: "cells-match-header",
-            detail: { cells: rec.count, header: width },
-          });
-          break;
-        }
-      }
-    }
+    if (rec.count !== layout.defs.length) this.cellCount(rec, layout.defs.length);
 
     // identity cells repeat from row to row: each is parsed once per distinct raw text
     const code = this.codeCache.get(rec, at.region_code);
@@ -636,17 +623,7 @@ export class StatisticsReader {
       unitName = "";
     }
     const isTotalRow = (unitName !== undefined && unitName !== "" && TOTAL_ROW.test(unitName)) || regionName.total || type.total || code.total;
-
-    if (code.blank || (isTotalRow && code.total)) {
-      if (!isTotalRow) this.sink.error({ code: "required-value", line, column: this.column("region_code"), field: "region_code", expected: "region-code" });
-    } else if (code.value === undefined) {
-      this.sink.error({ code: "constraint-error", line, column: this.column("region_code"), field: "region_code", value: code.raw, expected: "region-code" });
-    }
-    if (year.blank) {
-      if (!isTotalRow) this.sink.error({ code: "required-value", line, column: this.column("year"), field: "year", expected: "year" });
-    } else if (year.value === undefined) {
-      this.sink.error({ code: "type-error", line, column: this.column("year"), field: "year", value: year.raw, expected: "year" });
-    }
+    if (code.value === undefined || year.value === undefined) this.identityErrors(code, year, isTotalRow, line);
 
     let kind: RowKind;
     if (isTotalRow || type.regionRow) {
@@ -662,12 +639,83 @@ export class StatisticsReader {
       this.sink.error({ code: "required-value", line, column: this.column("unit_type"), field: "unit_type", value: unitText(rec, at.unit, unit), expected: "unit-type" });
       return;
     }
-    const unitType = type.unitType;
 
-    // values: plain digits are read in place; anything else goes through the full parsers
     const values = this.values;
+    let valid = this.readValues(rec, layout, values);
+    const { subsetChild, subsetParent } = layout;
+    for (let p = 0; p < subsetChild.length; p++) {
+      if (values[subsetChild[p]!]! > values[subsetParent[p]!]!) {
+        this.subsetError(subsetChild[p]!, subsetParent[p]!, line, values);
+        valid = false;
+      }
+    }
+
+    if (isTotalRow) {
+      this.totalRow(code.value, year.value, line, valid, values);
+      return;
+    }
+    if (code.value === undefined || year.value === undefined) return;
+    const region = this.regionFor(code.value, year.value, line);
+    this.lastRegion = region;
+    if (regionName.text && !region.name) region.name = regionName.text;
+
+    if (kind === "region") this.regionRow(region, regionName.text, line, valid, values);
+    else if (kind === "subtotal") this.subtotalRow(rec, region, type.unitType!, type.text, valid, values);
+    else this.institutionRow(rec, region, type.typeIndex, unit, valid, values);
+  }
+
+  private cellCount(rec: CsvRecord, width: number): void {
+    const line = rec.line;
+    if (rec.count < width) {
+      this.sink.error({
+        code: "missing-cell",
+        line,
+        column: rec.count + 1,
+        expected: "cells-match-header",
+        detail: { cells: rec.count, header: width },
+      });
+      return;
+    }
+    for (let i = width; i < rec.count; i++) {
+      if (!blankAt(rec, i)) {
+        this.sink.error({
+          code: "extra-cell",
+          line,
+          column: i + 1,
+          value: rec.field(i),
+          expected: "cells-match-header",
+          detail: { cells: rec.count, header: width },
+        });
+        return;
+      }
+    }
+  }
+
+  private identityErrors(
+    code: Cached & { value: string | undefined },
+    year: Cached & { value: number | undefined },
+    isTotalRow: boolean,
+    line: number,
+  ): void {
+    if (code.blank || (isTotalRow && code.total)) {
+      if (!isTotalRow) this.sink.error({ code: "required-value", line, column: this.column("region_code"), field: "region_code", expected: "region-code" });
+    } else if (code.value === undefined) {
+      this.sink.error({ code: "constraint-error", line, column: this.column("region_code"), field: "region_code", value: code.raw, expected: "region-code" });
+    }
+    if (year.blank) {
+      if (!isTotalRow) this.sink.error({ code: "required-value", line, column: this.column("year"), field: "year", expected: "year" });
+    } else if (year.value === undefined) {
+      this.sink.error({ code: "type-error", line, column: this.column("year"), field: "year", value: year.raw, expected: "year" });
+    }
+  }
+
+  /**
+   * Sets every file metric of the row in `values` (NaN: not reported; the other metrics stay NaN) and the row's
+   * institution count in `this.institutions`. Plain digits are read in place; anything else goes through the full
+   * parsers. False when a cell is wrong.
+   */
+  private readValues(rec: CsvRecord, layout: Layout, values: Float64Array): boolean {
     const { columns: fastColumns, metrics: fastMetrics, min: fastMin, max: fastMax } = layout.fast;
-    // only the file's metrics are ever set, each on every row (NaN: not reported): the others stay NaN
     let valid = true;
     const numbers = rec.numbers;
     const count = rec.count;
@@ -683,105 +731,106 @@ export class StatisticsReader {
         valid = this.cellValue(rec, layout.metricColumns[k]!, values) && valid;
       }
     }
-    let institutions = NaN;
-    if (at.institutions >= 0 && !blankAt(rec, at.institutions)) {
-      const raw = rec.field(at.institutions);
+    this.institutions = NaN;
+    const at = layout.at.institutions;
+    if (at >= 0 && !blankAt(rec, at)) {
+      const raw = rec.field(at);
       const parsed = parseCount(raw, MAX_INSTITUTIONS);
-      if (parsed.ok) institutions = parsed.value;
+      if (parsed.ok) this.institutions = parsed.value;
       else {
-        this.valueError(parsed.reason, line, at.institutions + 1, "institutions", raw, MAX_INSTITUTIONS);
+        this.valueError(parsed.reason, rec.line, at + 1, "institutions", raw, MAX_INSTITUTIONS);
         valid = false;
       }
     }
-    const { subsetChild, subsetParent } = layout;
-    for (let p = 0; p < subsetChild.length; p++) {
-      const child = subsetChild[p]!;
-      const parent = subsetParent[p]!;
-      if (values[child]! > values[parent]!) {
-        const childDef = metrics[child]!;
-        this.sink.error({
-          code: "subset-exceeds-total",
-          line,
-          column: (layout.position.get(childDef.id) ?? 0) + 1,
-          field: childDef.id,
-          value: String(values[child]),
-          expected: "not-above-total",
-          detail: { total: metrics[parent]!.id, totalValue: values[parent]! },
-        });
-        valid = false;
-      }
-    }
+    return valid;
+  }
 
-    if (isTotalRow) {
-      this.stats.totalRows++;
-      const region = code.value !== undefined && year.value !== undefined ? this.regionFor(code.value, year.value, line) : this.lastRegion;
-      if (region && valid) region.totalRows.push({ line, values: values.slice() });
-      // a continuation's first rows may total the region the reader before it ended with
-      else if (!region && valid && this.continuation) this.orphanTotals.push({ line, values: values.slice() });
+  private subsetError(child: number, parent: number, line: number, values: Float64Array): void {
+    const childDef = metrics[child]!;
+    this.sink.error({
+      code: "subset-exceeds-total",
+      line,
+      column: (this.layout!.position.get(childDef.id) ?? 0) + 1,
+      field: childDef.id,
+      value: String(values[child]),
+      expected: "not-above-total",
+      detail: { total: metrics[parent]!.id, totalValue: values[parent]! },
+    });
+  }
+
+  private totalRow(code: string | undefined, year: number | undefined, line: number, valid: boolean, values: Float64Array): void {
+    this.stats.totalRows++;
+    const region = code !== undefined && year !== undefined ? this.regionFor(code, year, line) : this.lastRegion;
+    if (region && valid) region.totalRows.push({ line, values: values.slice() });
+    // a continuation's first rows may total the region the reader before it ended with
+    else if (!region && valid && this.continuation) this.orphanTotals.push({ line, values: values.slice() });
+  }
+
+  private regionRow(region: RegionAccumulator, name: string, line: number, valid: boolean, values: Float64Array): void {
+    this.stats.regionRows++;
+    if (region.regionLine) {
+      this.sink.error({
+        code: "duplicate-row",
+        line,
+        column: this.column("region_code"),
+        field: "region_code",
+        value: `${region.code} ${region.year}`,
+        expected: "unique-row",
+        detail: { first: region.regionLine },
+      });
       return;
     }
-    if (code.value === undefined || year.value === undefined) return;
-    const region = this.regionFor(code.value, year.value, line);
-    this.lastRegion = region;
-    if (regionName.text && !region.name) region.name = regionName.text;
-
-    if (kind === "region") {
-      this.stats.regionRows++;
-      if (region.regionLine) {
-        this.sink.error({
-          code: "duplicate-row",
-          line,
-          column: this.column("region_code"),
-          field: "region_code",
-          value: `${code.value} ${year.value}`,
-          expected: "unique-row",
-          detail: { first: region.regionLine },
-        });
-        return;
-      }
-      region.regionLine = line;
-      if (regionName.text) {
-        region.name = regionName.text;
-        region.namedByRegionRow = true;
-      }
-      if (Number.isNaN(values[POPULATION]!) && !this.hasPopulationError(line)) {
-        this.sink.error({
-          code: "required-value",
-          line,
-          column: layout.position.has("population") ? this.column("population") : 1,
-          field: "population",
-          expected: "positive-population",
-        });
-      }
-      if (valid) region.stated = values.slice();
-      return;
+    region.regionLine = line;
+    if (name) {
+      region.name = name;
+      region.namedByRegionRow = true;
     }
-
-    if (kind === "subtotal") {
-      this.stats.subtotalRows++;
-      const first = region.subtotalLines.get(unitType!);
-      if (first) {
-        this.sink.error({ code: "duplicate-row", line, column: this.column("unit_type"), field: "unit_type", value: type.text, expected: "unique-row", detail: { first } });
-        return;
-      }
-      region.subtotalLines.set(unitType!, line);
-      if (valid) region.type(unitType!).subtotal = { line, institutions, values: values.slice() };
-      return;
+    if (Number.isNaN(values[POPULATION]!) && !this.hasPopulationError(line)) {
+      this.sink.error({
+        code: "required-value",
+        line,
+        column: this.layout!.position.has("population") ? this.column("population") : 1,
+        field: "population",
+        expected: "positive-population",
+      });
     }
+    if (valid) region.stated = values.slice();
+  }
 
-    this.stats.institutionRows++;
-    const owned = rec.owned[at.unit];
-    const first =
-      owned !== undefined
-        ? region.names.addOrGet(owned.trim(), line)
-        : region.names.addOrGetRange(rec.bytes, unit.start, unit.end, line);
+  private subtotalRow(rec: CsvRecord, region: RegionAccumulator, unitType: string, typeText: string, valid: boolean, values: Float64Array): void {
+    const line = rec.line;
+    this.stats.subtotalRows++;
+    const first = region.subtotalLines.get(unitType);
     if (first) {
-      this.sink.error({ code: "duplicate-row", line, column: this.column("unit"), field: "unit", value: unitText(rec, at.unit, unit), expected: "unique-row", detail: { first } });
+      this.sink.error({ code: "duplicate-row", line, column: this.column("unit_type"), field: "unit_type", value: typeText, expected: "unique-row", detail: { first } });
+      return;
+    }
+    region.subtotalLines.set(unitType, line);
+    if (valid) region.type(unitType).subtotal = { line, institutions: this.institutions, values: values.slice() };
+  }
+
+  private institutionRow(
+    rec: CsvRecord,
+    region: RegionAccumulator,
+    typeIndex: number,
+    unit: { start: number; end: number },
+    valid: boolean,
+    values: Float64Array,
+  ): void {
+    const line = rec.line;
+    const column = this.layout!.at.unit;
+    this.stats.institutionRows++;
+    const owned = rec.owned[column];
+    const first =
+      owned !== undefined ? region.names.addOrGet(owned.trim(), line) : region.names.addOrGetRange(rec.bytes, unit.start, unit.end, line);
+    if (first) {
+      this.sink.error({ code: "duplicate-row", line, column: this.column("unit"), field: "unit", value: unitText(rec, column, unit), expected: "unique-row", detail: { first } });
       return;
     }
     if (!valid) return;
-    const acc = region.slot(type.typeIndex);
+    const acc = region.slot(typeIndex);
     acc.rows++;
+    const fastMetrics = this.layout!.fast.metrics;
     const totals = region.totals;
     const columns = fastMetrics.length;
     const sums = acc.base;
@@ -794,21 +843,25 @@ export class StatisticsReader {
       }
     }
     const checks = this.checks;
-    for (const c of this.checksByType[type.typeIndex]!) {
+    const counts = region.checkCounts;
+    for (const c of this.checksByType[typeIndex]!) {
       const { spec, metric } = checks[c]!;
-      const tally = region.checks[c]!;
-      tally.rows++;
+      const tally = c * CHECK_COUNTS;
+      counts[tally + CHECK_ROWS]! += 1;
       const v = values[metric]!;
       if (v === v && v >= spec.min) continue;
-      if (v !== v) tally.unreported++;
+      if (v !== v) counts[tally + CHECK_UNREPORTED]! += 1;
       else {
-        tally.failing++;
-        tally.shortfall += spec.min - v;
+        counts[tally + CHECK_FAILING]! += 1;
+        counts[tally + CHECK_SHORTFALL]! += spec.min - v;
       }
-      if (tally.examples.length < EXAMPLES_KEPT) {
-        tally.examples.push({ name: unitText(rec, at.unit, unit), unitType: unitType!, line, value: v === v ? v : null });
-      }
+      const examples = region.checkExamples[c]!;
+      if (examples.length < EXAMPLES_KEPT) this.example(examples, rec, unit, typeIndex, v);
     }
+  }
+
+  private example(examples: InstitutionBelowMinimum[], rec: CsvRecord, unit: { start: number; end: number }, typeIndex: number, v: number): void {
+    examples.push({ name: unitText(rec, this.layout!.at.unit, unit), unitType: unitTypes[typeIndex]!.id, line: rec.line, value: v === v ? v : null });
   }
 
   /** A cell that is not plain digits within bounds: the full parsers read it, or say what is wrong with it. */
@@ -1033,7 +1086,7 @@ export class StatisticsReader {
 
     const checks: Record<string, InstitutionCheckResult> = {};
     this.checks.forEach(({ spec, metric, types }, c) => {
-      const tally = acc.checks[c]!;
+      const tally = c * CHECK_COUNTS;
       let subtotalLowerBound: InstitutionCheckResult["subtotalLowerBound"];
       let institutions = 0;
       let failingAtLeast = 0;
@@ -1056,11 +1109,11 @@ export class StatisticsReader {
         metric: spec.metric,
         min: spec.min,
         unitTypes: spec.unitTypes,
-        rows: tally.rows,
-        failing: tally.failing,
-        unreported: tally.unreported,
-        shortfall: tally.shortfall,
-        examples: tally.examples,
+        rows: acc.checkCounts[tally + CHECK_ROWS]!,
+        failing: acc.checkCounts[tally + CHECK_FAILING]!,
+        unreported: acc.checkCounts[tally + CHECK_UNREPORTED]!,
+        shortfall: acc.checkCounts[tally + CHECK_SHORTFALL]!,
+        examples: acc.checkExamples[c]!,
         subtotalLowerBound,
       };
     });
