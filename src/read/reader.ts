@@ -267,6 +267,8 @@ export class StatisticsReader {
   private readonly values = new Float64Array(M).fill(NaN);
   /** the current row's institution count (NaN: none) */
   private institutions = NaN;
+  /** the last line whose population cell had an error */
+  private populationErrorLine = 0;
   private readonly stats: ReadStats = {
     encoding: undefined,
     bom: false,
@@ -865,7 +867,13 @@ export class StatisticsReader {
   }
 
   /** A cell that is not plain digits within bounds: the full parsers read it, or say what is wrong with it. */
-  private cellValue(rec: CsvRecord, { column, metric, def, max }: MetricColumn, values: Float64Array): boolean {
+  private cellValue(rec: CsvRecord, cell: MetricColumn, values: Float64Array): boolean {
+    const valid = this.parseCell(rec, cell, values);
+    if (!valid && cell.metric === POPULATION) this.populationErrorLine = rec.line;
+    return valid;
+  }
+
+  private parseCell(rec: CsvRecord, { column, metric, def, max }: MetricColumn, values: Float64Array): boolean {
     const line = rec.line;
     const raw = rec.field(column);
     if (isBlank(raw)) return true;
@@ -891,8 +899,9 @@ export class StatisticsReader {
     return false;
   }
 
+  /** Whether the row's population cell was already reported (kept here: the sink stops storing past its cap). */
   private hasPopulationError(line: number): boolean {
-    return this.sink.items.some((d) => d.line === line && d.field === "population");
+    return this.populationErrorLine === line;
   }
 
   private valueError(reason: ParseFailure, line: number, column: number, field: string, raw: string, max: number): void {
@@ -922,78 +931,108 @@ export class StatisticsReader {
     return region;
   }
 
+  /**
+   * A region's figures, per institution type and in all, with the checks that need the whole region. In parts, as
+   * the row loop is: V8 re-optimises a big function only after many ticks, and regions of different shapes deopt it.
+   */
   private finishRegion(acc: RegionAccumulator): RegionRecord {
-    const { position, fastIndex, typeMetrics, regionMetrics } = this.layout!;
-    const width = this.layout!.fast.metrics.length;
-    const sumOf = (t: TypeAccumulator, m: number) => (fastIndex[m]! < 0 ? 0 : acc.totals[t.base + fastIndex[m]!]!);
-    const reportedOf = (t: TypeAccumulator, m: number) => (fastIndex[m]! < 0 ? 0 : acc.totals[t.base + width + fastIndex[m]!]!);
-    const columnOf = (metric: MetricDef) => (position.get(metric.id) ?? 0) + 1;
     const byType: Record<string, TypeAggregate> = {};
     const typeFigures = new Map<string, Record<string, Figure>>();
     for (const [unitType, t] of [...acc.types.entries()].sort(([a], [b]) => compareText(a, b))) {
-      const figures: Record<string, Figure> = {};
-      const flags: TypeAggregate["flags"] = {};
-      for (const m of typeMetrics) {
-        const metric = metrics[m]!;
-        if (metric.kind === "flag") {
-          if (t.rows > 0) {
-            const reported = reportedOf(t, m);
-            const yes = reported > 0 ? sumOf(t, m) : 0;
-            flags[metric.id] = { yes, no: reported - yes, unreported: t.rows - reported };
-          }
-          continue;
-        }
-        const stated = t.subtotal?.values[m];
-        const reported = reportedOf(t, m);
-        const summed = reported > 0 ? sumOf(t, m) : undefined;
-        if (stated !== undefined && !Number.isNaN(stated)) {
-          figures[metric.id] = { value: stated, source: "stated", partial: false };
-          if (summed !== undefined && summed > stated) {
-            this.sink.error({
-              code: "sum-exceeds-total",
-              line: t.subtotal!.line,
-              column: columnOf(metric),
-              field: metric.id,
-              value: String(stated),
-              expected: "sum-not-above-total",
-              detail: { sum: summed, rows: t.rows },
-            });
-          }
-        } else if (summed !== undefined) {
-          figures[metric.id] = { value: summed, source: "summed", partial: reported < t.rows };
-        }
-      }
-      for (const metric of metrics) {
-        if (!metric.sumOf || figures[metric.id] || !metric.sumOf.unitTypes.includes(unitType)) continue;
-        const parts = metric.sumOf.metrics.map((id) => figures[id]);
-        if (parts.every((f): f is Figure => f !== undefined)) {
-          figures[metric.id] = { value: parts.reduce((n, f) => n + f.value, 0), source: "derived", partial: parts.some((f) => f.partial) };
-        }
-      }
-      const subtotalInstitutions = t.subtotal && !Number.isNaN(t.subtotal.institutions) ? t.subtotal.institutions : undefined;
-      if (subtotalInstitutions !== undefined && t.rows > subtotalInstitutions) {
-        this.sink.error({
-          code: "sum-exceeds-total",
-          line: t.subtotal!.line,
-          column: position.has("institutions") ? this.column("institutions") : 1,
-          field: "institutions",
-          value: String(subtotalInstitutions),
-          expected: "sum-not-above-total",
-          detail: { sum: t.rows, rows: t.rows },
-        });
-      }
-      const aggregate: TypeAggregate = {
-        unitType,
-        institutions: subtotalInstitutions ?? (t.rows > 0 ? t.rows : undefined),
-        institutionRows: t.rows,
-        figures,
-        flags,
-      };
-      if (t.subtotal) aggregate.subtotalLine = t.subtotal.line;
+      const aggregate = this.typeAggregate(acc, unitType, t);
       byType[unitType] = aggregate;
-      typeFigures.set(unitType, figures);
+      typeFigures.set(unitType, aggregate.figures);
     }
+    const figures = this.regionFigures(acc, typeFigures);
+    this.resolvedSubsets(acc, figures);
+    this.totalRowsAgainst(acc, figures);
+    if (!acc.regionLine) {
+      this.sink.warn({ code: "missing-region-row", line: acc.firstLine, column: 1, value: `${acc.code} ${acc.year}`, expected: "region-row" });
+    }
+    return {
+      code: acc.code,
+      name: acc.name,
+      year: acc.year,
+      line: acc.regionLine || acc.firstLine,
+      hasRegionRow: acc.regionLine > 0,
+      figures,
+      byType,
+      checks: this.checkResults(acc),
+    };
+  }
 
+  private columnOf(metric: MetricDef): number {
+    return (this.layout!.position.get(metric.id) ?? 0) + 1;
+  }
+
+  private typeAggregate(acc: RegionAccumulator, unitType: string, t: TypeAccumulator): TypeAggregate {
+    const { position, fastIndex, typeMetrics } = this.layout!;
+    const width = this.layout!.fast.metrics.length;
+    const totals = acc.totals;
+    const figures: Record<string, Figure> = {};
+    const flags: TypeAggregate["flags"] = {};
+    for (const m of typeMetrics) {
+      const metric = metrics[m]!;
+      const k = fastIndex[m]!;
+      const reported = k < 0 ? 0 : totals[t.base + width + k]!;
+      if (metric.kind === "flag") {
+        if (t.rows > 0) {
+          const yes = reported > 0 ? totals[t.base + k]! : 0;
+          flags[metric.id] = { yes, no: reported - yes, unreported: t.rows - reported };
+        }
+        continue;
+      }
+      const stated = t.subtotal?.values[m];
+      const summed = reported > 0 ? totals[t.base + k]! : undefined;
+      if (stated !== undefined && !Number.isNaN(stated)) {
+        figures[metric.id] = { value: stated, source: "stated", partial: false };
+        if (summed !== undefined && summed > stated) {
+          this.sink.error({
+            code: "sum-exceeds-total",
+            line: t.subtotal!.line,
+            column: this.columnOf(metric),
+            field: metric.id,
+            value: String(stated),
+            expected: "sum-not-above-total",
+            detail: { sum: summed, rows: t.rows },
+          });
+        }
+      } else if (summed !== undefined) {
+        figures[metric.id] = { value: summed, source: "summed", partial: reported < t.rows };
+      }
+    }
+    for (const metric of metrics) {
+      if (!metric.sumOf || figures[metric.id] || !metric.sumOf.unitTypes.includes(unitType)) continue;
+      const parts = metric.sumOf.metrics.map((id) => figures[id]);
+      if (parts.every((f): f is Figure => f !== undefined)) {
+        figures[metric.id] = { value: parts.reduce((n, f) => n + f.value, 0), source: "derived", partial: parts.some((f) => f.partial) };
+      }
+    }
+    const subtotalInstitutions = t.subtotal && !Number.isNaN(t.subtotal.institutions) ? t.subtotal.institutions : undefined;
+    if (subtotalInstitutions !== undefined && t.rows > subtotalInstitutions) {
+      this.sink.error({
+        code: "sum-exceeds-total",
+        line: t.subtotal!.line,
+        column: position.has("institutions") ? this.column("institutions") : 1,
+        field: "institutions",
+        value: String(subtotalInstitutions),
+        expected: "sum-not-above-total",
+        detail: { sum: t.rows, rows: t.rows },
+      });
+    }
+    const aggregate: TypeAggregate = {
+      unitType,
+      institutions: subtotalInstitutions ?? (t.rows > 0 ? t.rows : undefined),
+      institutionRows: t.rows,
+      figures,
+      flags,
+    };
+    if (t.subtotal) aggregate.subtotalLine = t.subtotal.line;
+    return aggregate;
+  }
+
+  private regionFigures(acc: RegionAccumulator, typeFigures: ReadonlyMap<string, Record<string, Figure>>): Record<string, Figure> {
+    const { regionMetrics } = this.layout!;
     const figures: Record<string, Figure> = {};
     for (const m of regionMetrics) {
       const metric = metrics[m]!;
@@ -1018,7 +1057,7 @@ export class StatisticsReader {
           this.sink.error({
             code: "sum-exceeds-total",
             line: acc.regionLine,
-            column: columnOf(metric),
+            column: this.columnOf(metric),
             field: metric.id,
             value: String(stated),
             expected: "sum-not-above-total",
@@ -1045,7 +1084,11 @@ export class StatisticsReader {
       }
       if (any) figures[metric.id] = { value: sum, source: "derived", partial };
     }
-    // subsets again on the resolved totals, where at least one side was not stated on one row
+    return figures;
+  }
+
+  /** Subsets again on the resolved totals, where at least one side was not stated on one row. */
+  private resolvedSubsets(acc: RegionAccumulator, figures: Record<string, Figure>): void {
     for (const [child, parent] of subsetPairs) {
       const c = figures[metrics[child]!.id];
       const p = figures[metrics[parent]!.id];
@@ -1054,7 +1097,7 @@ export class StatisticsReader {
         this.sink.error({
           code: "subset-exceeds-total",
           line: acc.regionLine || acc.firstLine,
-          column: columnOf(childDef),
+          column: this.columnOf(childDef),
           field: childDef.id,
           value: String(c.value),
           expected: "not-above-total",
@@ -1062,6 +1105,9 @@ export class StatisticsReader {
         });
       }
     }
+  }
+
+  private totalRowsAgainst(acc: RegionAccumulator, figures: Record<string, Figure>): void {
     for (const total of acc.totalRows) {
       metrics.forEach((metric, m) => {
         const v = total.values[m]!;
@@ -1071,7 +1117,7 @@ export class StatisticsReader {
           this.sink.warn({
             code: "total-row-mismatch",
             line: total.line,
-            column: columnOf(metric),
+            column: this.columnOf(metric),
             field: metric.id,
             value: String(v),
             expected: "total-matches-sum",
@@ -1080,10 +1126,9 @@ export class StatisticsReader {
         }
       });
     }
-    if (!acc.regionLine) {
-      this.sink.warn({ code: "missing-region-row", line: acc.firstLine, column: 1, value: `${acc.code} ${acc.year}`, expected: "region-row" });
-    }
+  }
 
+  private checkResults(acc: RegionAccumulator): Record<string, InstitutionCheckResult> {
     const checks: Record<string, InstitutionCheckResult> = {};
     this.checks.forEach(({ spec, metric, types }, c) => {
       const tally = c * CHECK_COUNTS;
@@ -1117,17 +1162,7 @@ export class StatisticsReader {
         subtotalLowerBound,
       };
     });
-
-    return {
-      code: acc.code,
-      name: acc.name,
-      year: acc.year,
-      line: acc.regionLine || acc.firstLine,
-      hasRegionRow: acc.regionLine > 0,
-      figures,
-      byType,
-      checks,
-    };
+    return checks;
   }
 }
 

@@ -82,6 +82,16 @@ describe("many problems", () => {
     expect(result.diagnostics).toHaveLength(MAX_STORED_DIAGNOSTICS + 1);
     expect(result.diagnostics.at(-1)).toMatchObject({ code: "too-many-problems", severity: "warning", detail: { more: 200 } });
   });
+
+  it("counts a region row's bad population once, past the stored diagnostics as before them", () => {
+    const rows = Array.from({ length: 1200 }, (_, i) => `530114,呈贡区,2024,卫生室${i},村卫生室,,-1,`);
+    const badRegion = "530102,五华区,2024,,,0,,";
+    const early = readStatistics([HEADER, badRegion, ...rows].join("\n"), { file: "many.csv" });
+    const late = readStatistics([HEADER, ...rows, badRegion].join("\n"), { file: "many.csv" });
+    // 1,200 bad cells and the population of 0: not also a missing population
+    expect(early.errors).toBe(1201);
+    expect(late.errors).toBe(1201);
+  });
 });
 
 describe("bytes that are not text, arriving in pieces", () => {
