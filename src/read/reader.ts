@@ -752,7 +752,7 @@ export class StatisticsReader {
     this.sink.error({
       code: "subset-exceeds-total",
       line,
-      column: (this.layout!.position.get(childDef.id) ?? 0) + 1,
+      column: this.column(childDef.id),
       field: childDef.id,
       value: String(values[child]),
       expected: "not-above-total",
@@ -961,10 +961,6 @@ export class StatisticsReader {
     };
   }
 
-  private columnOf(metric: MetricDef): number {
-    return (this.layout!.position.get(metric.id) ?? 0) + 1;
-  }
-
   private typeAggregate(acc: RegionAccumulator, unitType: string, t: TypeAccumulator): TypeAggregate {
     const { position, fastIndex, typeMetrics } = this.layout!;
     const width = this.layout!.fast.metrics.length;
@@ -990,7 +986,7 @@ export class StatisticsReader {
           this.sink.error({
             code: "sum-exceeds-total",
             line: t.subtotal!.line,
-            column: this.columnOf(metric),
+            column: this.column(metric.id),
             field: metric.id,
             value: String(stated),
             expected: "sum-not-above-total",
@@ -1057,7 +1053,7 @@ export class StatisticsReader {
           this.sink.error({
             code: "sum-exceeds-total",
             line: acc.regionLine,
-            column: this.columnOf(metric),
+            column: this.column(metric.id),
             field: metric.id,
             value: String(stated),
             expected: "sum-not-above-total",
@@ -1097,7 +1093,7 @@ export class StatisticsReader {
         this.sink.error({
           code: "subset-exceeds-total",
           line: acc.regionLine || acc.firstLine,
-          column: this.columnOf(childDef),
+          column: this.column(childDef.id),
           field: childDef.id,
           value: String(c.value),
           expected: "not-above-total",
@@ -1117,7 +1113,7 @@ export class StatisticsReader {
           this.sink.warn({
             code: "total-row-mismatch",
             line: total.line,
-            column: this.columnOf(metric),
+            column: this.column(metric.id),
             field: metric.id,
             value: String(v),
             expected: "total-matches-sum",
