@@ -28,6 +28,8 @@ export class CsvRecord {
   numbers = new Float64Array(64);
   /** a field's value where it is not a plain slice of the bytes (quotes unescaped, text after a quote, shortened) */
   readonly owned: Array<string | undefined> = [];
+  /** how many fields of this record are in `owned` (most records have none, and then `owned` is not touched) */
+  ownedCount = 0;
 
   field(i: number): string {
     if (i >= this.count) return "";
@@ -110,6 +112,10 @@ export class CsvScanner {
     let line = this.line;
     while (start < n && !this.failed) {
       record.count = 0;
+      if (record.ownedCount > 0) {
+        record.owned.length = 0;
+        record.ownedCount = 0;
+      }
       let i = start;
       let extraLines = 0;
       let complete = false;
@@ -208,8 +214,11 @@ export class CsvScanner {
         if (k >= record.starts.length) record.reserve(k);
         record.starts[k] = fieldStart;
         record.ends[k] = fieldEnd;
-        record.owned[k] = owned;
-        record.numbers[k] = owned === undefined ? number : -1;
+        if (owned !== undefined) {
+          record.owned[k] = owned;
+          record.ownedCount++;
+          record.numbers[k] = -1;
+        } else record.numbers[k] = number;
         if (i >= n) {
           complete = true; // final: end of input ends the record
           break;
@@ -223,7 +232,6 @@ export class CsvScanner {
             if (k >= record.starts.length) record.reserve(k);
             record.starts[k] = i;
             record.ends[k] = i;
-            record.owned[k] = undefined;
             record.numbers[k] = -1;
             complete = true;
             break;

@@ -161,6 +161,14 @@ describe("CsvScanner", () => {
     });
   });
 
+  it("gives a record after one with unescaped cells its own cells, not the earlier record's", () => {
+    const records = (pieces: string[]) => scan(pieces).records.map((r) => r.fields);
+    const expected = [['a"1', 'b"2'], ["c", "d"], ["e", 'f"3']];
+    expect(records(['"a""1","b""2"\nc,d\ne,"f""3"\n'])).toEqual(expected);
+    // the same with each record in a chunk of its own, and a record kept over a chunk's end
+    expect(records(['"a""1","b""2"\n', "c,d\n", 'e,"f""', '3"\n'])).toEqual(expected);
+  });
+
   it("reports a cell longer than the limit and passes on its beginning", () => {
     const long = "呈".repeat(MAX_CELL_LENGTH + 5);
     const { records, problems } = scan([`a,"${long}",c\n`]);
