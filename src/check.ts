@@ -1,7 +1,7 @@
 /** The main job as a pure function: normalised regions + catalogue → evaluations and hiring plans. No I/O. */
 import { applicableTargets, levelOfCode, LEVELS, type Catalogue, type Level } from "./catalogue/catalogue.js";
 import { evaluateRegion } from "./evaluate/engine.js";
-import type { Evaluation, Status } from "./evaluate/types.js";
+import type { EvaluateContext, Evaluation, Status } from "./evaluate/types.js";
 import { planRegion, type PlanOptions, type RegionPlan } from "./plan/plan.js";
 import type { Target } from "./catalogue/schema.js";
 import type { ReadResult } from "./read/reader.js";
@@ -107,6 +107,8 @@ export class CheckRun {
   private readonly selection: { templates: readonly string[] };
   private readonly targetsUsed = new Map<string, Target>();
   private readonly hiresByMetric = new Map<string, Map<number, RollupYear>>();
+  /** one list per distinct set of applicable targets: most codes share theirs with many others (see applicableTo) */
+  private readonly targetLists = new Map<string, { targets: Target[]; context: EvaluateContext }>();
   private regionCount = 0;
 
   constructor(
@@ -119,9 +121,7 @@ export class CheckRun {
   /** Evaluates every year of one region code (the latest year also gets a plan); returns one result per year. */
   addCode(code: string, records: readonly RegionRecord[]): RegionResult[] {
     const years = [...records].sort((a, b) => a.year - b.year);
-    const targets = applicableTargets(this.catalogue, code, this.selection);
-    for (const t of targets) if (!this.targetsUsed.has(t.id)) this.targetsUsed.set(t.id, t);
-    const context = { applicable: targets, aboutTolerance: this.catalogue.aboutTolerance };
+    const { targets, context } = this.applicableTo(code);
     return years.map((record, i) => {
       const history = years.slice(0, i).reverse();
       const evaluations = sortByUrgency(evaluateRegion(record, targets, this.catalogue, history));
@@ -148,6 +148,22 @@ export class CheckRun {
         peopleShort,
       };
     });
+  }
+
+  /**
+   * The targets that apply to a code, as the same array for every code with the same targets, so what the plan
+   * works out per target list (planTargets) is worked out once per list rather than once per region.
+   */
+  private applicableTo(code: string): { targets: Target[]; context: EvaluateContext } {
+    const targets = applicableTargets(this.catalogue, code, this.selection);
+    const key = targets.map((t) => t.id).join("\n");
+    let list = this.targetLists.get(key);
+    if (!list) {
+      for (const t of targets) if (!this.targetsUsed.has(t.id)) this.targetsUsed.set(t.id, t);
+      list = { targets, context: { applicable: targets, aboutTolerance: this.catalogue.aboutTolerance } };
+      this.targetLists.set(key, list);
+    }
+    return list;
   }
 
   summary(): CheckSummary {

@@ -86,16 +86,60 @@ function projectedView(base: FigureView, factor: Ratio, planned: ReadonlyMap<str
   };
 }
 
+/** A binding target the plan can follow, with what the plan asks of it worked out once per target list. */
+interface PlannedTarget {
+  target: Target;
+  /** the category the target is about: it never sees that category's own plan */
+  own: string | undefined;
+  /** the metric hired for when the assessment names none */
+  metric: string | undefined;
+  /** whether the target counts only some unit types (its shortfall adds to the region-wide stock) */
+  scoped: boolean;
+}
+
+/** What a region's plan needs of its target list that does not depend on the region. */
+interface PlanTargets {
+  /** binding targets worked out once: they do not read another category's planned stock */
+  settled: PlannedTarget[];
+  /** region-wide ratios and shares: they follow the planned stock of the category they are a ratio of */
+  chaining: PlannedTarget[];
+  years: number[];
+  postPools: Array<{ target: string; value: number }>;
+}
+
+// a code's targets are one list shared by all its years, and CheckRun gives codes with the same targets the same list
+// (a list is taken as fixed once planned with)
+const planTargetsCache = new WeakMap<readonly Target[], PlanTargets>();
+
+function planTargets(targets: readonly Target[]): PlanTargets {
+  let prepared = planTargetsCache.get(targets);
+  if (prepared) return prepared;
+  prepared = { settled: [], chaining: [], years: [], postPools: [] };
+  for (const target of targets) {
+    if (target.kind === "posts") prepared.postPools.push({ target: target.id, value: target.value });
+    if (target.binding !== "binding" || !PLANNABLE.has(target.kind)) continue;
+    prepared.years.push(target.year);
+    const metric = target.kind === "reference" ? target.measure.metric : "metric" in target ? target.metric : undefined;
+    const scoped = "scope" in target && scopeTypes(target.scope) !== undefined;
+    const planned: PlannedTarget = { target, own: metric, metric, scoped };
+    if ((target.kind === "ratio" || target.kind === "share") && !scoped) prepared.chaining.push(planned);
+    else prepared.settled.push(planned);
+  }
+  planTargetsCache.set(targets, prepared);
+  return prepared;
+}
+
 /**
  * The hiring plan of one region: per staff category, the largest stock any binding target requires at the horizon
  * (ratios follow the plan's own stock of the category they are a ratio of), reached in equal yearly steps, with
  * leavers replaced. Every count is a whole number of people; leavers are rounded up, so the plan never falls short.
  */
 export function planRegion(region: RegionRecord, targets: readonly Target[], context: EvaluateContext, options: PlanOptions): RegionPlan {
-  const binding = targets.filter((t) => t.binding === "binding" && PLANNABLE.has(t.kind));
-  const futureYears = binding.map((t) => t.year).filter((y) => y > region.year);
-  const horizon = options.horizon ?? (futureYears.length ? Math.max(...futureYears) : region.year + 1);
-  const horizonSource: RegionPlan["horizonSource"] = options.horizon !== undefined ? "option" : futureYears.length ? "targets" : "next-year";
+  const { settled: settledTargets, chaining, years: targetYears, postPools } = planTargets(targets);
+  let latestTargetYear = -Infinity;
+  for (const year of targetYears) if (year > region.year && year > latestTargetYear) latestTargetYear = year;
+  const horizon = options.horizon ?? (latestTargetYear > region.year ? latestTargetYear : region.year + 1);
+  const horizonSource: RegionPlan["horizonSource"] = options.horizon !== undefined ? "option" : latestTargetYear > region.year ? "targets" : "next-year";
   const steps = Math.max(1, horizon - region.year);
   const growth = Ratio.decimal(options.populationGrowth);
   const attrition = Ratio.decimal(options.attrition);
@@ -105,28 +149,27 @@ export function planRegion(region: RegionRecord, targets: readonly Target[], con
   let factor = ONE;
   for (let year = region.year; year < horizon; year++) factor = factor.mul(ONE.add(growth));
   const currentOf = (metric: string) => {
-    if (!current.has(metric)) {
+    let value = current.get(metric);
+    if (value === undefined) {
       const counted = base.count(metric);
-      current.set(metric, counted.ok ? counted.value : 0);
+      current.set(metric, (value = counted.ok ? counted.value : 0));
     }
-    return current.get(metric)!;
+    return value;
   };
 
   // requirements at the horizon; ratios chain, so iterate until the planned stocks stop moving
   const planned = new Map<string, number>();
   const views = new Map<string | undefined, FigureView>();
-  const requirementOf = (target: Target): { metric: string; target: string; required: number } | undefined => {
+  const requirementOf = ({ target, own, metric: named, scoped }: PlannedTarget): { metric: string; target: string; required: number } | undefined => {
     // a target sees the planned stocks of the other categories (nurses follow the planned physicians), never
     // its own category's, or its requirement would feed on itself
-    const own = target.kind === "reference" ? target.measure.metric : "metric" in target ? target.metric : undefined;
     let view = views.get(own);
     if (!view) views.set(own, (view = projectedView(base, factor, planned, own)));
     const a = assess(target, view, context);
     // not assessable, or short of institutions (an attribute) rather than people: nothing to hire
     if (a.met === undefined || a.shortfall?.institutions) return undefined;
-    const metric = a.shortfall?.metric ?? ("metric" in target ? target.metric : target.kind === "reference" ? target.measure.metric : undefined);
+    const metric = a.shortfall?.metric ?? named;
     if (!metric || metricById.get(metric)?.kind !== "headcount") return undefined;
-    const scoped = "scope" in target && scopeTypes(target.scope) !== undefined;
     // a met target asks for no more than there is now; a scoped shortfall adds to the region-wide stock; an
     // unscoped one is measured against the stock the evaluator saw (the planned one, where ratios chain)
     let required = currentOf(metric);
@@ -137,11 +180,8 @@ export function planRegion(region: RegionRecord, targets: readonly Target[], con
     return { metric, target: target.id, required };
   };
   // only region-wide ratios and shares read another category's planned stock: the others are worked out once
-  const isChaining = (t: Target) => (t.kind === "ratio" || t.kind === "share") && scopeTypes(t.scope) === undefined;
-  const chaining = binding.filter(isChaining);
   const settled: Array<{ metric: string; target: string; required: number }> = [];
-  for (const t of binding) {
-    if (isChaining(t)) continue;
+  for (const t of settledTargets) {
     const r = requirementOf(t);
     if (r) settled.push(r);
   }
@@ -209,8 +249,7 @@ export function planRegion(region: RegionRecord, targets: readonly Target[], con
   const staff = base.count("staff");
   // only a complete establishment figure says how many posts stand empty
   const vacancies = establishment.ok && staff.ok && !establishment.partial && !staff.partial ? establishment.value - staff.value : undefined;
-  const postPools = targets.flatMap((t) => (t.kind === "posts" ? [{ target: t.id, value: t.value }] : []));
-  return { startYear: region.year, horizon, horizonSource, categories, vacancies, postPools };
+  return { startYear: region.year, horizon, horizonSource, categories, vacancies, postPools: postPools.map((pool) => ({ ...pool })) };
 }
 
 /** Flow and growth targets (30–50 recruits a year, about +5% a year, ≥ 2 new GPs a year) checked against the plan. */
