@@ -80,7 +80,7 @@ export class CompactStringSet {
   /** The keys as (hash a, hash b, first line) triples end to end: the set parks to give them. */
   packedKeys(): Uint32Array {
     this.park();
-    return this.packed!;
+    return this.packed ?? new Uint32Array(0);
   }
 
   /** A set of the keys packedKeys() gave, parked. */
@@ -129,6 +129,12 @@ export class CompactStringSet {
   /** Packs the keys tightly until the next add. */
   park(): void {
     if (this.packed) return;
+    if (this.size === 0) {
+      // nothing to keep: the next add starts a table of the first size, not a packed list's tiny one grown step by step
+      this.table = EMPTY;
+      this.capacity = 0;
+      return;
+    }
     const packed = new Uint32Array(this.size * STRIDE);
     const table = this.table;
     let to = 0;
@@ -146,8 +152,8 @@ export class CompactStringSet {
   private unpark(): void {
     const packed = this.packed!;
     this.packed = undefined;
-    // room for the keys and a few more at most three quarters full, as grow() leaves it
-    this.capacity = 1 << Math.max(2, Math.ceil(Math.log2(((this.size + 1) * 4) / 3 + 1)));
+    // room for the keys and a few more at most three quarters full, as grow() leaves it, and no less than a new set
+    this.capacity = 1 << Math.max(2, Math.ceil(Math.log2(this.initial)), Math.ceil(Math.log2(((this.size + 1) * 4) / 3 + 1)));
     this.table = new Uint32Array(this.capacity * STRIDE);
     this.insertAll(packed);
   }

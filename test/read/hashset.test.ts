@@ -52,4 +52,14 @@ describe("CompactStringSet", () => {
     expect(set.addOrGetRange(row, start, start + encoder.encode("呈贡区人民医院").length, 5)).toBe(3);
     expect(set.addOrGet("呈贡区中医医院", 6)).toBe(0);
   });
+
+  it("parks an empty set as empty: its packed keys are none, and it takes keys afterwards", () => {
+    const set = new CompactStringSet();
+    set.park();
+    expect(set.packedKeys()).toEqual(new Uint32Array(0));
+    expect(set.addOrGet("呈贡区人民医院", 2)).toBe(0);
+    const copy = CompactStringSet.fromPacked(set.packedKeys());
+    expect(copy.addOrGet("呈贡区人民医院", 9)).toBe(2);
+    expect(CompactStringSet.fromPacked(new CompactStringSet().packedKeys()).length).toBe(0);
+  });
 });
