@@ -1,8 +1,9 @@
-import { existsSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
+import { spawn, spawnSync } from "node:child_process";
+import { createReadStream, existsSync, lstatSync, mkdtempSync, readFileSync, readdirSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { gap, root } from "./run.js";
+import { bin, gap, root } from "./run.js";
 
 const example = "examples/chenggong-2024.csv";
 const golden = join(root, "test", "golden");
@@ -117,6 +118,31 @@ describe("--output writes atomically", () => {
     const run = gap(["check", example, "--output", "/nonexistent-dir/x.txt"]);
     expect(run.status).toBe(2);
     expect(run.stderr).toMatch(/^gap: cannot write \/nonexistent-dir\/x.txt: /);
+  });
+
+  it("through a symbolic link, replaces the linked file and keeps the link", () => {
+    const dir = mkdtempSync(join(tmpdir(), "gap-"));
+    writeFileSync(join(dir, "report-2024.json"), "old");
+    symlinkSync("report-2024.json", join(dir, "latest.json"));
+    const run = gap(["check", example, "--format", "json", "--output", join(dir, "latest.json")]);
+    expect(run.status).toBe(1);
+    expect(lstatSync(join(dir, "latest.json")).isSymbolicLink()).toBe(true);
+    expect(JSON.parse(readFileSync(join(dir, "report-2024.json"), "utf8")).tool).toBe("gap");
+    expect(readdirSync(dir).sort()).toEqual(["latest.json", "report-2024.json"]);
+  });
+
+  it.skipIf(spawnSync("mkfifo", ["--version"]).status !== 0)("writes into a named pipe rather than replacing it", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "gap-"));
+    const fifo = join(dir, "report.pipe");
+    expect(spawnSync("mkfifo", [fifo]).status).toBe(0);
+    const child = spawn(process.execPath, [bin, "check", example, "--format", "csv", "--output", fifo], { cwd: root, env: { PATH: process.env.PATH ?? "", LANG: "C" } });
+    const chunks: Buffer[] = [];
+    for await (const chunk of createReadStream(fifo)) chunks.push(chunk as Buffer);
+    const status = await new Promise<number | null>((resolve) => child.on("close", resolve));
+    expect(status).toBe(1);
+    expect(Buffer.concat(chunks).toString("utf8")).toContain("cn-physicians-per-1000-2025");
+    expect(lstatSync(fifo).isFIFO()).toBe(true);
+    expect(readdirSync(dir)).toEqual(["report.pipe"]);
   });
 
   it("an invalid input leaves an existing output as it was", () => {
