@@ -2,6 +2,7 @@
 import { closeSync, openSync, realpathSync, renameSync, statSync, unlinkSync, writeSync } from "node:fs";
 import { basename, dirname, join } from "node:path";
 import { UsageError, describeFsError } from "../errors.js";
+import { writeStdout } from "./stdout.js";
 
 /**
  * Writes the result, a string or a sequence of parts, each written before the next is taken: to standard output, or
@@ -13,9 +14,8 @@ import { UsageError, describeFsError } from "../errors.js";
 export async function writeOutput(output: string | Iterable<string | Uint8Array>, path: string | undefined): Promise<void> {
   const parts = typeof output === "string" ? [output] : output;
   if (path === undefined || path === "-") {
-    // each part is written before the next is taken: a producer may reuse its buffer; a failed write (EPIPE) is
-    // handled by the stream's error listener
-    for (const part of parts) await new Promise<void>((resolve) => process.stdout.write(part, () => resolve()));
+    // each part is written before the next is taken: a producer may reuse its buffer
+    for (const part of parts) await writeStdout(part);
     return;
   }
   const existing = existingTarget(path);

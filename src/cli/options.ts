@@ -2,6 +2,7 @@ import { Option } from "commander";
 import type { Lang } from "../messages.js";
 import { colorLevel, painter, type Paint } from "./color.js";
 import { UsageError } from "../errors.js";
+import { stdoutIsTerminal } from "./stdout.js";
 
 export interface CommonOptions {
   lang?: string;
@@ -24,7 +25,7 @@ export function resolveLang(option: string | undefined, env: NodeJS.ProcessEnv =
 /** Colour only for a terminal on standard output, never for a file written with --output. */
 export function resolvePaint(options: CommonOptions): Promise<Paint> {
   const toFile = options.output !== undefined && options.output !== "-";
-  return painter(toFile ? 0 : colorLevel(options, process.env, Boolean(process.stdout.isTTY)));
+  return painter(toFile ? 0 : colorLevel(options, process.env, stdoutIsTerminal()));
 }
 
 export function parseRate(name: string, raw: string): number {

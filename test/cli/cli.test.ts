@@ -1,5 +1,5 @@
 import { spawn, spawnSync } from "node:child_process";
-import { createReadStream, existsSync, lstatSync, mkdtempSync, readFileSync, readdirSync, symlinkSync, writeFileSync } from "node:fs";
+import { closeSync, createReadStream, existsSync, lstatSync, mkdtempSync, openSync, readFileSync, readdirSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
@@ -152,6 +152,33 @@ describe("--output writes atomically", () => {
     const run = gap(["check", "-", "--output", out], { input: "region_code,year,population\n530114,2024,0\n" });
     expect(run.status).toBe(2);
     expect(readFileSync(out, "utf8")).toBe("previous result");
+  });
+});
+
+describe("standard output", () => {
+  /** Runs the CLI with standard output going to the file at `path` (as `gap … > path` does). */
+  function gapTo(path: string, args: string[]): { status: number | null; stderr: string } {
+    const fd = openSync(path, "w");
+    try {
+      const result = spawnSync(process.execPath, [bin, ...args], { cwd: root, stdio: ["ignore", fd, "pipe"], encoding: "utf8", env: { PATH: process.env.PATH ?? "", LANG: "C" } });
+      return { status: result.status, stderr: result.stderr };
+    } finally {
+      closeSync(fd);
+    }
+  }
+
+  it("redirected to a file gets the same bytes as a pipe", () => {
+    const out = join(mkdtempSync(join(tmpdir(), "gap-")), "report.json");
+    const args = ["check", example, "--format", "json"];
+    const run = gapTo(out, args);
+    expect(run).toEqual({ status: 1, stderr: "" });
+    expect(readFileSync(out, "utf8")).toBe(gap(args).stdout);
+  });
+
+  it.skipIf(!existsSync("/dev/full"))("a failed write (a full device) is one line and exit 2", () => {
+    const run = gapTo("/dev/full", ["check", example, "--format", "json"]);
+    expect(run.status).toBe(2);
+    expect(run.stderr).toMatch(/^gap: cannot write standard output: .*\n$/);
   });
 });
 

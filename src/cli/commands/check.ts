@@ -11,6 +11,7 @@ import { diagnosticsGithub, diagnosticsTable } from "../formatters/diagnostics.j
 import { checkFormatters, streamFormats } from "../formatters/check/index.js";
 import type { RegionStreamFormat } from "../formatters/check/stream.js";
 import { writeOutput } from "../io.js";
+import { writeStdout } from "../stdout.js";
 import { langOption, outputOption, parseRate, parseYearOption, resolveLang, resolvePaint, type CommonOptions } from "../options.js";
 import { plain } from "../color.js";
 import { TextStore } from "../spill.js";
@@ -54,16 +55,16 @@ export function checkCommand(): Command {
       const { reader, name } = await openStatisticsFile(file, institutionChecks(catalogue), parallelRead());
 
       /** no partial results from an invalid file: its diagnostics, and exit 2 */
-      const refuse = (read: Omit<ReadResult, "regions">) => {
+      const refuse = async (read: Omit<ReadResult, "regions">) => {
         const view = { result: read, file: name, lang, strict: false, paint: plain };
-        if (options.format === "github") process.stdout.write(diagnosticsGithub(view));
+        if (options.format === "github") await writeStdout(diagnosticsGithub(view));
         else process.stderr.write(diagnosticsTable(view));
         process.exitCode = EXIT.cannotRun;
       };
       if (reader.summary().errors > 0) {
         // the regions' own checks (sums against stated totals, …) still report
         for (const _ of reader.finishedRegions());
-        return refuse(reader.summary());
+        return await refuse(reader.summary());
       }
       const latest = reader.latestYear();
       if (planOptions.horizon !== undefined && latest !== undefined && planOptions.horizon <= latest) {
@@ -82,7 +83,7 @@ export function checkCommand(): Command {
             return first;
           });
           const read = reader.summary();
-          if (read.errors > 0) return refuse(read);
+          if (read.errors > 0) return await refuse(read);
           warn(read);
           const summary = run.summary();
           await writeOutput(streamedOutput(stream, store, order, summary, name, lang), options.output);
@@ -95,7 +96,7 @@ export function checkCommand(): Command {
       const results: RegionResult[] = [];
       const order = checkRegions(reader, run, (result) => results.push(result) - 1);
       const read = reader.summary();
-      if (read.errors > 0) return refuse(read);
+      if (read.errors > 0) return await refuse(read);
       warn(read);
       const result: CheckResult = { ...run.summary(), regions: order.map((key) => results[key.index]!) };
       await writeOutput(checkFormatters[options.format]({ result, file: name, lang, paint: await resolvePaint(options) }), options.output);
