@@ -1,8 +1,8 @@
 // the synchronous calls: node:fs/promises costs a few milliseconds of every run to load
-import { closeSync, openSync, realpathSync, renameSync, statSync, unlinkSync, writeSync } from "node:fs";
+import { closeSync, openSync, realpathSync, renameSync, statSync, unlinkSync } from "node:fs";
 import { basename, dirname, join } from "node:path";
 import { UsageError, describeFsError } from "../errors.js";
-import { writeStdout } from "./stdout.js";
+import { writeAllSync, writeStdout } from "./stdout.js";
 
 /**
  * Writes the result, a string or a sequence of parts, each written before the next is taken: to standard output, or
@@ -63,8 +63,5 @@ function writeInto(target: string, parts: Iterable<string | Uint8Array>, path: s
 }
 
 function writeParts(fd: number, parts: Iterable<string | Uint8Array>): void {
-  for (const part of parts) {
-    const bytes = typeof part === "string" ? Buffer.from(part, "utf8") : part;
-    for (let done = 0; done < bytes.length; ) done += writeSync(fd, bytes, done, bytes.length - done);
-  }
+  for (const part of parts) writeAllSync(fd, part);
 }

@@ -41,12 +41,17 @@ export function stdoutIsTerminal(): boolean {
   return !stdoutIsFile() && Boolean(stdoutStream().isTTY);
 }
 
+/** Writes all of a part to a file descriptor (a write may take fewer bytes than it is given). */
+export function writeAllSync(fd: number, part: string | Uint8Array): void {
+  const bytes = typeof part === "string" ? Buffer.from(part, "utf8") : part;
+  for (let done = 0; done < bytes.length; ) done += writeSync(fd, bytes, done, bytes.length - done);
+}
+
 /** Writes one part to standard output; the part is written (or handed to the stream) when the promise settles. */
 export function writeStdout(part: string | Uint8Array): Promise<void> {
   if (stdoutIsFile()) {
-    const bytes = typeof part === "string" ? Buffer.from(part, "utf8") : part;
     try {
-      for (let done = 0; done < bytes.length; ) done += writeSync(1, bytes, done, bytes.length - done);
+      writeAllSync(1, part);
     } catch (error) {
       throw new UsageError(`cannot write standard output: ${describeFsError(error)}`);
     }

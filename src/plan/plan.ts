@@ -89,9 +89,7 @@ function projectedView(base: FigureView, factor: Ratio, planned: ReadonlyMap<str
 /** A binding target the plan can follow, with what the plan asks of it worked out once per target list. */
 interface PlannedTarget {
   target: Target;
-  /** the category the target is about: it never sees that category's own plan */
-  own: string | undefined;
-  /** the metric hired for when the assessment names none */
+  /** the category the target is about: it never sees that category's plan, and is hired for when no other is named */
   metric: string | undefined;
   /** whether the target counts only some unit types (its shortfall adds to the region-wide stock) */
   scoped: boolean;
@@ -121,7 +119,7 @@ function planTargets(targets: readonly Target[]): PlanTargets {
     prepared.years.push(target.year);
     const metric = target.kind === "reference" ? target.measure.metric : "metric" in target ? target.metric : undefined;
     const scoped = "scope" in target && scopeTypes(target.scope) !== undefined;
-    const planned: PlannedTarget = { target, own: metric, metric, scoped };
+    const planned: PlannedTarget = { target, metric, scoped };
     if ((target.kind === "ratio" || target.kind === "share") && !scoped) prepared.chaining.push(planned);
     else prepared.settled.push(planned);
   }
@@ -160,7 +158,7 @@ export function planRegion(region: RegionRecord, targets: readonly Target[], con
   // requirements at the horizon; ratios chain, so iterate until the planned stocks stop moving
   const planned = new Map<string, number>();
   const views = new Map<string | undefined, FigureView>();
-  const requirementOf = ({ target, own, metric: named, scoped }: PlannedTarget): { metric: string; target: string; required: number } | undefined => {
+  const requirementOf = ({ target, metric: own, scoped }: PlannedTarget): { metric: string; target: string; required: number } | undefined => {
     // a target sees the planned stocks of the other categories (nurses follow the planned physicians), never
     // its own category's, or its requirement would feed on itself
     let view = views.get(own);
@@ -168,7 +166,7 @@ export function planRegion(region: RegionRecord, targets: readonly Target[], con
     const a = assess(target, view, context);
     // not assessable, or short of institutions (an attribute) rather than people: nothing to hire
     if (a.met === undefined || a.shortfall?.institutions) return undefined;
-    const metric = a.shortfall?.metric ?? named;
+    const metric = a.shortfall?.metric ?? own;
     if (!metric || metricById.get(metric)?.kind !== "headcount") return undefined;
     // a met target asks for no more than there is now; a scoped shortfall adds to the region-wide stock; an
     // unscoped one is measured against the stock the evaluator saw (the planned one, where ratios chain)
