@@ -1,5 +1,6 @@
 import { targetFileSchema, type Target } from "./schema.js";
 import type { Catalogue } from "./catalogue.js";
+import { GapError, InvalidOptionError } from "../errors.js";
 
 export interface OverlayProblem {
   file: string;
@@ -8,7 +9,8 @@ export interface OverlayProblem {
   message: string;
 }
 
-export class OverlayError extends Error {
+export class OverlayError extends GapError {
+  override name = "OverlayError";
   constructor(readonly problems: OverlayProblem[]) {
     super(problems.map((p) => `${p.file}: ${p.path || "(file)"}: ${p.message}`).join("\n"));
   }
@@ -31,6 +33,8 @@ function shown(input: unknown): string {
 
 /** Parses and validates one overlay file's text; throws OverlayError with located problems. */
 export function parseOverlay(file: string, text: string): Target[] {
+  if (typeof file !== "string") throw new InvalidOptionError("file", file, "the overlay's name, a string");
+  if (typeof text !== "string") throw new InvalidOptionError("text", text, "the overlay's JSON text, a string");
   if (text.length > MAX_OVERLAY_BYTES) {
     throw new OverlayError([{ file, path: "", message: `larger than ${MAX_OVERLAY_BYTES} bytes` }]);
   }
@@ -106,6 +110,12 @@ export function applyOverlay(catalogue: Catalogue, file: string, targets: readon
  * cost their own size, not thousands of catalogues): a later file's target replaces an earlier one of the same id.
  */
 export function applyOverlays(catalogue: Catalogue, overlays: ReadonlyArray<{ file: string; targets: readonly Target[] }>): Catalogue {
+  if (typeof catalogue !== "object" || catalogue === null || !Array.isArray(catalogue.targets) || !(catalogue.origin instanceof Map)) {
+    throw new InvalidOptionError("catalogue", catalogue, "a catalogue (bundledCatalogue(), or one with overlays applied)");
+  }
+  overlays.forEach(({ targets }, i) => {
+    if (!Array.isArray(targets)) throw new InvalidOptionError(overlays.length === 1 ? "targets" : `overlays[${i}].targets`, targets, "the targets parseOverlay returned");
+  });
   const byId = new Map(catalogue.targets.map((t) => [t.id, t]));
   const origin = new Map(catalogue.origin);
   for (const { file, targets } of overlays) {

@@ -1,5 +1,5 @@
 import { Command, CommanderError } from "commander";
-import { EXIT, UsageError } from "../errors.js";
+import { EXIT, GapError } from "../errors.js";
 import { validateCommand } from "./commands/validate.js";
 import { templateCommand } from "./commands/template.js";
 import { schemaCommand } from "./commands/schema.js";
@@ -37,7 +37,7 @@ export async function main(argv: string[]): Promise<void> {
       process.exitCode = done ? EXIT.ok : EXIT.cannotRun;
       return;
     }
-    if (error instanceof UsageError) {
+    if (error instanceof GapError) {
       process.stderr.write(`gap: ${error.message}\n`);
     } else {
       const detail = process.env.GAP_DEBUG && error instanceof Error ? `\n${error.stack}` : "";
