@@ -29,6 +29,7 @@ export type { Evaluation, Status } from "./evaluate/types.js";
 export { planRegion, type RegionPlan, type PlanOptions } from "./plan/plan.js";
 export { check, CheckRun, codeGroups, compareRegions, orderKey, hasFindings, type CheckOptions, type CheckResult, type CheckSummary, type RegionResult } from "./check.js";
 export { report, REPORT_SCHEMA_VERSION, type Report } from "./report.js";
+export { reportSchema, reportJsonSchema } from "./report-schema.js";
 export { readStatisticsFile, openStatisticsFile } from "./node.js";
 export { GapError, InvalidOptionError, UsageError } from "./errors.js";
 

@@ -10,32 +10,12 @@ import type { Evaluation } from "./evaluate/types.js";
 import { gap, remarkText, roundedValue } from "./labels.js";
 import type { Lang } from "./messages.js";
 import { metrics } from "./registry/index.js";
+// the report's types are inferred from its schemas (gap schema --which report); only the types are imported here
+import type { Report, ReportHead, ReportRegion, ReportResult, ReportTarget } from "./report-schema.js";
+
+export type { Report, ReportHead, ReportRegion, ReportResult, ReportTarget };
 
 export const REPORT_SCHEMA_VERSION = 1;
-
-export interface ReportTarget {
-  title: string;
-  level: string;
-  region: string;
-  kind: string;
-  binding: string;
-  year: number;
-  template?: string;
-  source: { document: string; section: string; locator: string };
-}
-
-export interface ReportResult {
-  target: string;
-  status: string;
-  unit: string;
-  current?: number;
-  required?: number;
-  requiredMax?: number;
-  gap?: number;
-  shortfall?: { metric: string; count: number; lowerBound?: true; institutions?: true };
-  failingInstitutions?: { count: number; atLeast: boolean; examples: Array<{ name: string; unitType: string; line: number; value: number | null }> };
-  remarks?: Array<{ kind: string; text: string }>;
-}
 
 function rounded(value: ReturnType<typeof gap>, unit: Evaluation["unit"]): number | undefined {
   return value ? roundedValue(value, unit) : undefined;
@@ -97,7 +77,7 @@ function figures(region: RegionResult): { figures: Record<string, number>; parti
   return { figures: out, partial, derived };
 }
 
-export function reportRegion(region: RegionResult, lang: Lang) {
+export function reportRegion(region: RegionResult, lang: Lang): ReportRegion {
   const { figures: values, partial, derived } = figures(region);
   return {
     code: region.code,
@@ -132,10 +112,8 @@ export function reportRegion(region: RegionResult, lang: Lang) {
   };
 }
 
-export type ReportRegion = ReturnType<typeof reportRegion>;
-
 /** Everything of the report but the regions, which can be long: the JSON formatter streams them one by one. */
-export function reportHead(summary: CheckSummary, file: string, lang: Lang) {
+export function reportHead(summary: CheckSummary, file: string, lang: Lang): ReportHead {
   const targets: Record<string, ReportTarget> = {};
   for (const id of [...summary.targetsUsed.keys()].sort()) targets[id] = reportTarget(summary.targetsUsed.get(id)!, lang);
   return {
@@ -151,12 +129,10 @@ export function reportHead(summary: CheckSummary, file: string, lang: Lang) {
   };
 }
 
-export function report(result: CheckResult, file: string, lang: Lang) {
+export function report(result: CheckResult, file: string, lang: Lang): Report {
   return {
     ...reportHead(result, file, lang),
     regions: result.regions.map((r) => reportRegion(r, lang)),
     rollup: result.rollup,
   };
 }
-
-export type Report = ReturnType<typeof report>;

@@ -1,0 +1,127 @@
+/**
+ * The report `gap check --format json` prints, defined once: the TypeScript types of src/report.ts are inferred
+ * from these schemas, and `gap schema --which report` prints their JSON Schema, so the two cannot drift apart. Every
+ * object is closed (no keys beyond those listed): a key added to the report must be added here, or the test that
+ * validates the example's report against the printed schema fails.
+ *
+ * zod is needed at run time only to print the schema; the report code imports the types alone.
+ */
+import { z } from "zod";
+
+const status = z.enum(["met", "short", "overdue", "advisory", "not_assessed", "info"]);
+const level = z.enum(["national", "provincial", "municipal", "county"]);
+const unit = z.enum(["per_1000", "per_10000", "percent", "per_person", "people", "institutions", "people_per_year", "percent_per_year", "posts"]);
+const count = z.number().int().nonnegative();
+const year = z.number().int();
+const counts = z.strictObject({ met: count, short: count, overdue: count, advisory: count, not_assessed: count, info: count });
+
+export const reportTargetSchema = z
+  .strictObject({
+    title: z.string(),
+    level,
+    region: z.string().describe("6-digit GB/T 2260 code of the region whose document sets the target"),
+    kind: z.string().describe("target kind: density, ratio, share, per_institution, institution_share, total, flow, growth, reference, posts"),
+    binding: z.enum(["binding", "advisory", "benchmark"]),
+    year,
+    template: z.string().optional(),
+    source: z.strictObject({ document: z.string(), section: z.string(), locator: z.string() }),
+  })
+  .describe("a target's metadata, listed once under targets");
+
+export const reportResultSchema = z
+  .strictObject({
+    target: z.string().describe("id of the target, a key of targets"),
+    status,
+    unit,
+    current: z.number().optional(),
+    required: z.number().optional(),
+    requiredMax: z.number().optional(),
+    gap: z.number().optional(),
+    shortfall: z
+      .strictObject({ metric: z.string(), count, lowerBound: z.literal(true).optional(), institutions: z.literal(true).optional() })
+      .optional()
+      .describe("people (or institutions) missing to meet the target"),
+    failingInstitutions: z
+      .strictObject({
+        count,
+        atLeast: z.boolean(),
+        examples: z.array(z.strictObject({ name: z.string(), unitType: z.string(), line: count, value: z.number().nullable() })),
+      })
+      .optional(),
+    remarks: z.array(z.strictObject({ kind: z.string(), text: z.string() })).optional(),
+  })
+  .describe("one target evaluated for one region-year; an absent key does not apply");
+
+const planYear = z.strictObject({ year, required: z.number(), leavers: z.number(), hires: z.number(), stock: z.number() });
+
+export const reportPlanSchema = z.strictObject({
+  startYear: year,
+  horizon: year,
+  horizonSource: z.enum(["option", "targets", "next-year"]),
+  vacancies: z.number().nullable(),
+  postPools: z.array(z.strictObject({ target: z.string(), value: z.number() })),
+  categories: z.array(
+    z.strictObject({
+      metric: z.string(),
+      current: z.number(),
+      requiredAtHorizon: z.number(),
+      bindingTarget: z.string().nullable(),
+      requirements: z.array(z.strictObject({ target: z.string(), required: z.number() })),
+      years: z.array(planYear),
+      totalHires: z.number(),
+      flags: z.array(z.strictObject({ target: z.string(), year, planned: z.number(), kind: z.enum(["above-max", "below-min"]), limit: z.number() })),
+    }),
+  ),
+});
+
+export const reportRegionSchema = z
+  .strictObject({
+    code: z.string(),
+    name: z.string(),
+    year,
+    level,
+    line: count.describe("line of the region's row in the input"),
+    figures: z.record(z.string(), z.number()),
+    partialFigures: z.array(z.string()),
+    derivedFigures: z.array(z.string()),
+    counts,
+    results: z.array(reportResultSchema),
+    plan: reportPlanSchema.nullable().describe("the hiring plan, for the latest year of each region"),
+  })
+  .describe("one region-year");
+
+export const reportHeadSchema = z.strictObject({
+  schemaVersion: z.literal(1),
+  tool: z.literal("gap"),
+  command: z.literal("check"),
+  file: z.string(),
+  lang: z.enum(["zh", "en"]),
+  catalogue: z.strictObject({ version: z.string(), published: z.string(), targets: count }),
+  assumptions: z.strictObject({
+    populationGrowth: z.number(),
+    attrition: z.number(),
+    horizon: year.nullable(),
+    templates: z.array(z.string()),
+    aboutTolerance: z.number(),
+  }),
+  summary: z.strictObject({ regions: count, counts }),
+  targets: z.record(z.string(), reportTargetSchema),
+});
+
+const rollup = z.array(z.strictObject({ metric: z.string(), years: z.array(z.strictObject({ year, hires: z.number(), leavers: z.number() })), totalHires: z.number() }));
+
+export const reportSchema = reportHeadSchema
+  .extend({ regions: z.array(reportRegionSchema), rollup })
+  .describe("the result of gap check, as --format json prints it and the library returns it");
+
+export type ReportTarget = z.infer<typeof reportTargetSchema>;
+export type ReportResult = z.infer<typeof reportResultSchema>;
+export type ReportPlan = z.infer<typeof reportPlanSchema>;
+export type ReportRegion = z.infer<typeof reportRegionSchema>;
+export type ReportHead = z.infer<typeof reportHeadSchema>;
+export type Report = z.infer<typeof reportSchema>;
+
+/** The JSON Schema of the report (`gap schema --which report`). */
+export function reportJsonSchema(): unknown {
+  return z.toJSONSchema(reportSchema, { target: "draft-2020-12", io: "output" });
+}
