@@ -86,6 +86,10 @@ export const shareTarget = z
     of: metricId,
     partOfWhole: z.boolean(),
     scope: scope.optional(),
+    perInstitution: z
+      .literal(true)
+      .optional()
+      .describe("单位/每个/每家: the share holds in each institution of the scope, evaluated per institution (at_least only)"),
   })
   .strict();
 

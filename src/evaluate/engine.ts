@@ -2,16 +2,22 @@ import { applicableTargets, type Catalogue, type Selection } from "../catalogue/
 import type { Target } from "../catalogue/schema.js";
 import type { InstitutionCheckSpec, RegionRecord } from "../read/record.js";
 import { scopeTypes } from "./compare.js";
-import { figureView } from "./figures.js";
+import { DERIVED_FIGURES, figureView } from "./figures.js";
 import { supersededTargets, type PlanMode } from "./precedence.js";
 import { evaluators } from "./kinds/index.js";
 import type { Assessment, EvaluateContext, Evaluation, FigureView, Status } from "./types.js";
 
 /** The per-institution minimums the reader must tally while streaming, from the catalogue's per_institution targets. */
 export function institutionChecks(catalogue: Catalogue): InstitutionCheckSpec[] {
-  return catalogue.targets.flatMap((t) =>
-    t.kind === "per_institution" ? [{ id: t.id, metric: t.metric, min: t.value, unitTypes: scopeTypes(t.scope) ?? [] }] : [],
-  );
+  return catalogue.targets.flatMap((t): InstitutionCheckSpec[] => {
+    const derivedFrom = "metric" in t ? DERIVED_FIGURES[t.metric] : undefined;
+    const derived = derivedFrom ? { derivedFrom } : {};
+    if (t.kind === "per_institution") return [{ id: t.id, metric: t.metric, min: t.value, unitTypes: scopeTypes(t.scope) ?? [], ...derived }];
+    if (t.kind === "share" && t.perInstitution && t.comparator === "at_least") {
+      return [{ id: t.id, metric: t.metric, min: t.value, of: t.of, unitTypes: scopeTypes(t.scope) ?? [], ...derived }];
+    }
+    return [];
+  });
 }
 
 export function assess(target: Target, view: FigureView, context: EvaluateContext): Assessment {

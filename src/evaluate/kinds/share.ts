@@ -2,6 +2,7 @@ import type { Target } from "../../catalogue/schema.js";
 import { countPair, judge, judged, scopeTypes } from "../compare.js";
 import { HUNDRED, ONE, Ratio, peopleAtLeast } from "../exact.js";
 import type { Assessment, Evaluator, Remark } from "../types.js";
+import { assessEachInstitution } from "./per-institution.js";
 
 type Share = Extract<Target, { kind: "share" }>;
 
@@ -14,6 +15,8 @@ export const share: Evaluator<Share> = {
   kind: "share",
   assess(target, view, context) {
     const unitTypes = scopeTypes(target.scope);
+    // 单位/每个: each institution's own share, the failing ones named
+    if (target.perInstitution && target.comparator === "at_least") return assessEachInstitution(target.id, target.metric, unitTypes ?? [], view);
     const remarks: Remark[] = [];
     const counts = countPair(view, target.metric, target.of, unitTypes, remarks);
     if (!counts) return { met: undefined, unit: "percent", remarks };
