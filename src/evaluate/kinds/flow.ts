@@ -46,8 +46,9 @@ export const flow: Evaluator<Flow> = {
     const result: Assessment = { ...judged(current, j, remarks), unit: "people_per_year" };
     if (target.flow === "recruits") {
       remarks.push({ kind: "recruits-at-least", added });
-      // a net increase below the band says nothing of recruits: leavers the file does not show may explain it
-      if (j.position === "below") {
+      // a net increase below the band says nothing of recruits: leavers the file does not show may explain it; nor,
+      // under a ceiling, does one within it
+      if (j.position === "below" || (target.comparator === "at_most" && j.position !== "above")) {
         remarks.push({ kind: "checked-against-plan" });
         return { ...result, met: undefined };
       }
