@@ -22,7 +22,7 @@ const statuses: Record<Status, Record<Lang, string>> = {
   advisory: { zh: "未达（指导性）", en: "advisory" },
   above_range: { zh: "高于区间", en: "above range" },
   benchmark: { zh: "未及参照水平", en: "benchmark" },
-  context: { zh: "参考（以本级目标为准）", en: "context" },
+  context: { zh: "参考", en: "context" },
   not_assessed: { zh: "无法评估", en: "not assessed" },
   info: { zh: "信息", en: "info" },
 };

@@ -16,7 +16,14 @@ export const share: Evaluator<Share> = {
   assess(target, view, context) {
     const unitTypes = scopeTypes(target.scope);
     // 单位/每个: each institution's own share, the failing ones named
-    if (target.perInstitution && target.comparator === "at_least") return assessEachInstitution(target.id, target.metric, unitTypes ?? [], view);
+    if (target.perInstitution && target.comparator === "at_least") {
+      // a column no institution reports is named as such, rather than as every institution not reporting
+      for (const column of [target.metric, target.of]) {
+        const counted = view.count(column, unitTypes);
+        if (!counted.ok) return { met: undefined, unit: "institutions", remarks: [counted.missing] };
+      }
+      return assessEachInstitution(target.id, target.metric, unitTypes ?? [], view);
+    }
     const remarks: Remark[] = [];
     const counts = countPair(view, target.metric, target.of, unitTypes, remarks);
     if (!counts) return { met: undefined, unit: "percent", remarks };
