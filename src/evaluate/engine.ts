@@ -13,6 +13,8 @@ export function institutionChecks(catalogue: Catalogue): InstitutionCheckSpec[] 
     const derivedFrom = "metric" in t ? DERIVED_FIGURES[t.metric] : undefined;
     const derived = derivedFrom ? { derivedFrom } : {};
     if (t.kind === "per_institution") return [{ id: t.id, metric: t.metric, min: t.value, unitTypes: scopeTypes(t.scope) ?? [], ...derived }];
+    // every institution (所有, 每个, 均): the reader lists those without the attribute
+    if (t.kind === "institution_share" && t.comparator === "at_least" && t.value >= 100) return [{ id: t.id, metric: t.flag, min: 1, unitTypes: scopeTypes(t.scope) ?? [] }];
     if (t.kind === "share" && t.perInstitution && t.comparator === "at_least") {
       return [{ id: t.id, metric: t.metric, min: t.value, of: t.of, unitTypes: scopeTypes(t.scope) ?? [], ...derived }];
     }

@@ -131,4 +131,15 @@ describe("the bundled example (呈贡区 2024)", () => {
     ]);
     expect(r.shortfall).toEqual({ metric: "public_health_physicians", count: 4 });
   });
+
+  it("names the community health centres without a TCM pharmacy (所有…均设置): every one must have it", () => {
+    const r = byId("cg-chc-tcm-pharmacy-2025");
+    expect(r.shortfall).toEqual({ metric: "has_tcm_pharmacy", count: 4, institutions: true });
+    expect(r.failingInstitutions?.examples.map((x) => x.name)).toEqual(["斗南街道社区卫生服务中心", "乌龙街道社区卫生服务中心", "洛羊街道社区卫生服务中心", "七甸街道社区卫生服务中心"]);
+  });
+
+  it("80.1% of MCH staff are health technicians against 75%–80%: above the range, nobody to hire", () => {
+    const r = byId("cn-mch-health-technician-share-2024");
+    expect([r.status, r.gap, r.shortfall]).toEqual(["above_range", 0.1, undefined]);
+  });
 });

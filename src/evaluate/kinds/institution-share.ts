@@ -45,6 +45,9 @@ export const institutionShare: Evaluator<InstitutionShare> = {
     const needed = peopleAtLeast(j.band.low!.mul(Ratio.of(rows)).div(HUNDRED));
     if (unreported > 0 && yes + unreported >= needed) return { ...result, met: undefined };
     result.shortfall = { metric: target.flag, count: needed - yes, institutions: true };
+    // a target for every institution names those without the attribute
+    const each = view.region.checks[target.id];
+    if (each && each.failing > 0) result.failing = { count: each.failing, atLeast: false, examples: each.examples.filter((x) => x.value !== null) };
     return result;
   },
 };
