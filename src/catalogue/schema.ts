@@ -136,7 +136,11 @@ export const flowTarget = z
     kind: z.literal("flow"),
     metric: metricId,
     flow: z.enum(["recruits", "net_increase"]),
-    cumulative: z.object({ value: z.number(), by: z.number().int() }).strict().optional(),
+    cumulative: z
+      .object({ value: z.number(), by: z.number().int(), comparator: comparator.exclude(["range"]).optional() })
+      .strict()
+      .optional()
+      .describe("a total over the years from the horizon's start to `by` (累计…100名左右: value 100, comparator about)"),
     scope: scope.optional(),
   })
   .strict();

@@ -33,27 +33,27 @@ export function figureView(region: RegionRecord, history: readonly RegionRecord[
   };
 
   function countStated(metric: string, unitTypes: readonly string[] | undefined): CountResult {
-      if (!unitTypes) {
-        const figure = region.figures[metric];
-        return figure ? { ok: true, value: figure.value, partial: figure.partial } : { ok: false, missing: { kind: "missing-column", column: metric } };
-      }
-      let value = 0;
-      let partial = false;
-      let rows = false;
-      let reported = false;
-      for (const unitType of unitTypes) {
-        const aggregate = region.byType[unitType];
-        if (!aggregate) continue;
-        rows = true;
-        const figure = aggregate.figures[metric];
-        if (!figure) continue;
-        reported = true;
-        value += figure.value;
-        partial ||= figure.partial;
-      }
-      if (!rows) return { ok: false, missing: { kind: "missing-rows", unitTypes: [...unitTypes] } };
-      if (!reported) return { ok: false, missing: { kind: "missing-column", column: metric } };
-      return { ok: true, value, partial };
+    if (!unitTypes) {
+      const figure = region.figures[metric];
+      return figure ? { ok: true, value: figure.value, partial: figure.partial } : { ok: false, missing: { kind: "missing-column", column: metric } };
+    }
+    let value = 0;
+    let partial = false;
+    let rows = false;
+    let reported = false;
+    for (const unitType of unitTypes) {
+      const aggregate = region.byType[unitType];
+      if (!aggregate) continue;
+      rows = true;
+      const figure = aggregate.figures[metric];
+      if (!figure) continue;
+      reported = true;
+      value += figure.value;
+      partial ||= figure.partial;
+    }
+    if (!rows) return { ok: false, missing: { kind: "missing-rows", unitTypes: [...unitTypes] } };
+    if (!reported) return { ok: false, missing: { kind: "missing-column", column: metric } };
+    return { ok: true, value, partial };
   }
 }
 

@@ -35,6 +35,7 @@ export const flow: Evaluator<Flow> = {
     const tolerance = target.tolerance ?? context.aboutTolerance;
     const now = view.count(target.metric, unitTypes);
     const before = previousYear(view, target.metric, unitTypes);
+    if (now.ok && target.cumulative) cumulative(target, view, now.value, tolerance, remarks);
     if (!now.ok || before === undefined) {
       remarks.push({ kind: "needs-history", column: target.metric }, { kind: "checked-against-plan" });
       return { met: undefined, unit: "people_per_year", remarks };
@@ -42,7 +43,6 @@ export const flow: Evaluator<Flow> = {
     const added = now.value - before;
     const current = Ratio.of(added);
     const j = judge(current, target.comparator, target.value, target.max, tolerance);
-    if (target.cumulative) cumulative(target, view, now.value, tolerance, remarks);
     const result: Assessment = { ...judged(current, j, remarks), unit: "people_per_year" };
     if (target.flow === "recruits") {
       remarks.push({ kind: "recruits-at-least", added });
@@ -67,7 +67,9 @@ function cumulative(target: Flow, view: FigureView, stock: number, tolerance: nu
   const base = start ? countIn(start, target.metric, scopeTypes(target.scope)) : undefined;
   if (from === undefined || base === undefined) return;
   const added = stock - base;
-  const j: Judgement = judge(Ratio.of(added), target.comparator === "range" ? "about" : target.comparator, total.value, undefined, tolerance);
+  // the total's own comparator (累计…100名左右 is about), else the yearly one's lower edge
+  const comparator = total.comparator ?? (target.comparator === "range" ? "at_least" : target.comparator);
+  const j: Judgement = judge(Ratio.of(added), comparator, total.value, undefined, tolerance);
   const met = j.verdict === "met" || j.verdict === "met_above" ? true : target.flow === "recruits" ? undefined : false;
   remarks.push({ kind: "cumulative", from, to: total.by, added, value: total.value, met });
 }
