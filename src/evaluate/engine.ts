@@ -7,7 +7,10 @@ import { supersededTargets, type PlanMode } from "./precedence.js";
 import { evaluators } from "./kinds/index.js";
 import type { Assessment, EvaluateContext, Evaluation, FigureView, Status } from "./types.js";
 
-/** The per-institution minimums the reader must tally while streaming, from the catalogue's per_institution targets. */
+/**
+ * What the reader must tally institution by institution while streaming: per-institution minimums, shares of each
+ * institution's own figure (单位), and every institution having an attribute (所有, 每个), so the failing ones are named.
+ */
 export function institutionChecks(catalogue: Catalogue): InstitutionCheckSpec[] {
   return catalogue.targets.flatMap((t): InstitutionCheckSpec[] => {
     const derivedFrom = "metric" in t ? DERIVED_FIGURES[t.metric] : undefined;
