@@ -8,7 +8,8 @@ import { templatesOf } from "./catalogue/catalogue.js";
 import { checkTarget } from "./catalogue/overlay.js";
 import { targetSchema } from "./catalogue/schema.js";
 import { InvalidOptionError } from "./errors.js";
-import { checkHorizon, isPlainObject, rate } from "./plan-options.js";
+import { checkHorizon, checkPlanMode, isPlainObject, rate } from "./plan-options.js";
+import type { PlanMode } from "./evaluate/precedence.js";
 
 
 export interface CheckedRunOptions {
@@ -16,12 +17,13 @@ export interface CheckedRunOptions {
   attrition: number;
   horizon?: number;
   templates?: readonly string[];
+  plan?: PlanMode;
   lang: "zh" | "en";
   catalogue?: Catalogue;
   file?: string;
 }
 
-const KNOWN_OPTIONS = new Set(["populationGrowth", "attrition", "horizon", "templates", "lang", "catalogue", "file"]);
+const KNOWN_OPTIONS = new Set(["populationGrowth", "attrition", "horizon", "templates", "plan", "lang", "catalogue", "file"]);
 
 
 /** The options of checkText, checkRows and checkFile, and of `check` and `CheckRun` (where `prefix` names them). */
@@ -37,6 +39,7 @@ export function checkRunOptions(options: unknown, prefix = "options"): CheckedRu
     lang: "en",
   };
   const { horizon, templates, lang, catalogue, file } = options;
+  if (options.plan !== undefined) checked.plan = checkPlanMode(options.plan, `${prefix}.plan`);
   if (horizon !== undefined) checked.horizon = checkHorizon(horizon, `${prefix}.horizon`);
   if (lang !== undefined) {
     if (lang !== "zh" && lang !== "en") throw new InvalidOptionError(`${prefix}.lang`, lang, `"zh" or "en"`);

@@ -29,6 +29,11 @@ export function checkHorizon(horizon: unknown, name: string): number {
   return horizon;
 }
 
+export function checkPlanMode(mode: unknown, name: string): "own" | "strictest" {
+  if (mode !== "own" && mode !== "strictest") throw new InvalidOptionError(name, mode, `"own" or "strictest"`);
+  return mode;
+}
+
 /** `check` and `CheckRun`: the catalogue's shape and the plan's options (populationGrowth, attrition, horizon, templates). */
 export function checkPlanArguments(catalogue: unknown, options: unknown): void {
   const c = catalogue as Partial<Catalogue> | null;
@@ -39,6 +44,7 @@ export function checkPlanArguments(catalogue: unknown, options: unknown): void {
   rate("options.populationGrowth", options.populationGrowth, -1, false, true);
   rate("options.attrition", options.attrition, 0, true, true);
   if (options.horizon !== undefined) checkHorizon(options.horizon, "options.horizon");
+  if (options.plan !== undefined) checkPlanMode(options.plan, "options.plan");
   const templates = options.templates;
   if (templates !== undefined && (!Array.isArray(templates) || templates.some((t) => typeof t !== "string"))) {
     throw new InvalidOptionError("options.templates", templates, "an array of template names");

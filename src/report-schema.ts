@@ -8,12 +8,22 @@
  */
 import { z } from "zod";
 
-const status = z.enum(["met", "short", "overdue", "advisory", "not_assessed", "info"]);
+const status = z.enum(["met", "short", "overdue", "advisory", "above_range", "benchmark", "context", "not_assessed", "info"]);
 const level = z.enum(["national", "provincial", "municipal", "county"]);
 const unit = z.enum(["per_1000", "per_10000", "percent", "per_person", "people", "institutions", "people_per_year", "percent_per_year", "posts"]);
 const count = z.number().int().nonnegative();
 const year = z.number().int();
-const counts = z.strictObject({ met: count, short: count, overdue: count, advisory: count, not_assessed: count, info: count });
+const counts = z.strictObject({
+  met: count,
+  short: count,
+  overdue: count,
+  advisory: count,
+  above_range: count,
+  benchmark: count,
+  context: count,
+  not_assessed: count,
+  info: count,
+});
 
 export const reportTargetSchema = z
   .strictObject({
@@ -103,6 +113,7 @@ export const reportHeadSchema = z.strictObject({
     horizon: year.nullable(),
     templates: z.array(z.string()),
     aboutTolerance: z.number(),
+    plan: z.enum(["own", "strictest"]).describe("which targets decide and are planned for (--plan)"),
   }),
   summary: z.strictObject({ regions: count, counts }),
   targets: z.record(z.string(), reportTargetSchema),

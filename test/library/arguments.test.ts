@@ -49,6 +49,8 @@ const hostile: Array<[string, () => unknown, string]> = [
   ["population growth Infinity", () => checkText(example, { populationGrowth: Infinity }), "options.populationGrowth"],
   ["population growth -1 (no one left)", () => checkText(example, { populationGrowth: -1 }), "options.populationGrowth"],
   ["population growth 1e308", () => checkText(example, { populationGrowth: 1e308 }), "options.populationGrowth"],
+  ["plan mode xx", () => checkText(example, { plan: "xx" as never }), "options.plan"],
+  ["check with plan mode xx", () => check(read(), bundledCatalogue(), { ...plan, plan: "xx" as never }), "options.plan"],
   ["lang xx", () => checkText(example, { lang: "xx" as never }), "options.lang"],
   ["templates as a string", () => checkText(example, { templates: "abc" as never }), "options.templates"],
   ["templates [1]", () => checkText(example, { templates: [1] as never }), "options.templates"],

@@ -1,5 +1,6 @@
 import { Command, Option } from "commander";
-import { CheckRun, codeGroups, compareRegions, hasFindings, orderKey, type CheckResult, type CheckSummary, type RegionOrderKey, type RegionResult } from "../../check.js";
+import { CheckRun, codeGroups, compareRegions, hasFindings, orderKey, type CheckResult, type CheckSummary, type FailOn, type RegionOrderKey, type RegionResult } from "../../check.js";
+import { PLAN_MODES, type PlanMode } from "../../evaluate/precedence.js";
 import { institutionChecks } from "../../evaluate/engine.js";
 import { EXIT, UsageError } from "../../errors.js";
 import type { Lang } from "../../messages.js";
@@ -23,7 +24,8 @@ interface CheckOptions extends CommonOptions {
   horizon?: string;
   populationGrowth: string;
   attrition: string;
-  failOn: "shortfall" | "advisory" | "none";
+  failOn: FailOn;
+  plan: PlanMode;
 }
 
 const collect = (value: string, previous: string[]) => [...previous, value];
@@ -40,7 +42,16 @@ export function checkCommand(): Command {
     .option("--horizon <year>", "plan up to this year (needed when the targets' year is already reached)")
     .option("--population-growth <rate>", "yearly population growth for the plan, e.g. 0.01 or 1%", "0")
     .option("--attrition <rate>", "yearly leavers as a share of staff, e.g. 0.05 or 5%", "0")
-    .addOption(new Option("--fail-on <what>", "what makes the exit status 1").choices(["shortfall", "advisory", "none"]).default("shortfall"))
+    .addOption(
+      new Option("--fail-on <what>", "what makes the exit status 1: short targets; also advisory ones and figures above a range; nothing")
+        .choices(["shortfall", "advisory", "none"])
+        .default("shortfall"),
+    )
+    .addOption(
+      new Option("--plan <which>", "own: a region's own target for a measure decides, broader levels' are context; strictest: plan to the strictest")
+        .choices([...PLAN_MODES])
+        .default("own"),
+    )
     .option("--no-color", "no colour even on a terminal")
     .action(async (file: string, options: CheckOptions) => {
       const lang = resolveLang(options.lang) as Lang;
@@ -70,7 +81,7 @@ export function checkCommand(): Command {
       if (planOptions.horizon !== undefined && latest !== undefined && planOptions.horizon <= latest) {
         throw new UsageError(`--horizon ${planOptions.horizon}: must be after the data's latest year (${latest})`);
       }
-      const run = new CheckRun(catalogue, { ...planOptions, templates: options.template });
+      const run = new CheckRun(catalogue, { ...planOptions, templates: options.template, plan: options.plan });
       const stream = streamFormats[options.format];
       if (stream) {
         // each region is formatted as soon as it is checked and set aside; the report is written worst first
