@@ -1,7 +1,8 @@
 // The package as its users get it: loaded by name from CommonJS and ESM, and what `npm pack` would ship.
 import { execFileSync, spawnSync } from "node:child_process";
-import { readFileSync } from "node:fs";
-import { join } from "node:path";
+import { mkdirSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { dirname, join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { root } from "../cli/run.js";
 
@@ -43,6 +44,20 @@ describe("the package", () => {
     expect(cjs).toEqual(esm);
     expect(esm).toContain("checkFile");
   });
+
+  it("its declarations type-check from a CommonJS and an ESM TypeScript module", () => {
+    const dir = mkdtempSync(join(tmpdir(), "gap-types-"));
+    const use = `import { checkText, InvalidOptionError, type Report } from ${JSON.stringify(pkg.name)};\nconst report: Report = checkText("");\nconst n: number = report.summary.regions;\nexport const e = new InvalidOptionError("x", n, "y");\n`;
+    writeFileSync(join(dir, "use.cts"), use);
+    writeFileSync(join(dir, "use.mts"), use);
+    // the package resolves by its name from a node_modules beside the modules, as in a user's project
+    mkdirSync(join(dir, "node_modules", dirname(pkg.name)), { recursive: true });
+    symlinkSync(root, join(dir, "node_modules", pkg.name));
+    writeFileSync(join(dir, "tsconfig.json"), JSON.stringify({ compilerOptions: { module: "node16", moduleResolution: "node16", strict: true, noEmit: true, types: [] }, files: ["use.cts", "use.mts"] }));
+    const r = spawnSync(process.execPath, [join(root, "node_modules", "typescript", "bin", "tsc"), "-p", dir], { encoding: "utf8" });
+    expect(r.stdout + r.stderr).toBe("");
+    expect(r.status).toBe(0);
+  }, 180_000);
 
   it("ships the built library with source maps and declarations for both module systems, the examples, and no CLI declarations", () => {
     const [packed] = JSON.parse(execFileSync("npm", ["pack", "--dry-run", "--json", "--ignore-scripts"], { cwd: root, encoding: "utf8", stdio: ["ignore", "pipe", "ignore"] })) as Array<{ files: Array<{ path: string }> }>;
