@@ -139,11 +139,11 @@ export function refuseOutputOntoInput(output: string | undefined, inputs: readon
   }
   if (!out.isFile()) return;
   for (const input of inputs) {
-    if (input === "-") continue;
     try {
-      const stats = statSync(input);
+      // "-": standard input, which may be the very file (gap check - < data.csv -o data.csv)
+      const stats = input === "-" ? fstatSync(0) : statSync(input);
       if (stats.dev === out.dev && stats.ino === out.ino) {
-        throw new UsageError(`-o ${output}: it is the input ${input}; write the result to another file`);
+        throw new UsageError(`-o ${output}: it is the input ${input === "-" ? "(standard input)" : input}; write the result to another file`);
       }
     } catch (error) {
       if (error instanceof UsageError) throw error;

@@ -1,12 +1,12 @@
 // --output against the user's own files: permissions kept, inputs never overwritten, links never replaced, and no
 // temporary file left behind by an interrupted or killed run.
-import { spawn } from "node:child_process";
-import { chmodSync, existsSync, lstatSync, mkdtempSync, readFileSync, readdirSync, statSync, symlinkSync, writeFileSync } from "node:fs";
+import { spawn, spawnSync } from "node:child_process";
+import { chmodSync, existsSync, openSync, lstatSync, mkdtempSync, readFileSync, readdirSync, statSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { buildSync } from "esbuild";
 import { describe, expect, it } from "vitest";
-import { gap, root } from "./run.js";
+import { bin, gap, root } from "./run.js";
 
 const example = join(root, "examples", "chenggong-2024.csv");
 const folder = () => mkdtempSync(join(tmpdir(), "gap-out-"));
@@ -38,6 +38,16 @@ describe("--output keeps what the user had", () => {
     expect(run.status).toBe(2);
     expect(run.stderr).toMatch(/^gap: -o .*: it is the input .*; write the result to another file\n$/);
     expect(readFileSync(out)).toEqual(before);
+    expect(readFileSync(input)).toEqual(readFileSync(example));
+  });
+
+  it("-o naming the file standard input reads from is refused", () => {
+    const dir = folder();
+    const input = join(dir, "in.csv");
+    writeFileSync(input, readFileSync(example));
+    const r = spawnSync(process.execPath, [bin, "check", "-", "-o", input], { cwd: root, encoding: "utf8", stdio: [openSync(input, "r"), "pipe", "pipe"], env: { PATH: process.env.PATH ?? "", LANG: "C" } });
+    expect(r.status).toBe(2);
+    expect(r.stderr).toMatch(/^gap: -o .*in\.csv: it is the input \(standard input\); write the result to another file\n$/);
     expect(readFileSync(input)).toEqual(readFileSync(example));
   });
 
