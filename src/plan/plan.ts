@@ -398,7 +398,9 @@ function needOf(
     if (rest) {
       const share = Ratio.decimal(target.max ?? target.value).div(Ratio.of(100));
       const part = view.count(own, unitTypes);
-      const restNow = view.count(rest, unitTypes);
+      // the rest of a complete pair, where the file does not give it, is the whole less the part
+      const stated = view.count(rest, unitTypes);
+      const restNow = stated.ok || !part.ok ? stated : { ok: true as const, value: Math.max(0, counted.value - part.value), partial: counted.partial };
       if (part.ok && restNow.ok && !alternatives.has(target.id)) {
         // (part − q) / whole ≤ share: the fewest of the part who would have to move to the rest
         const qualify = peopleAtLeast(Ratio.of(part.value).sub(share.mul(Ratio.of(counted.value))));
