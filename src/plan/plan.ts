@@ -423,7 +423,13 @@ function needOf(
  */
 function plannedCells(needs: readonly Need[], currentOf: (metric: string) => Cells): Map<string, Cells> {
   const metrics = new Set<string>();
-  for (const n of needs) for (const m of withWholes(n.metric)) metrics.add(m);
+  const needsByMetric = new Map<string, Need[]>();
+  for (const n of needs) {
+    for (const m of withWholes(n.metric)) metrics.add(m);
+    const list = needsByMetric.get(n.metric);
+    if (list) list.push(n);
+    else needsByMetric.set(n.metric, [n]);
+  }
   const out = new Map<string, Cells>();
   for (const metric of depthOrder(metrics)) {
     const now = currentOf(metric);
@@ -440,7 +446,7 @@ function plannedCells(needs: readonly Need[], currentOf: (metric: string) => Cel
       for (const [cell, v] of sum) if (v > (fromParts.get(cell) ?? 0)) fromParts.set(cell, v);
     }
     for (const [cell, v] of fromParts) cells.set(cell, (cells.get(cell) ?? 0) + v);
-    const own = needs.filter((n) => n.metric === metric).sort((a, b) => Number(!a.unitTypes) - Number(!b.unitTypes) || compareText(a.target, b.target));
+    const own = (needsByMetric.get(metric) ?? []).sort((a, b) => Number(!a.unitTypes) - Number(!b.unitTypes) || compareText(a.target, b.target));
     for (const n of own) {
       const keys = n.unitTypes ? n.unitTypes.filter((t) => cells.has(t)) : [...cells.keys()];
       const deficit = n.required - sumCells(cells, n.unitTypes);

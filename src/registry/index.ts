@@ -68,11 +68,15 @@ export function partOf(id: string): string | undefined {
 }
 
 /** The metric and its containing metrics, innermost first (TCM physicians, physicians, health technicians, staff). */
-export function withWholes(id: string): string[] {
-  const chain: string[] = [];
-  for (let at: string | undefined = id; at && !chain.includes(at); at = partOf(at)) chain.push(at);
+export function withWholes(id: string): readonly string[] {
+  let chain = wholesCache.get(id);
+  if (chain) return chain;
+  const list: string[] = [];
+  for (let at: string | undefined = id; at && !list.includes(at); at = partOf(at)) list.push(at);
+  wholesCache.set(id, (chain = list));
   return chain;
 }
+const wholesCache = new Map<string, readonly string[]>();
 
 /**
  * The ways a metric splits into parts that share no person: each declared list of disjoint parts, and every other
