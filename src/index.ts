@@ -15,6 +15,7 @@ import { readStatistics, type ReadResult } from "./read/reader.js";
 import { report, type Report } from "./report.js";
 import { GapError } from "./errors.js";
 import { checkHorizonAfterData, checkPath, checkRowsInput, checkRunOptions, checkTemplatesKnown, checkTextInput, type CheckedRunOptions } from "./library-arguments.js";
+import { currentYear } from "./plan/years.js";
 
 export { StatisticsReader, readStatistics, type ReadOptions, type ReadResult } from "./read/reader.js";
 export type { RegionRecord, Figure, TypeAggregate, InstitutionCheckSpec } from "./read/record.js";
@@ -27,7 +28,9 @@ export { targetSchema, targetFileSchema, type Target } from "./catalogue/schema.
 export { evaluateRegion, institutionChecks } from "./evaluate/engine.js";
 export { decidingTargets, measureKey, supersededTargets, type PlanMode } from "./evaluate/precedence.js";
 export type { Evaluation, Status } from "./evaluate/types.js";
-export { planRegion, type RegionPlan, type PlanOptions } from "./plan/plan.js";
+export { planRegion, type RegionPlan, type PlanOptions, type CategoryPlan } from "./plan/plan.js";
+export { selectPlanTargets } from "./plan/targets.js";
+export { planYears, currentYear } from "./plan/years.js";
 export { check, CheckRun, codeGroups, compareRegions, orderKey, hasFindings, type CheckOptions, type CheckResult, type CheckSummary, type RegionResult } from "./check.js";
 export { report, REPORT_SCHEMA_VERSION, type Report } from "./report.js";
 export { reportSchema, reportJsonSchema } from "./report-schema.js";
@@ -53,6 +56,9 @@ function run(read: ReadResult, name: string, catalogue: Catalogue, options: Chec
     populationGrowth: options.populationGrowth,
     attrition: options.attrition,
     ...(options.horizon !== undefined ? { horizon: options.horizon } : {}),
+    ...(options.from !== undefined ? { from: options.from } : {}),
+    // a plan never lies in the past: this year from SOURCE_DATE_EPOCH (so a pipeline can pin it), else the clock
+    currentYear: options.currentYear ?? currentYear(process.env.SOURCE_DATE_EPOCH, Date.now()),
     ...(options.templates ? { templates: options.templates } : {}),
     ...(options.plan ? { plan: options.plan } : {}),
   });

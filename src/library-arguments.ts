@@ -18,12 +18,14 @@ export interface CheckedRunOptions {
   horizon?: number;
   templates?: readonly string[];
   plan?: PlanMode;
+  from?: number;
+  currentYear?: number;
   lang: "zh" | "en";
   catalogue?: Catalogue;
   file?: string;
 }
 
-const KNOWN_OPTIONS = new Set(["populationGrowth", "attrition", "horizon", "templates", "plan", "lang", "catalogue", "file"]);
+const KNOWN_OPTIONS = new Set(["populationGrowth", "attrition", "horizon", "from", "currentYear", "templates", "plan", "lang", "catalogue", "file"]);
 
 
 /** The options of checkText, checkRows and checkFile, and of `check` and `CheckRun` (where `prefix` names them). */
@@ -41,6 +43,8 @@ export function checkRunOptions(options: unknown, prefix = "options"): CheckedRu
   const { horizon, templates, lang, catalogue, file } = options;
   if (options.plan !== undefined) checked.plan = checkPlanMode(options.plan, `${prefix}.plan`);
   if (horizon !== undefined) checked.horizon = checkHorizon(horizon, `${prefix}.horizon`);
+  if (options.from !== undefined) checked.from = checkHorizon(options.from, `${prefix}.from`);
+  if (options.currentYear !== undefined) checked.currentYear = checkHorizon(options.currentYear, `${prefix}.currentYear`);
   if (lang !== undefined) {
     if (lang !== "zh" && lang !== "en") throw new InvalidOptionError(`${prefix}.lang`, lang, `"zh" or "en"`);
     checked.lang = lang;

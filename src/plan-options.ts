@@ -22,9 +22,11 @@ export function rate(name: string, value: unknown, lowest: number, lowestInclude
   return value;
 }
 
+/** A plan year (horizon, from, this year): a whole year the plan can reach. */
 export function checkHorizon(horizon: unknown, name: string): number {
   if (typeof horizon !== "number" || !Number.isInteger(horizon) || horizon < EARLIEST_PLAN_YEAR || horizon > LATEST_PLAN_YEAR) {
-    throw new InvalidOptionError(name, horizon, `a year from ${EARLIEST_PLAN_YEAR} to ${LATEST_PLAN_YEAR}, after the data's latest year`);
+    const after = name.endsWith(".horizon") ? ", after the data's latest year" : "";
+    throw new InvalidOptionError(name, horizon, `a year from ${EARLIEST_PLAN_YEAR} to ${LATEST_PLAN_YEAR}${after}`);
   }
   return horizon;
 }
@@ -45,6 +47,8 @@ export function checkPlanArguments(catalogue: unknown, options: unknown): void {
   rate("options.attrition", options.attrition, 0, true, true);
   if (options.horizon !== undefined) checkHorizon(options.horizon, "options.horizon");
   if (options.plan !== undefined) checkPlanMode(options.plan, "options.plan");
+  if (options.from !== undefined) checkHorizon(options.from, "options.from");
+  if (options.currentYear !== undefined) checkHorizon(options.currentYear, "options.currentYear");
   const templates = options.templates;
   if (templates !== undefined && (!Array.isArray(templates) || templates.some((t) => typeof t !== "string"))) {
     throw new InvalidOptionError("options.templates", templates, "an array of template names");

@@ -62,26 +62,58 @@ export const reportResultSchema = z
   })
   .describe("one target evaluated for one region-year; an absent key does not apply");
 
-const planYear = z.strictObject({ year, required: z.number(), leavers: z.number(), hires: z.number(), stock: z.number() });
+const planYear = z.strictObject({ year, required: z.number(), leavers: z.number(), hires: z.number(), stock: z.number(), capped: z.literal(true).optional() });
+const yearTotals = z.strictObject({ year, hires: z.number(), leavers: z.number() });
+const headcount = z.strictObject({ metric: z.string(), count: z.number() });
 
 export const reportPlanSchema = z.strictObject({
   startYear: year,
+  startSource: z.enum(["option", "data", "current-year"]),
   horizon: year,
-  horizonSource: z.enum(["option", "targets", "next-year"]),
+  horizonSource: z.enum(["option", "targets", "start"]),
   vacancies: z.number().nullable(),
+  posts: z
+    .strictObject({
+      establishment: z.number(),
+      staff: z.number(),
+      vacancies: z.number(),
+      overEstablishment: z.boolean(),
+      years: z.array(z.strictObject({ year, netIncrease: z.number(), newPosts: z.number() })),
+    })
+    .optional(),
   postPools: z.array(z.strictObject({ target: z.string(), value: z.number() })),
-  categories: z.array(
-    z.strictObject({
-      metric: z.string(),
-      current: z.number(),
-      requiredAtHorizon: z.number(),
-      bindingTarget: z.string().nullable(),
-      requirements: z.array(z.strictObject({ target: z.string(), required: z.number() })),
-      years: z.array(planYear),
-      totalHires: z.number(),
-      flags: z.array(z.strictObject({ target: z.string(), year, planned: z.number(), kind: z.enum(["above-max", "below-min"]), limit: z.number() })),
-    }),
-  ),
+  totals: z.array(yearTotals).describe("per year, each person once"),
+  alternatives: z.array(z.strictObject({ target: z.string(), hire: headcount, qualify: headcount })).optional(),
+  categories: z
+    .array(
+      z.strictObject({
+        metric: z.string(),
+        partOf: z.string().optional().describe("the planned category containing this one"),
+        current: z.number(),
+        requiredAtHorizon: z.number(),
+        bindingTarget: z.string().nullable(),
+        overdue: z.literal(true).optional(),
+        requirements: z.array(
+          z.strictObject({ target: z.string(), required: z.number(), unitTypes: z.array(z.string()).readonly().optional(), overdue: z.literal(true).optional() }),
+        ),
+        years: z.array(planYear),
+        totalHires: z.number(),
+        byUnitType: z
+          .array(z.strictObject({ unitType: z.string().nullable(), current: z.number(), required: z.number(), hires: z.number() }))
+          .optional(),
+        limit: z.strictObject({ target: z.string(), max: z.number(), reachedYear: year.nullable() }).optional(),
+        trend: z
+          .strictObject({
+            fromYear: year,
+            toYear: year,
+            pacePerYear: z.number(),
+            targets: z.array(z.strictObject({ target: z.string(), required: z.number(), reachedYear: year.nullable() })),
+          })
+          .optional(),
+        flags: z.array(z.strictObject({ target: z.string(), year, planned: z.number(), kind: z.enum(["above-max", "below-min"]), limit: z.number() })),
+      }),
+    )
+    .describe("wholes before their parts"),
 });
 
 export const reportRegionSchema = z
@@ -111,6 +143,8 @@ export const reportHeadSchema = z.strictObject({
     populationGrowth: z.number(),
     attrition: z.number(),
     horizon: year.nullable(),
+    from: year.nullable(),
+    currentYear: year.nullable(),
     templates: z.array(z.string()),
     aboutTolerance: z.number(),
     plan: z.enum(["own", "strictest"]).describe("which targets decide and are planned for (--plan)"),
@@ -119,10 +153,10 @@ export const reportHeadSchema = z.strictObject({
   targets: z.record(z.string(), reportTargetSchema),
 });
 
-const rollup = z.array(z.strictObject({ metric: z.string(), years: z.array(z.strictObject({ year, hires: z.number(), leavers: z.number() })), totalHires: z.number() }));
+const rollup = z.array(z.strictObject({ metric: z.string(), partOf: z.string().optional(), years: z.array(yearTotals), totalHires: z.number() }));
 
 export const reportSchema = reportHeadSchema
-  .extend({ regions: z.array(reportRegionSchema), rollup })
+  .extend({ regions: z.array(reportRegionSchema), rollup, rollupTotals: z.array(yearTotals).describe("per year, each person once") })
   .describe("the result of gap check, as --format json prints it and the library returns it");
 
 export type ReportTarget = z.infer<typeof reportTargetSchema>;

@@ -19,8 +19,11 @@ describe("gap schema --which report", () => {
     ["the bundled example, in English", ["--lang", "en"]],
     ["the bundled example, in Chinese, with a plan to 2030, attrition and growth", ["--lang", "zh", "--horizon", "2030", "--attrition", "5%", "--population-growth", "1%"]],
     ["with a template's targets", ["--template", "xx-district-grassroots"]],
+    ["a prefecture and its districts over two years (trends, nested categories, placement)", [join(root, "test", "fixtures", "check", "kunming-2023-2024.csv")]],
+    ["a national file", [join(root, "test", "fixtures", "check", "national-2020.csv")]],
   ])("validates the JSON report of %s", (_name, args) => {
-    const run = gap(["check", example, "--format", "json", ...args]);
+    const file = args[0]?.endsWith(".csv") ? [] : [example];
+    const run = gap(["check", ...file, "--format", "json", "--fail-on", "shortfall", ...args]);
     expect(run.status).toBe(1);
     const report = JSON.parse(run.stdout);
     expect(validate(report), JSON.stringify(validate.errors?.slice(0, 3))).toBe(true);

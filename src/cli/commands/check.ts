@@ -16,12 +16,14 @@ import { writeStdout } from "../stdout.js";
 import { langOption, outputOption, parseRate, parseYearOption, resolveLang, resolvePaint, type CommonOptions } from "../options.js";
 import { plain } from "../color.js";
 import { TextStore } from "../spill.js";
+import { currentYear, planYears } from "../../plan/years.js";
 
 interface CheckOptions extends CommonOptions {
   format: keyof typeof checkFormatters;
   targets: string[];
   template: string[];
   horizon?: string;
+  from?: string;
   populationGrowth: string;
   attrition: string;
   failOn: FailOn;
@@ -39,7 +41,8 @@ export function checkCommand(): Command {
     .addOption(outputOption())
     .option("--targets <file>", "add or replace targets from a JSON file (same schema as data/targets; repeatable)", collect, [])
     .option("--template <name>", "apply a named template of targets, e.g. xx-district-grassroots (repeatable)", collect, [])
-    .option("--horizon <year>", "plan up to this year (needed when the targets' year is already reached)")
+    .option("--from <year>", "the plan's first year (default: the later of the year after the data and this year)")
+    .option("--horizon <year>", "plan up to this year (default: the latest target year still ahead, else the first plan year)")
     .option("--population-growth <rate>", "yearly population growth for the plan, e.g. 0.01 or 1%", "0")
     .option("--attrition <rate>", "yearly leavers as a share of staff, e.g. 0.05 or 5%", "0")
     .addOption(
@@ -59,6 +62,8 @@ export function checkCommand(): Command {
         populationGrowth: parseRate("--population-growth", options.populationGrowth),
         attrition: parseRate("--attrition", options.attrition),
         ...(options.horizon !== undefined ? { horizon: parseYearOption("--horizon", options.horizon) } : {}),
+        ...(options.from !== undefined ? { from: parseYearOption("--from", options.from) } : {}),
+        currentYear: currentYear(process.env.SOURCE_DATE_EPOCH, Date.now()),
       };
       if (planOptions.attrition < 0) throw new UsageError(`--attrition «${options.attrition}»: expected a share of staff from 0 to 100%`);
       const catalogue = await loadCatalogue(options.targets);
@@ -78,9 +83,8 @@ export function checkCommand(): Command {
         return await refuse(reader.summary());
       }
       const latest = reader.latestYear();
-      if (planOptions.horizon !== undefined && latest !== undefined && planOptions.horizon <= latest) {
-        throw new UsageError(`--horizon ${planOptions.horizon}: must be after the data's latest year (${latest})`);
-      }
+      // every region's plan starts by the year after the latest data (or --from), and none may start after the horizon
+      if (latest !== undefined) planYears(latest, [], planOptions);
       const run = new CheckRun(catalogue, { ...planOptions, templates: options.template, plan: options.plan });
       const stream = streamFormats[options.format];
       if (stream) {
