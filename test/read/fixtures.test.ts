@@ -36,9 +36,10 @@ export const CASES: Record<string, Case> = {
       "E type-error 3:9 staff",
       "E type-error 3:11 physicians",
       "E type-error 3:16 nurses",
-      "E type-error 4:14 public_health_physicians",
+      "W not-reported-mark 4:14 public_health_physicians",
       "E type-error 4:16 nurses",
     ],
+    // "—" alone is how statistical tables mark not reported: read as empty, with a warning
     also: (r) => expect(r.diagnostics.map((d) => d.value)).toEqual(["不详", "约300", "N/A", "—", "163人"]),
   },
   "bad-count-nan-infinity.csv": {
