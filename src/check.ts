@@ -7,10 +7,16 @@ import type { Target } from "./catalogue/schema.js";
 import type { ReadResult } from "./read/reader.js";
 import type { RegionRecord } from "./read/record.js";
 import { compareText } from "./compare-text.js";
+import type { Diagnostic } from "./read/diagnostics.js";
 
 export interface CheckOptions extends PlanOptions {
   /** named templates to apply to every region (targets of documents for an unnamed district) */
   templates?: readonly string[];
+  /**
+   * columns the input has under a header that was not recognised (column id → the header as written): a target not
+   * assessed for want of one says so (see unrecognisedColumns in read/columns.ts)
+   */
+  unrecognisedColumns?: ReadonlyMap<string, string>;
 }
 
 export interface RegionResult {
@@ -26,6 +32,14 @@ export interface RegionResult {
   counts: Record<Status, number>;
   /** people short across binding targets (the largest shortfall per category) */
   peopleShort: number;
+}
+
+/** The diagnostics of the input a check ran on (its warnings: a check does not run on errors), for the report. */
+export interface InputSummary {
+  files: string[];
+  errors: number;
+  warnings: number;
+  diagnostics: Diagnostic[];
 }
 
 export interface RollupYear {
@@ -48,8 +62,16 @@ export interface CheckSummary {
   regionCount: number;
   /** the targets evaluated for at least one region, by id */
   targetsUsed: ReadonlyMap<string, Target>;
-  rollup: Array<{ metric: string; years: RollupYear[]; totalHires: number }>;
+  /**
+   * hires per category and year, summed over the regions of one level at a time: a file with a province and its
+   * prefectures holds the same people twice, once in the province's figures and once in theirs
+   */
+  rollup: Array<{ level: Level; metric: string; years: RollupYear[]; totalHires: number }>;
+  /** the levels of the regions checked, from the nation down, with how many region-years of each */
+  levels: Array<{ level: Level; regions: number }>;
   counts: Record<Status, number>;
+  /** the input's diagnostics, where the caller gives them */
+  input?: InputSummary;
 }
 
 export interface CheckResult extends CheckSummary {
@@ -106,7 +128,9 @@ export class CheckRun {
   private readonly counts = emptyCounts();
   private readonly selection: { templates: readonly string[] };
   private readonly targetsUsed = new Map<string, Target>();
-  private readonly hiresByMetric = new Map<string, Map<number, RollupYear>>();
+  /** by level, then category */
+  private readonly hiresByMetric = new Map<Level, Map<string, Map<number, RollupYear>>>();
+  private readonly regionsByLevel = new Map<Level, number>();
   /** one list per distinct set of applicable targets: most codes share theirs with many others (see applicableTo) */
   private readonly targetLists = new Map<string, { targets: Target[]; context: EvaluateContext }>();
   private regionCount = 0;
@@ -125,6 +149,7 @@ export class CheckRun {
     return years.map((record, i) => {
       const history = years.slice(0, i).reverse();
       const evaluations = sortByUrgency(evaluateRegion(record, targets, this.catalogue, history));
+      if (this.options.unrecognisedColumns?.size) nameUnrecognised(evaluations, this.options.unrecognisedColumns);
       const regionCounts = emptyCounts();
       for (const e of evaluations) {
         regionCounts[e.status]++;
@@ -133,13 +158,15 @@ export class CheckRun {
       const latest = i === years.length - 1;
       const plan = latest ? planRegion(record, targets, context, this.options) : undefined;
       const peopleShort = plan ? plan.categories.reduce((n, c) => n + Math.max(0, c.requiredAtHorizon - c.current), 0) : 0;
-      if (plan) this.addToRollup(plan);
+      const level = levelOfCode(code);
+      if (plan) this.addToRollup(plan, level);
       this.regionCount++;
+      this.regionsByLevel.set(level, (this.regionsByLevel.get(level) ?? 0) + 1);
       return {
         code,
         name: record.name,
         year: record.year,
-        level: levelOfCode(code),
+        level,
         line: record.line,
         record,
         evaluations,
@@ -180,14 +207,17 @@ export class CheckRun {
       regionCount: this.regionCount,
       targetsUsed: new Map([...this.targetsUsed].sort(([a], [b]) => compareText(a, b))),
       rollup: this.rollup(),
+      levels: LEVELS.flatMap((level) => (this.regionsByLevel.has(level) ? [{ level, regions: this.regionsByLevel.get(level)! }] : [])),
       counts: { ...this.counts },
     };
   }
 
-  private addToRollup(plan: RegionPlan): void {
+  private addToRollup(plan: RegionPlan, level: Level): void {
+    let byMetric = this.hiresByMetric.get(level);
+    if (!byMetric) this.hiresByMetric.set(level, (byMetric = new Map()));
     for (const category of plan.categories) {
-      let years = this.hiresByMetric.get(category.metric);
-      if (!years) this.hiresByMetric.set(category.metric, (years = new Map()));
+      let years = byMetric.get(category.metric);
+      if (!years) byMetric.set(category.metric, (years = new Map()));
       for (const y of category.years) {
         const row = years.get(y.year) ?? { year: y.year, hires: 0, leavers: 0 };
         row.hires += y.hires;
@@ -197,14 +227,24 @@ export class CheckRun {
     }
   }
 
-  /** Total hires per category and year across the regions' plans. */
+  /** Total hires per level, category and year across the regions' plans: never summed across levels. */
   private rollup(): CheckSummary["rollup"] {
-    return [...this.hiresByMetric.entries()]
-      .sort(([a], [b]) => compareText(a, b))
-      .map(([metric, years]) => {
-        const list = [...years.values()].sort((a, b) => a.year - b.year).map((y) => ({ ...y }));
-        return { metric, years: list, totalHires: list.reduce((n, y) => n + y.hires, 0) };
-      });
+    return LEVELS.flatMap((level) =>
+      [...(this.hiresByMetric.get(level) ?? new Map<string, Map<number, RollupYear>>()).entries()]
+        .sort(([a], [b]) => compareText(a, b))
+        .map(([metric, years]) => {
+          const list = [...years.values()].sort((a, b) => a.year - b.year).map((y) => ({ ...y }));
+          return { level, metric, years: list, totalHires: list.reduce((n, y) => n + y.hires, 0) };
+        }),
+    );
+  }
+}
+
+/** A target not assessed for want of a column the input has under a header not recognised: the remark names it. */
+function nameUnrecognised(evaluations: Evaluation[], unrecognised: ReadonlyMap<string, string>): void {
+  for (const e of evaluations) {
+    if (e.status !== "not_assessed") continue;
+    e.remarks = e.remarks.map((r) => (r.kind === "missing-column" && unrecognised.has(r.column) ? { ...r, unrecognised: unrecognised.get(r.column)! } : r));
   }
 }
 

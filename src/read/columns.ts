@@ -185,3 +185,22 @@ function editDistance(a: string, b: string): number {
   }
   return row[b.length]!;
 }
+
+/**
+ * The columns a file has under a header that was not recognised but is close to theirs (注册护仕 for 注册护士), and
+ * that the file does not have otherwise: column id → the header as written. Targets that need one are not assessed
+ * for want of it, and the report says which header it was.
+ */
+export function unrecognisedColumns(
+  diagnostics: ReadonlyArray<{ code: string; value?: string; detail?: Record<string, string | number> }>,
+  present: readonly string[],
+): Map<string, string> {
+  const lost = new Map<string, string>();
+  for (const d of diagnostics) {
+    const suggestion = d.code === "unknown-header" ? d.detail?.suggestion : undefined;
+    if (typeof suggestion !== "string" || d.value === undefined) continue;
+    const def = columnForHeader(suggestion);
+    if (def && !present.includes(def.id) && !lost.has(def.id)) lost.set(def.id, d.value);
+  }
+  return lost;
+}
