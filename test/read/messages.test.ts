@@ -28,6 +28,9 @@ const ALL_CODES: Record<DiagnosticCode, true> = {
   "duplicate-row": true,
   "missing-region-row": true,
   "total-row-mismatch": true,
+  "header-row": true,
+  "not-reported-mark": true,
+  "unit-error": true,
   "too-many-problems": true,
 };
 
