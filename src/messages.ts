@@ -18,7 +18,10 @@ const expectations: Record<Expectation, Record<Lang, string>> = {
   "unit-type": { en: "an institution type such as 乡镇卫生院 or township_hospital", zh: "机构类别，如 乡镇卫生院 或 township_hospital" },
   "value-present": { en: "a value", zh: "填写数值" },
   "utf8-or-gb18030": { en: "text in UTF-8 or GB18030/GBK", zh: "UTF-8 或 GB18030/GBK 编码的文本" },
-  "text-not-binary": { en: "a CSV text file, not binary data", zh: "CSV 文本文件，而非二进制数据" },
+  "text-not-binary": {
+    en: "a CSV text file or an .xlsx workbook, not binary data: save it as CSV UTF-8 or .xlsx",
+    zh: "CSV 文本文件或 .xlsx 工作簿，而非二进制数据：请另存为 CSV UTF-8 或 .xlsx",
+  },
   "header-and-rows": { en: "a header row followed by data rows", zh: "一行表头及其后的数据行" },
   "unique-header": { en: "each column once (first at column {first})", zh: "每列只出现一次（首次出现在第 {first} 列）" },
   "named-header": { en: "a column name", zh: "列名" },

@@ -44,8 +44,10 @@ export function detectDelimiter(sample: Uint8Array): number {
   };
   for (let i = 0; i < sample.length && lines < SAMPLE_LINES; i++) {
     const b = sample[i]!;
-    if (b === QUOTE) inQuote = !inQuote;
-    else if (inQuote) continue;
+    if (b === QUOTE) {
+      inQuote = !inQuote;
+      content = true;
+    } else if (inQuote) continue;
     else if (b === LF || b === CR) endLine();
     else {
       const c = CANDIDATES.indexOf(b as (typeof CANDIDATES)[number]);
