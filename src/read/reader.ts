@@ -709,7 +709,8 @@ export class StatisticsReader {
     const unit = unitCell(rec, at.unit);
     let unitName = unit.length <= 12 && mayBeTotal(rec, at.unit, unit.start) ? unitText(rec, at.unit, unit) : undefined;
     // 小计 / 合计 where an institution's name goes, on a row of one institution type: that type's subtotal row
-    let unitEmpty = unit.length === 0;
+    // a dash alone where the name goes (a region row of a table that dashes every empty cell) names nothing
+    let unitEmpty = unit.length === 0 || (unit.length <= 6 && isNotReportedMark(unitText(rec, at.unit, unit)));
     if (unitName !== undefined && TOTAL_ROW.test(unitName) && type.unitType !== undefined) {
       unitEmpty = true;
       unitName = "";
@@ -1426,7 +1427,8 @@ function readType(raw: string): Cached & { unitType: string | undefined; typeInd
     ...base,
     unitType,
     typeIndex: unitType === undefined ? -1 : UNIT_TYPE_INDEX.get(unitType)!,
-    regionRow: base.text === "" || REGION_TYPE_NAMES.has(lower),
+    // a dash alone, as a table that dashes every empty cell has on its region rows, is an empty type
+    regionRow: base.text === "" || REGION_TYPE_NAMES.has(lower) || isNotReportedMark(base.text),
   };
 }
 

@@ -152,6 +152,12 @@ describe("not reported, and names close to a column's", () => {
     expect(isNotReportedMark(raw)).toBe(expected);
   });
 
+  it("a region row that dashes its name and type too is a region row", () => {
+    const read = readStatistics("行政区划代码,地区,年份,机构名称,机构类别,常住人口,卫生人员\n530114,呈贡区,2024,—,—,728600,—\n530114,呈贡区,2024,呈贡区人民医院,公立医院,—,968\n", { file: "d.csv" });
+    expect(read.errors).toBe(0);
+    expect(read.regions[0]).toMatchObject({ hasRegionRow: true, line: 2, figures: { population: { value: 728_600 }, staff: { value: 968, source: "summed" } } });
+  });
+
   it.each([
     ["注册护仕", "注册护士"],
     ["注册护士数", "注册护士"],
