@@ -1,4 +1,4 @@
-import { EXIT, UsageError } from "../errors.js";
+import { UsageError } from "../errors.js";
 import { openStatisticsFile, type InputOptions } from "../node.js";
 import type { InstitutionCheckSpec } from "../read/record.js";
 import { SeveralReads, type RegionSource } from "../read/several.js";
@@ -29,5 +29,3 @@ export async function openInputs(
   }
   return { source, name: names.join(", "), files: names };
 }
-
-export { EXIT };
