@@ -460,7 +460,7 @@ export class StatisticsReader {
       mine.absorb(other);
     }
     if (this.lastRegion) this.lastRegion.totalRows.push(...part.orphanTotals);
-    this.sink.adopt(part.diagnostics);
+    this.sink.adopt(this.withNotReportedMerged(part.diagnostics));
     this.scanner.adopt(part.problems, part.failed);
     const s = this.stats;
     s.rows += part.stats.rows;
@@ -471,6 +471,27 @@ export class StatisticsReader {
     if (part.stats.outsideRegions) s.outsideRegions = (s.outsideRegions ?? 0) + part.stats.outsideRegions;
     if (part.stats.lines > 0) s.lines = part.stats.lines;
     return true;
+  }
+
+  /**
+   * A part's diagnostics with its dash warnings folded into this reader's, one per column as one reader gives them:
+   * a column this reader already warned about counts the part's dashes in its own warning.
+   */
+  private withNotReportedMerged(diagnostics: ReaderPart["diagnostics"]): ReaderPart["diagnostics"] {
+    let merged = 0;
+    const items = diagnostics.items.filter((d) => {
+      if (d.code !== "not-reported-mark") return true;
+      const counted = d.detail as { cells: number };
+      const mine = this.notReported.get(d.column - 1);
+      if (!mine) {
+        this.notReported.set(d.column - 1, counted);
+        return true;
+      }
+      mine.cells += counted.cells;
+      merged++;
+      return false;
+    });
+    return merged === 0 ? diagnostics : { ...diagnostics, items, warnings: diagnostics.warnings - merged };
   }
 
   /** The latest year of any region read (after close()), without finishing the regions. */
