@@ -162,7 +162,8 @@ export function suggestHeader(cell: string): string | undefined {
       const distance = editDistance(key, known);
       const limit = Math.max(1, Math.floor(Math.min(key.length, known.length) / 3));
       if (distance <= limit && (!best || distance < best.distance)) best = { name: suggested, distance };
-      // one inside the other, of a name long enough to mean something (not 代码 inside every 行政区划代码-like cell)
+      // one inside the other (注册护士人数, 其中：注册护士), the longest such name winning: for Chinese names only, where
+      // a name inside another is the same thing counted (English "type" is inside "prototype")
       if (CJK.test(known) && CJK.test(key) && known.length >= 2 && key.length >= 2 && (key.includes(known) || known.includes(key)) && (!holding || known.length > holding.length)) {
         holding = { name: suggested, length: known.length };
       }
