@@ -41,8 +41,8 @@ const expectations: Record<Expectation, Record<Lang, string>> = {
     zh: "以人、个或万人计的数（列名后括号中的单位）",
   },
   "whole-after-scale": {
-    en: "a whole number of people once multiplied by {scale} (at most as many decimals as {scale} has zeros)",
-    zh: "乘以 {scale} 后为整数人数（小数位数不超过 {scale} 的零的个数）",
+    en: "a whole number of people once multiplied by {scale}: at most {places} decimal places",
+    zh: "乘以 {scale} 后为整数人数：最多 {places} 位小数",
   },
 };
 

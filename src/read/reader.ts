@@ -1021,7 +1021,7 @@ export class StatisticsReader {
       return true;
     }
     if (scale !== 1 && parsed.reason === "fraction") {
-      this.sink.error({ code: "constraint-error", line, column: column + 1, field: def.id, value: raw, expected: "whole-after-scale", detail: { scale } });
+      this.sink.error({ code: "constraint-error", line, column: column + 1, field: def.id, value: raw, expected: "whole-after-scale", detail: { scale, places: String(scale).length - 1 } });
     } else this.valueError(parsed.reason, line, column + 1, def.id, raw, max);
     return false;
   }

@@ -313,7 +313,7 @@ export const CASES: Record<string, Case> = {
     // 万人: 72.86 is 728,600 people and 9.63 is 96,300; 114.500001 万人 is not a whole number of people
     diagnostics: ["E constraint-error 3:4 population", "E type-error 4:5 rural_population"],
     also: (r, find) => {
-      expect(find("constraint-error", 3)).toMatchObject({ value: "114.500001", expected: "whole-after-scale", detail: { scale: 10_000 } });
+      expect(find("constraint-error", 3)).toMatchObject({ value: "114.500001", expected: "whole-after-scale", detail: { scale: 10_000, places: 4 } });
       const chenggong = r.regions.find((x) => x.code === "530114")!;
       expect([chenggong.figures.population?.value, chenggong.figures.rural_population?.value]).toEqual([728_600, 96_300]);
     },
