@@ -1,5 +1,6 @@
 import { Command, Option } from "commander";
-import { CheckRun, codeGroups, compareRegions, hasFindings, orderKey, type CheckResult, type CheckSummary, type RegionOrderKey, type RegionResult } from "../../check.js";
+import { CheckRun, codeGroups, compareRegions, hasFindings, orderKey, type CheckResult, type CheckSummary, type FailOn, type RegionOrderKey, type RegionResult } from "../../check.js";
+import { PLAN_MODES, type PlanMode } from "../../evaluate/precedence.js";
 import { institutionChecks } from "../../evaluate/engine.js";
 import { EXIT, UsageError } from "../../errors.js";
 import type { Lang } from "../../messages.js";
@@ -24,7 +25,8 @@ interface CheckOptions extends CommonOptions {
   horizon?: string;
   populationGrowth: string;
   attrition: string;
-  failOn: "shortfall" | "advisory" | "none";
+  failOn: FailOn;
+  plan: PlanMode;
   strict?: boolean;
   sheet?: string;
   region: string[];
@@ -44,7 +46,16 @@ export function checkCommand(): Command {
     .option("--horizon <year>", "plan up to this year (needed when the targets' year is already reached)")
     .option("--population-growth <rate>", "yearly population growth for the plan, e.g. 0.01 or 1%", "0")
     .option("--attrition <rate>", "yearly leavers as a share of staff, e.g. 0.05 or 5%", "0")
-    .addOption(new Option("--fail-on <what>", "what makes the exit status 1").choices(["shortfall", "advisory", "none"]).default("shortfall"))
+    .addOption(
+      new Option("--fail-on <what>", "what makes the exit status 1: short targets; also advisory ones and figures above a range; nothing")
+        .choices(["shortfall", "advisory", "none"])
+        .default("shortfall"),
+    )
+    .addOption(
+      new Option("--plan <which>", "own: a region's own target for a measure decides, broader levels' are context; strictest: plan to the strictest")
+        .choices([...PLAN_MODES])
+        .default("own"),
+    )
     .option("--strict", "the input's warnings make the exit status 1 too")
     .addOption(sheetOption())
     .addOption(regionOption())
@@ -85,6 +96,7 @@ export function checkCommand(): Command {
       const run = new CheckRun(catalogue, {
         ...planOptions,
         templates: options.template,
+        plan: options.plan,
         unrecognisedColumns: unrecognisedColumns(first.diagnostics, first.stats.columns),
       });
       /** the input's warnings, carried by the machine-read outputs; --strict fails on them */
