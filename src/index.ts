@@ -10,12 +10,13 @@ import type { Catalogue } from "./catalogue/catalogue.js";
 import { check, type CheckOptions } from "./check.js";
 import { institutionChecks } from "./evaluate/engine.js";
 import type { Lang } from "./messages.js";
-import { readStatisticsFile } from "./node.js";
+import { readStatisticsFile, type InputOptions } from "./node.js";
 import { readStatistics, type ReadResult } from "./read/reader.js";
 import { report, type Report } from "./report.js";
 import { GapError } from "./errors.js";
 import { checkHorizonAfterData, checkPath, checkRowsInput, checkRunOptions, checkTemplatesKnown, checkTextInput, type CheckedRunOptions } from "./library-arguments.js";
 import { currentYear } from "./plan/years.js";
+import { unrecognisedColumns } from "./read/columns.js";
 
 export { StatisticsReader, readStatistics, type ReadOptions, type ReadResult } from "./read/reader.js";
 export type { RegionRecord, Figure, TypeAggregate, InstitutionCheckSpec } from "./read/record.js";
@@ -34,7 +35,8 @@ export { planYears, currentYear } from "./plan/years.js";
 export { check, CheckRun, codeGroups, compareRegions, orderKey, hasFindings, type CheckOptions, type CheckResult, type CheckSummary, type RegionResult } from "./check.js";
 export { report, REPORT_SCHEMA_VERSION, type Report } from "./report.js";
 export { reportSchema, reportJsonSchema } from "./report-schema.js";
-export { readStatisticsFile, openStatisticsFile } from "./node.js";
+export { readStatisticsFile, openStatisticsFile, type InputOptions } from "./node.js";
+export { SeveralReads, type RegionSource } from "./read/several.js";
 export { GapError, InvalidOptionError, UsageError } from "./errors.js";
 
 export interface RunOptions extends Partial<CheckOptions> {
@@ -61,7 +63,9 @@ function run(read: ReadResult, name: string, catalogue: Catalogue, options: Chec
     currentYear: options.currentYear ?? currentYear(process.env.SOURCE_DATE_EPOCH, Date.now()),
     ...(options.templates ? { templates: options.templates } : {}),
     ...(options.plan ? { plan: options.plan } : {}),
+    unrecognisedColumns: unrecognisedColumns(read.diagnostics, read.stats.columns),
   });
+  result.input = { files: [name], errors: read.errors, warnings: read.warnings, diagnostics: read.diagnostics };
   return report(result, name, options.lang);
 }
 
@@ -94,10 +98,11 @@ export function checkRows(givenRows: ReadonlyArray<Record<string, string | numbe
   return checkText(text, { ...options, file: "<rows>" });
 }
 
-/** Checks a statistics file on disk ("-" for standard input). */
-export async function checkFile(givenPath: string, givenOptions: RunOptions = {}): Promise<Report> {
+/** Checks a statistics file on disk ("-" for standard input): CSV, tab-separated text or an .xlsx workbook. */
+export async function checkFile(givenPath: string, givenOptions: RunOptions & InputOptions = {}): Promise<Report> {
   const path = checkPath(givenPath);
   const { options, catalogue } = prepare(givenOptions);
-  const { result, name } = await readStatisticsFile(path, institutionChecks(catalogue));
+  const input = { ...(options.sheet !== undefined ? { sheet: options.sheet } : {}), ...(options.regions ? { regions: options.regions } : {}) };
+  const { result, name } = await readStatisticsFile(path, institutionChecks(catalogue), input);
   return run(result, name, catalogue, options);
 }

@@ -20,12 +20,15 @@ export interface CheckedRunOptions {
   plan?: PlanMode;
   from?: number;
   currentYear?: number;
+  /** checkFile: the workbook sheet, and the region code prefixes to keep */
+  sheet?: string;
+  regions?: readonly string[];
   lang: "zh" | "en";
   catalogue?: Catalogue;
   file?: string;
 }
 
-const KNOWN_OPTIONS = new Set(["populationGrowth", "attrition", "horizon", "from", "currentYear", "templates", "plan", "lang", "catalogue", "file"]);
+const KNOWN_OPTIONS = new Set(["populationGrowth", "attrition", "horizon", "from", "currentYear", "templates", "plan", "lang", "catalogue", "file", "sheet", "regions"]);
 
 
 /** The options of checkText, checkRows and checkFile, and of `check` and `CheckRun` (where `prefix` names them). */
@@ -52,6 +55,18 @@ export function checkRunOptions(options: unknown, prefix = "options"): CheckedRu
   if (file !== undefined) {
     if (typeof file !== "string" || file.length > 4096) throw new InvalidOptionError(`${prefix}.file`, file, "the name to give the input in diagnostics, a string");
     checked.file = file;
+  }
+  if (options.sheet !== undefined) {
+    if (typeof options.sheet !== "string" || options.sheet.length === 0 || options.sheet.length > 200) {
+      throw new InvalidOptionError(`${prefix}.sheet`, options.sheet, "the name of a sheet of the workbook");
+    }
+    checked.sheet = options.sheet;
+  }
+  if (options.regions !== undefined) {
+    if (!Array.isArray(options.regions) || options.regions.some((r) => typeof r !== "string" || !/^\d{1,6}$/.test(r))) {
+      throw new InvalidOptionError(`${prefix}.regions`, options.regions, "an array of region code prefixes such as \"5301\"");
+    }
+    checked.regions = options.regions as string[];
   }
   if (catalogue !== undefined) checked.catalogue = checkCatalogue(catalogue, `${prefix}.catalogue`);
   if (templates !== undefined) {

@@ -132,6 +132,19 @@ export const reportRegionSchema = z
   })
   .describe("one region-year");
 
+export const reportDiagnosticSchema = z
+  .strictObject({
+    code: z.string(),
+    severity: z.enum(["error", "warning"]),
+    file: z.string(),
+    line: count,
+    column: count,
+    field: z.string().nullable(),
+    value: z.string().nullable(),
+    message: z.string(),
+  })
+  .describe("one diagnostic of the input: where, what, and the sentence the table prints");
+
 export const reportHeadSchema = z.strictObject({
   schemaVersion: z.literal(1),
   tool: z.literal("gap"),
@@ -149,14 +162,21 @@ export const reportHeadSchema = z.strictObject({
     aboutTolerance: z.number(),
     plan: z.enum(["own", "strictest"]).describe("which targets decide and are planned for (--plan)"),
   }),
-  summary: z.strictObject({ regions: count, counts }),
+  summary: z.strictObject({
+    regions: count,
+    levels: z.array(z.strictObject({ level, regions: count })).describe("the levels of the regions checked, from the nation down"),
+    counts,
+  }),
+  diagnostics: z.array(reportDiagnosticSchema).describe("the input's warnings (a report is only made from an input without errors)"),
   targets: z.record(z.string(), reportTargetSchema),
 });
 
-const rollup = z.array(z.strictObject({ metric: z.string(), partOf: z.string().optional(), years: z.array(yearTotals), totalHires: z.number() }));
+const rollup = z
+  .array(z.strictObject({ level, metric: z.string(), partOf: z.string().optional(), years: z.array(yearTotals), totalHires: z.number() }))
+  .describe("hires per level, category and year: never summed across levels");
 
 export const reportSchema = reportHeadSchema
-  .extend({ regions: z.array(reportRegionSchema), rollup, rollupTotals: z.array(yearTotals).describe("per year, each person once") })
+  .extend({ regions: z.array(reportRegionSchema), rollup, rollupTotals: z.array(yearTotals.extend({ level })).describe("per level and year, each person once") })
   .describe("the result of gap check, as --format json prints it and the library returns it");
 
 export type ReportTarget = z.infer<typeof reportTargetSchema>;
@@ -164,6 +184,7 @@ export type ReportResult = z.infer<typeof reportResultSchema>;
 export type ReportPlan = z.infer<typeof reportPlanSchema>;
 export type ReportRegion = z.infer<typeof reportRegionSchema>;
 export type ReportHead = z.infer<typeof reportHeadSchema>;
+export type ReportDiagnostic = z.infer<typeof reportDiagnosticSchema>;
 export type Report = z.infer<typeof reportSchema>;
 
 /** The JSON Schema of the report (`gap schema --which report`). */

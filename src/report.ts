@@ -9,12 +9,13 @@ import type { Target } from "./catalogue/schema.js";
 import type { Evaluation } from "./evaluate/types.js";
 import type { RegionPlan } from "./plan/plan.js";
 import { gap, remarkText, roundedValue } from "./labels.js";
-import type { Lang } from "./messages.js";
+import { diagnosticMessage, type Lang } from "./messages.js";
+import type { Diagnostic } from "./read/diagnostics.js";
 import { metrics } from "./registry/index.js";
 // the report's types are inferred from its schemas (gap schema --which report); only the types are imported here
-import type { Report, ReportHead, ReportPlan, ReportRegion, ReportResult, ReportTarget } from "./report-schema.js";
+import type { Report, ReportDiagnostic, ReportHead, ReportPlan, ReportRegion, ReportResult, ReportTarget } from "./report-schema.js";
 
-export type { Report, ReportHead, ReportPlan, ReportRegion, ReportResult, ReportTarget };
+export type { Report, ReportDiagnostic, ReportHead, ReportPlan, ReportRegion, ReportResult, ReportTarget };
 
 export const REPORT_SCHEMA_VERSION = 1;
 
@@ -125,6 +126,21 @@ export function reportPlan(plan: RegionPlan): ReportPlan {
   };
 }
 
+
+/** One diagnostic of the input, as the report carries it: where, what, and the sentence the table prints. */
+export function reportDiagnostic(d: Diagnostic, lang: Lang): ReportDiagnostic {
+  return {
+    code: d.code,
+    severity: d.severity,
+    file: d.file,
+    line: d.line,
+    column: d.column,
+    field: d.field ?? null,
+    value: d.value ?? null,
+    message: diagnosticMessage(d, lang),
+  };
+}
+
 /** Everything of the report but the regions, which can be long: the JSON formatter streams them one by one. */
 export function reportHead(summary: CheckSummary, file: string, lang: Lang): ReportHead {
   const targets: Record<string, ReportTarget> = {};
@@ -137,7 +153,8 @@ export function reportHead(summary: CheckSummary, file: string, lang: Lang): Rep
     lang,
     catalogue: summary.catalogue,
     assumptions: summary.assumptions,
-    summary: { regions: summary.regionCount, counts: summary.counts },
+    summary: { regions: summary.regionCount, levels: summary.levels, counts: summary.counts },
+    diagnostics: (summary.input?.diagnostics ?? []).map((d) => reportDiagnostic(d, lang)),
     targets,
   };
 }
