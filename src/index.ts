@@ -7,14 +7,14 @@
  */
 import { bundledCatalogue } from "./catalogue/bundled.js";
 import type { Catalogue } from "./catalogue/catalogue.js";
-import { check, type CheckOptions } from "./check.js";
-import { institutionChecks } from "./evaluate/engine.js";
+import type { CheckOptions } from "./check.js";
 import type { Lang } from "./messages.js";
-import { readStatisticsFile } from "./node.js";
-import { readStatistics, type ReadResult } from "./read/reader.js";
-import { report, type Report } from "./report.js";
+import { inputName, readInto } from "./node.js";
+import { checkInMemory, readerFor } from "./pipeline.js";
+import type { ReadResult, StatisticsReader } from "./read/reader.js";
+import type { Report } from "./report.js";
 
-export { StatisticsReader, readStatistics, type ReadOptions, type ReadResult } from "./read/reader.js";
+export { StatisticsReader, readStatistics, type ReadOptions, type ReadResult, type ReadSummary } from "./read/reader.js";
 export type { RegionRecord, Figure, TypeAggregate, InstitutionCheckSpec } from "./read/record.js";
 export type { Diagnostic, DiagnosticCode } from "./read/diagnostics.js";
 export { diagnosticMessage } from "./messages.js";
@@ -26,6 +26,7 @@ export { evaluateRegion, institutionChecks } from "./evaluate/engine.js";
 export type { Evaluation, Status } from "./evaluate/types.js";
 export { planRegion, type RegionPlan, type PlanOptions } from "./plan/plan.js";
 export { check, CheckRun, codeGroups, compareRegions, orderKey, hasFindings, type CheckOptions, type CheckResult, type CheckSummary, type RegionResult } from "./check.js";
+export { checkReader, readerFor, HorizonError, type Checked } from "./pipeline.js";
 export { report, REPORT_SCHEMA_VERSION, type Report } from "./report.js";
 export { readStatisticsFile, openStatisticsFile } from "./node.js";
 
@@ -40,22 +41,27 @@ export class InvalidInputError extends Error {
   }
 }
 
-function run(read: ReadResult, name: string, catalogue: Catalogue, options: RunOptions): Report {
-  if (read.errors > 0) throw new InvalidInputError(read);
-  const result = check(read, catalogue, {
+/** The pipeline over a reader the caller has filled and closed: the report, or InvalidInputError. */
+function run(reader: StatisticsReader, name: string, catalogue: Catalogue, options: RunOptions): Report {
+  const checkOptions: CheckOptions = {
     populationGrowth: options.populationGrowth ?? 0,
     attrition: options.attrition ?? 0,
     ...(options.horizon !== undefined ? { horizon: options.horizon } : {}),
     ...(options.templates ? { templates: options.templates } : {}),
-  });
-  return report(result, name, options.lang ?? "en");
+  };
+  const done = checkInMemory(reader, catalogue, checkOptions, name, options.lang ?? "en");
+  if (!done.ok) throw new InvalidInputError({ regions: done.regions, ...done.read });
+  return done.report;
 }
 
 /** Checks CSV text or bytes held in memory. Throws InvalidInputError when the input has errors. */
 export function checkText(input: string | Uint8Array, options: RunOptions & { file?: string } = {}): Report {
   const catalogue = options.catalogue ?? bundledCatalogue();
   const name = options.file ?? "<input>";
-  return run(readStatistics(input, { file: name, institutionChecks: institutionChecks(catalogue) }), name, catalogue, options);
+  const reader = readerFor(name, catalogue);
+  reader.push(typeof input === "string" ? new TextEncoder().encode(input) : input);
+  reader.close();
+  return run(reader, name, catalogue, options);
 }
 
 /** Checks rows given as objects keyed by column (English ids or Chinese names). */
@@ -72,6 +78,8 @@ export function checkRows(rows: ReadonlyArray<Record<string, string | number | b
 /** Checks a statistics file on disk ("-" for standard input). */
 export async function checkFile(path: string, options: RunOptions = {}): Promise<Report> {
   const catalogue = options.catalogue ?? bundledCatalogue();
-  const { result, name } = await readStatisticsFile(path, institutionChecks(catalogue));
-  return run(result, name, catalogue, options);
+  const name = inputName(path);
+  const reader = readerFor(name, catalogue);
+  await readInto(reader, path);
+  return run(reader, name, catalogue, options);
 }

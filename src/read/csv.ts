@@ -8,6 +8,7 @@
  * decoding. Every delimiter is ASCII, which in UTF-8 never occurs inside a multi-byte character.
  */
 import { LIMITS } from "./limits.js";
+import { countLineBreaks } from "./line-breaks.js";
 import { utf8Text } from "./utf8.js";
 
 export type CsvProblem =
@@ -292,14 +293,4 @@ export class CsvScanner {
     }
     this.line = line;
   }
-}
-
-/** Line breaks in s[from, to): LF, CRLF and a lone CR count one each (a CR at `to` counts as lone). */
-export function countLineBreaks(s: Uint8Array, from: number, to: number): number {
-  let count = 0;
-  for (let at = s.indexOf(LF, from); at !== -1 && at < to; at = s.indexOf(LF, at + 1)) count++;
-  for (let at = s.indexOf(CR, from); at !== -1 && at < to; at = s.indexOf(CR, at + 1)) {
-    if (!(at + 1 < to && s[at + 1] === LF)) count++;
-  }
-  return count;
 }

@@ -1,11 +1,10 @@
 import { Command, Option } from "commander";
-import { CheckRun, codeGroups, compareRegions, hasFindings, orderKey, type CheckResult, type CheckSummary, type RegionOrderKey, type RegionResult } from "../../check.js";
-import { institutionChecks } from "../../evaluate/engine.js";
+import { hasFindings, type CheckResult, type CheckSummary, type RegionResult } from "../../check.js";
 import { EXIT, UsageError } from "../../errors.js";
 import type { Lang } from "../../messages.js";
-import { openStatisticsFile } from "../../node.js";
-import { parallelRead } from "../parallel.js";
-import type { ReadResult, StatisticsReader } from "../../read/reader.js";
+import { inputName, readInto } from "../../node.js";
+import { checkReader, readerFor } from "../../pipeline.js";
+import type { ReadSummary } from "../../read/reader.js";
 import { checkTemplates, loadCatalogue } from "../catalogue.js";
 import { diagnosticsGithub, diagnosticsTable } from "../formatters/diagnostics.js";
 import { checkFormatters, streamFormats } from "../formatters/check/index.js";
@@ -52,74 +51,53 @@ export function checkCommand(): Command {
       if (planOptions.attrition < 0) throw new UsageError(`--attrition «${options.attrition}»: expected a share of staff from 0 to 100%`);
       const catalogue = await loadCatalogue(options.targets);
       checkTemplates(catalogue, options.template);
-      const { reader, name } = await openStatisticsFile(file, institutionChecks(catalogue), parallelRead());
+      const name = inputName(file);
+      const reader = readerFor(name, catalogue);
+      await readInto(reader, file);
+      const checkOptions = { ...planOptions, templates: options.template };
 
-      /** no partial results from an invalid file: its diagnostics, and exit 2 */
-      const refuse = async (read: Omit<ReadResult, "regions">) => {
-        const view = { result: read, file: name, lang, strict: false, paint: plain };
-        if (options.format === "github") await writeStdout(diagnosticsGithub(view));
-        else process.stderr.write(diagnosticsTable(view));
-        process.exitCode = EXIT.cannotRun;
-      };
-      if (reader.summary().errors > 0) {
-        // the regions' own checks (sums against stated totals, …) still report
-        for (const _ of reader.finishedRegions());
-        return await refuse(reader.summary());
-      }
-      const latest = reader.latestYear();
-      if (planOptions.horizon !== undefined && latest !== undefined && planOptions.horizon <= latest) {
-        throw new UsageError(`--horizon ${planOptions.horizon}: must be after the data's latest year (${latest})`);
-      }
-      const run = new CheckRun(catalogue, { ...planOptions, templates: options.template });
       const stream = streamFormats[options.format];
       if (stream) {
         // each region is formatted as soon as it is checked and set aside; the report is written worst first
         const store = new TextStore();
         try {
-          const order = checkRegions(reader, run, (result) => {
+          const checked = checkReader(reader, catalogue, checkOptions, (result) => {
             const texts = stream.region(result, lang);
             const first = store.add(texts[0]!);
             for (let s = 1; s < texts.length; s++) store.add(texts[s]!);
             return first;
           });
-          const read = reader.summary();
-          if (read.errors > 0) return await refuse(read);
-          warn(read);
-          const summary = run.summary();
-          await writeOutput(streamedOutput(stream, store, order, summary, name, lang), options.output);
-          process.exitCode = hasFindings(summary, options.failOn) ? EXIT.findings : EXIT.ok;
+          if (!checked.ok) return await refuse(checked.read);
+          warn(checked.read);
+          await writeOutput(streamedOutput(stream, store, checked.order, checked.summary, name, lang), options.output);
+          process.exitCode = hasFindings(checked.summary, options.failOn) ? EXIT.findings : EXIT.ok;
         } finally {
           store.close();
         }
         return;
       }
       const results: RegionResult[] = [];
-      const order = checkRegions(reader, run, (result) => results.push(result) - 1);
-      const read = reader.summary();
-      if (read.errors > 0) return await refuse(read);
-      warn(read);
-      const result: CheckResult = { ...run.summary(), regions: order.map((key) => results[key.index]!) };
+      const checked = checkReader(reader, catalogue, checkOptions, (result) => results.push(result) - 1);
+      if (!checked.ok) return await refuse(checked.read);
+      warn(checked.read);
+      const result: CheckResult = { ...checked.summary, regions: checked.order.map((placed) => results[placed.index]!) };
       await writeOutput(checkFormatters[options.format]({ result, file: name, lang, paint: await resolvePaint(options) }), options.output);
       process.exitCode = hasFindings(result, options.failOn) ? EXIT.findings : EXIT.ok;
 
-      function warn(read: Omit<ReadResult, "regions">): void {
+      /** no partial results from an invalid file: its diagnostics, and exit 2 */
+      async function refuse(read: ReadSummary): Promise<void> {
+        const view = { result: read, file: name, lang, strict: false, paint: plain };
+        if (options.format === "github") await writeStdout(diagnosticsGithub(view));
+        else process.stderr.write(diagnosticsTable(view));
+        process.exitCode = EXIT.cannotRun;
+      }
+
+      function warn(read: ReadSummary): void {
         if (read.warnings > 0 && options.format !== "github") {
           process.stderr.write(diagnosticsTable({ result: read, file: name, lang, strict: false, paint: plain }));
         }
       }
     });
-}
-
-/**
- * Checks the reader's regions one code at a time, as they are finished, and hands each result to `keep`, which
- * returns where it put it. Returns those places, worst region first.
- */
-function checkRegions(reader: StatisticsReader, run: CheckRun, keep: (result: RegionResult) => number): Array<RegionOrderKey & { index: number }> {
-  const order: Array<RegionOrderKey & { index: number }> = [];
-  for (const [code, records] of codeGroups(reader.finishedRegions())) {
-    for (const result of run.addCode(code, records)) order.push({ ...orderKey(result), index: keep(result) });
-  }
-  return order.sort(compareRegions);
 }
 
 function* streamedOutput(

@@ -3,7 +3,6 @@ import { EXIT } from "../../errors.js";
 import { writeOutput } from "../io.js";
 import { langOption, outputOption, resolveLang, resolvePaint, type CommonOptions } from "../options.js";
 import { openStatisticsFile } from "../../node.js";
-import { parallelRead } from "../parallel.js";
 import { diagnosticsGithub, diagnosticsJson, diagnosticsTable, isValid } from "../formatters/diagnostics.js";
 
 interface ValidateOptions extends CommonOptions {
@@ -23,7 +22,7 @@ export function validateCommand(): Command {
     .option("--strict", "warnings make the file invalid too")
     .option("--no-color", "no colour even on a terminal")
     .action(async (file: string, options: ValidateOptions) => {
-      const { reader, name } = await openStatisticsFile(file, [], parallelRead());
+      const { reader, name } = await openStatisticsFile(file, []);
       // each region is finished for its own checks (sums against stated totals, …) and let go
       for (const _ of reader.finishedRegions());
       const result = reader.summary();
