@@ -1,6 +1,7 @@
 /**
  * The identity cells (region code, year, institution type, region name) repeat from row to row: each distinct raw
- * text is parsed once. The last few distinct texts are kept as bytes and compared in place, so a hit costs no copy.
+ * text is parsed once. Texts are found again by their bytes, hashed and compared in place, so a hit costs no copy,
+ * whether the rows come grouped or in any order.
  */
 import { sameBytes } from "./cells.js";
 import type { CsvRecord } from "./csv.js";
@@ -22,44 +23,59 @@ export type CodeCell = Cached & { value: string | undefined };
 export type YearCell = Cached & { value: number | undefined };
 export type TypeCell = Cached & { unitType: string | undefined; typeIndex: number; regionRow: boolean };
 
-const ENTRIES = 16;
+/** distinct texts kept per cache before it starts again (a national file has a few thousand counties) */
+const MAX_ENTRIES = 1 << 16;
 
 export class CellCache<T extends Cached> {
-  private readonly entries: T[] = [];
-  private next = 0;
-  private hit = 0;
+  /** by a hash of the raw bytes: rows in any order find their cell's entry in one step */
+  private readonly byHash = new Map<number, T[]>();
+  private readonly byText = new Map<string, T>();
+  private size = 0;
+  /** the entry the last row found: the rows of a grouped file find it again */
+  private last: T | undefined;
   constructor(private readonly parse: (raw: string) => T) {}
 
   /** Cell i of the record, parsed (an absent cell reads as empty). */
   get(rec: CsvRecord, i: number): T {
-    const entries = this.entries;
     const absent = i < 0 || i >= rec.count;
     const owned = absent ? "" : rec.owned[i];
-    if (owned !== undefined) {
-      for (let k = 0; k < entries.length; k++) if (entries[k]!.raw === owned) return entries[k]!;
-      return this.remember(this.parse(owned));
-    }
+    if (owned !== undefined) return this.ownedText(owned);
     const s = rec.starts[i]!;
     const length = rec.ends[i]! - s;
     const bytes = rec.bytes;
-    const hit = entries[this.hit];
-    if (hit && sameBytes(hit.rawBytes, bytes, s, length)) return hit;
-    for (let k = 0; k < entries.length; k++) {
-      if (sameBytes(entries[k]!.rawBytes, bytes, s, length)) {
-        this.hit = k;
-        return entries[k]!;
+    const last = this.last;
+    if (last && sameBytes(last.rawBytes, bytes, s, length)) return last;
+    let h = 0x811c9dc5;
+    for (let k = s; k < s + length; k++) h = Math.imul(h ^ bytes[k]!, 0x01000193);
+    h &= 0x3fffffff; // a small integer, which a Map hashes without boxing it
+    const bucket = this.byHash.get(h);
+    if (bucket) {
+      for (let k = 0; k < bucket.length; k++) {
+        if (sameBytes(bucket[k]!.rawBytes, bytes, s, length)) return (this.last = bucket[k]!);
       }
     }
-    return this.remember(this.parse(utf8Text(bytes, s, s + length)));
+    const entry = this.parse(utf8Text(bytes, s, s + length));
+    this.room();
+    if (bucket) bucket.push(entry);
+    else this.byHash.set(h, [entry]);
+    return (this.last = entry);
   }
 
-  private remember(entry: T): T {
-    if (this.entries.length < ENTRIES) this.entries.push(entry);
-    else {
-      this.entries[this.next] = entry;
-      this.next = (this.next + 1) % ENTRIES;
+  /** A cell the scanner had to copy out (quotes unescaped …): looked up by its text. */
+  private ownedText(raw: string): T {
+    let entry = this.byText.get(raw);
+    if (!entry) {
+      this.room();
+      this.byText.set(raw, (entry = this.parse(raw)));
     }
     return entry;
+  }
+
+  private room(): void {
+    if (++this.size <= MAX_ENTRIES) return;
+    this.byHash.clear();
+    this.byText.clear();
+    this.size = 1;
   }
 }
 

@@ -132,6 +132,7 @@ export class StatisticsReader {
     if (!this.closed) throw new Error("StatisticsReader: close() before finishedRegions()");
     const rows = this.rows;
     if (!rows || !this.layout) return;
+    rows.done();
     const keys = [...rows.regions.entries()].sort(([, a], [, b]) => compareText(a.code, b.code) || a.year - b.year).map(([key]) => key);
     for (const key of keys) {
       const acc = rows.regions.get(key);

@@ -21,6 +21,8 @@ import { POPULATION, TOTAL_ROW } from "./vocabulary.js";
 export class RowReader {
   /** the regions read so far, by code|year */
   readonly regions = new Map<string, RegionAccumulator>();
+  /** the same by code, then year: found without building a key string for every row */
+  private readonly byCode = new Map<string, Map<number, RegionAccumulator>>();
   private lastRegion: RegionAccumulator | undefined;
   private readonly caches = identityCaches();
   private readonly numbers: RowValues;
@@ -36,6 +38,12 @@ export class RowReader {
     this.numbers = new RowValues(layout, sink);
   }
 
+  /** The rows are all read: the regions are now only taken, one at a time, from `regions`. */
+  done(): void {
+    this.byCode.clear();
+    this.lastRegion = undefined;
+  }
+
   row(rec: CsvRecord): void {
     const layout = this.layout;
     const at = layout.at;
@@ -46,7 +54,13 @@ export class RowReader {
     const code = this.caches.code.get(rec, at.region_code);
     const year = this.caches.year.get(rec, at.year);
     const type = this.caches.type.get(rec, at.unit_type);
-    const regionName = this.caches.name.get(rec, at.region);
+    // the region's name matters on its first rows and its own row, or when it is a total row's 合计: most rows skip it
+    const nameCell = trimmedCell(rec, at.region);
+    const regionTotal =
+      nameCell.length > 0 &&
+      // the first character says (a full-width form, 0xEF in UTF-8, is read as its ASCII letter)
+      (rec.owned[at.region] !== undefined || mayBeTotal(rec, at.region, nameCell) || rec.bytes[nameCell.start] === 0xef) &&
+      this.caches.name.get(rec, at.region).total;
     const unit = trimmedCell(rec, at.unit);
     let unitName = unit.length <= 12 && mayBeTotal(rec, at.unit, unit) ? cellText(rec, at.unit, unit) : undefined;
     // 小计 / 合计 where an institution's name goes, on a row of one institution type: that type's subtotal row
@@ -55,7 +69,7 @@ export class RowReader {
       unitEmpty = true;
       unitName = "";
     }
-    const isTotalRow = (unitName !== undefined && unitName !== "" && TOTAL_ROW.test(unitName)) || regionName.total || type.total || code.total;
+    const isTotalRow = (unitName !== undefined && unitName !== "" && TOTAL_ROW.test(unitName)) || regionTotal || type.total || code.total;
     if (code.value === undefined || year.value === undefined) this.identityErrors(code, year, isTotalRow, line);
 
     const regionRow = isTotalRow || type.regionRow;
@@ -85,9 +99,10 @@ export class RowReader {
     if (code.value === undefined || year.value === undefined) return;
     const region = this.regionFor(code.value, year.value, line);
     this.lastRegion = region;
-    if (regionName.text && !region.name) region.name = regionName.text;
+    const regionName = !region.name || regionRow ? this.caches.name.get(rec, at.region).text : "";
+    if (regionName && !region.name) region.name = regionName;
 
-    if (regionRow) this.regionRow(region, regionName.text, line, valid, values);
+    if (regionRow) this.regionRow(region, regionName, line, valid, values);
     else if (unitEmpty) this.subtotalRow(rec, region, type.unitType!, type.text, valid, values);
     else this.institutionRow(rec, region, type.typeIndex, unit, valid, values);
   }
@@ -212,11 +227,13 @@ export class RowReader {
   private regionFor(code: string, year: number, line: number): RegionAccumulator {
     const last = this.lastRegion;
     if (last && last.code === code && last.year === year) return last;
-    const key = `${code}|${year}`;
-    let region = this.regions.get(key);
+    let years = this.byCode.get(code);
+    if (!years) this.byCode.set(code, (years = new Map()));
+    let region = years.get(year);
     if (!region) {
       region = new RegionAccumulator(code, year, line, this.thresholds.length, this.layout.fast.metrics.length);
-      this.regions.set(key, region);
+      years.set(year, region);
+      this.regions.set(`${code}|${year}`, region);
     }
     return region;
   }
