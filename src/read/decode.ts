@@ -90,7 +90,7 @@ export class Decoder {
       this.bom = true;
       body = head.subarray(2);
     } else {
-      this.encoding = looksLikeUtf8(head) ? "utf-8" : "gb18030";
+      this.encoding = looksLikeUtf8(head) || mostlyUtf8(head, final) ? "utf-8" : "gb18030";
     }
     this.bytesSeen = head.length - body.length;
     if (this.encoding !== "utf-8") this.decoder = new TextDecoder(this.encoding, { fatal: true, ignoreBOM: true });
@@ -109,7 +109,7 @@ export class Decoder {
     const cut = stream ? wholeCharactersEnd(all) : all.length;
     const whole = cut === all.length ? all : all.subarray(0, cut);
     if (!isUtf8(whole)) {
-      if (this.asciiSoFar) {
+      if (this.asciiSoFar && !mostlyUtf8(all, !stream)) {
         // everything so far was ASCII, which GB18030 reads the same way: switch without losing anything, not even
         // the start of a character held from the last chunk
         this.carry = EMPTY;
@@ -190,6 +190,30 @@ export class Decoder {
 function isAscii(bytes: Uint8Array): boolean {
   for (let i = 0; i < bytes.length; i++) if (bytes[i]! >= 0x80) return false;
   return true;
+}
+
+/**
+ * Whether more of the lines with characters beyond ASCII are valid UTF-8 than are not: a UTF-8 file with one line
+ * saved in GBK is UTF-8 with an error on that line, not a GB18030 file (which would garble every other line). A line
+ * of GBK text is valid UTF-8 only by rare chance. The last line counts only when `final` (it may be cut short).
+ */
+function mostlyUtf8(bytes: Uint8Array, final: boolean): boolean {
+  let utf8 = 0;
+  let other = 0;
+  for (let start = 0; start < bytes.length; ) {
+    let end = bytes.indexOf(10, start);
+    if (end === -1) {
+      if (!final) break;
+      end = bytes.length;
+    }
+    const line = bytes.subarray(start, end);
+    if (!isAscii(line)) {
+      if (isUtf8(line)) utf8++;
+      else other++;
+    }
+    start = end + 1;
+  }
+  return utf8 > other;
 }
 
 function looksLikeUtf8(bytes: Uint8Array): boolean {

@@ -163,10 +163,11 @@ export class DiagnosticSink {
 
   constructor(readonly file: string) {}
 
-  add(d: Problem): void {
+  /** Counts the problem, and keeps it while fewer than MAX_STORED_DIAGNOSTICS are kept or when it is `fatal` (it ended the reading: always shown). */
+  add(d: Problem, fatal = false): void {
     if (d.severity === "error") this.errors++;
     else this.warnings++;
-    if (this.items.length < MAX_STORED_DIAGNOSTICS) {
+    if (this.items.length < MAX_STORED_DIAGNOSTICS || fatal) {
       const full: Diagnostic = { code: d.code, severity: d.severity, file: this.file, line: d.line, column: d.column };
       if (d.field !== undefined) full.field = d.field;
       if (d.value !== undefined) full.value = shorten(d.value);
@@ -174,6 +175,12 @@ export class DiagnosticSink {
       if (d.detail !== undefined) full.detail = d.detail;
       this.items.push(full);
     } else this.dropped++;
+  }
+
+  /** Counts errors that were not kept where they were found (past the first thousand of a scan): they are not listed either. */
+  countErrors(count: number): void {
+    this.errors += count;
+    this.dropped += count;
   }
 
   /** Diagnostics in file order; a closing note when some were not kept. */

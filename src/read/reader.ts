@@ -152,16 +152,18 @@ export class StatisticsReader {
     if (!problem || this.stopped_) return;
     this.stopped_ = true;
     const line = this.scanner.lineAtEnd() + problem.breaks;
-    this.sink.add(problem.kind === "binary" ? problems.binary(line, problem.offset) : problems.notText(line, problem.offset, problem.encoding));
+    this.sink.add(problem.kind === "binary" ? problems.binary(line, problem.offset) : problems.notText(line, problem.offset, problem.encoding), true);
   }
 
   private reportScannerProblems(): void {
     for (const p of this.scanner.problems) {
       const cell = { line: p.line, column: p.field, field: this.layout?.defs[p.field - 1]?.id };
-      if (p.kind === "unclosed-quote") this.sink.add(problems.unclosedQuote(cell));
+      if (p.kind === "unclosed-quote") this.sink.add(problems.unclosedQuote(cell), true);
       else if (p.kind === "quote-error") this.sink.add(problems.textAfterQuote(cell, p.value));
       else this.sink.add(problems.cellTooLong(cell, p.length, LIMITS.cellLength));
     }
+    // problems past those the scanner kept: counted, as the sink counts what it does not keep
+    this.sink.countErrors(this.scanner.problemsNotKept);
   }
 
   private record(rec: CsvRecord): void {
