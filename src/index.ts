@@ -13,6 +13,7 @@ import { inputName, readInto } from "./node.js";
 import { checkInMemory, readerFor } from "./pipeline.js";
 import type { ReadResult, StatisticsReader } from "./read/reader.js";
 import type { Report } from "./report.js";
+import { currentYear } from "./plan/years.js";
 
 export { StatisticsReader, readStatistics, type ReadOptions, type ReadResult, type ReadSummary } from "./read/reader.js";
 export type { RegionRecord, Figure, TypeAggregate, InstitutionCheckSpec } from "./read/record.js";
@@ -23,10 +24,13 @@ export { applicableTargets, levelOfCode, regionPrefix, type Catalogue } from "./
 export { parseOverlay, applyOverlay, OverlayError } from "./catalogue/overlay.js";
 export { targetSchema, targetFileSchema, type Target } from "./catalogue/schema.js";
 export { evaluateRegion, institutionChecks } from "./evaluate/engine.js";
+export { decidingTargets, measureKey, supersededTargets, type PlanMode } from "./evaluate/precedence.js";
 export type { Evaluation, Status } from "./evaluate/types.js";
-export { planRegion, type RegionPlan, type PlanOptions } from "./plan/plan.js";
+export { planRegion, type RegionPlan, type PlanOptions, type CategoryPlan } from "./plan/plan.js";
+export { selectPlanTargets } from "./plan/targets.js";
+export { planYears, currentYear } from "./plan/years.js";
 export { check, CheckRun, codeGroups, compareRegions, orderKey, hasFindings, type CheckOptions, type CheckResult, type CheckSummary, type RegionResult } from "./check.js";
-export { checkReader, readerFor, HorizonError, type Checked } from "./pipeline.js";
+export { checkReader, readerFor, type Checked } from "./pipeline.js";
 export { report, REPORT_SCHEMA_VERSION, type Report } from "./report.js";
 export { readStatisticsFile, openStatisticsFile } from "./node.js";
 
@@ -47,7 +51,11 @@ function run(reader: StatisticsReader, name: string, catalogue: Catalogue, optio
     populationGrowth: options.populationGrowth ?? 0,
     attrition: options.attrition ?? 0,
     ...(options.horizon !== undefined ? { horizon: options.horizon } : {}),
+    ...(options.from !== undefined ? { from: options.from } : {}),
+    // a plan never lies in the past: this year from SOURCE_DATE_EPOCH (so a pipeline can pin it), else the clock
+    currentYear: options.currentYear ?? currentYear(process.env.SOURCE_DATE_EPOCH, Date.now()),
     ...(options.templates ? { templates: options.templates } : {}),
+    ...(options.plan ? { plan: options.plan } : {}),
   };
   const done = checkInMemory(reader, catalogue, checkOptions, name, options.lang ?? "en");
   if (!done.ok) throw new InvalidInputError({ regions: done.regions, ...done.read });

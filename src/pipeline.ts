@@ -5,27 +5,16 @@
  */
 import type { Catalogue } from "./catalogue/catalogue.js";
 import { CheckRun, checkCodes, codeGroups, type CheckOptions, type CheckResult, type CheckSummary, type PlacedResult, type RegionResult } from "./check.js";
-import { UsageError } from "./errors.js";
 import { institutionChecks } from "./evaluate/engine.js";
 import type { Lang } from "./messages.js";
 import { StatisticsReader, type ReadSummary } from "./read/reader.js";
 import type { RegionRecord } from "./read/record.js";
+import { planYears } from "./plan/years.js";
 import { report, type Report } from "./report.js";
 
 /** A reader for a file to check against the catalogue: it tallies the rows the catalogue's per-institution targets need. */
 export function readerFor(file: string, catalogue: Catalogue): StatisticsReader {
   return new StatisticsReader({ file, institutionChecks: institutionChecks(catalogue) });
-}
-
-/** The plan's horizon is not after the data's latest year. */
-export class HorizonError extends UsageError {
-  override name = "HorizonError";
-  constructor(
-    readonly horizon: number,
-    readonly latestYear: number,
-  ) {
-    super(`--horizon ${horizon}: must be after the data's latest year (${latestYear})`);
-  }
 }
 
 export type Checked =
@@ -49,7 +38,8 @@ export function checkReader(
     return { ok: false, read: reader.summary() };
   }
   const latest = reader.latestYear();
-  if (options.horizon !== undefined && latest !== undefined && options.horizon <= latest) throw new HorizonError(options.horizon, latest);
+  // every region's plan starts by the year after the latest data (or --from), and none may start after the horizon
+  if (latest !== undefined) planYears(latest, [], options);
   const run = new CheckRun(catalogue, options);
   const order = checkCodes(run, codeGroups(reader.finishedRegions()), keep);
   const read = reader.summary();

@@ -14,7 +14,7 @@ import { identityCaches, type CodeCell, type YearCell } from "./identity-cache.j
 import { cellOf, type Layout } from "./layout.js";
 import type { ReadStats } from "./record.js";
 import { RowValues } from "./row-values.js";
-import type { Threshold } from "./thresholds.js";
+import { thresholdMinimum, thresholdValue, type Threshold } from "./thresholds.js";
 import { metrics } from "../registry/index.js";
 import { POPULATION, TOTAL_ROW } from "./vocabulary.js";
 
@@ -205,12 +205,13 @@ export class RowReader {
     const thresholds = this.thresholds;
     const tallies = region.tallies;
     for (const c of this.thresholdsByType[typeIndex]!) {
-      const { min, metric } = thresholds[c]!;
+      const threshold = thresholds[c]!;
       const tally = c * TALLY_WIDTH;
       tallies[tally + TALLY_ROWS]! += 1;
-      const v = values[metric]!;
+      const v = thresholdValue(threshold, values);
+      const min = thresholdMinimum(threshold, values);
       if (v === v && v >= min) continue;
-      if (v !== v) tallies[tally + TALLY_UNREPORTED]! += 1;
+      if (v !== v || min !== min) tallies[tally + TALLY_UNREPORTED]! += 1;
       else {
         tallies[tally + TALLY_BELOW]! += 1;
         tallies[tally + TALLY_SHORTFALL]! += min - v;

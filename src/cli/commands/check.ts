@@ -1,5 +1,6 @@
 import { Command, Option } from "commander";
-import { hasFindings, type CheckResult, type CheckSummary, type RegionResult } from "../../check.js";
+import { hasFindings, type CheckResult, type CheckSummary, type FailOn, type RegionResult } from "../../check.js";
+import { PLAN_MODES, type PlanMode } from "../../evaluate/precedence.js";
 import { EXIT, UsageError } from "../../errors.js";
 import type { Lang } from "../../messages.js";
 import { inputName, readInto } from "../../node.js";
@@ -14,15 +15,18 @@ import { writeStdout } from "../stdout.js";
 import { langOption, outputOption, parseRate, parseYearOption, resolveLang, resolvePaint, type CommonOptions } from "../options.js";
 import { plain } from "../color.js";
 import { TextStore } from "../spill.js";
+import { currentYear } from "../../plan/years.js";
 
 interface CheckOptions extends CommonOptions {
   format: keyof typeof checkFormatters;
   targets: string[];
   template: string[];
   horizon?: string;
+  from?: string;
   populationGrowth: string;
   attrition: string;
-  failOn: "shortfall" | "advisory" | "none";
+  failOn: FailOn;
+  plan: PlanMode;
 }
 
 const collect = (value: string, previous: string[]) => [...previous, value];
@@ -36,10 +40,20 @@ export function checkCommand(): Command {
     .addOption(outputOption())
     .option("--targets <file>", "add or replace targets from a JSON file (same schema as data/targets; repeatable)", collect, [])
     .option("--template <name>", "apply a named template of targets, e.g. xx-district-grassroots (repeatable)", collect, [])
-    .option("--horizon <year>", "plan up to this year (needed when the targets' year is already reached)")
+    .option("--from <year>", "the plan's first year (default: the later of the year after the data and this year)")
+    .option("--horizon <year>", "plan up to this year (default: the latest target year still ahead, else the first plan year)")
     .option("--population-growth <rate>", "yearly population growth for the plan, e.g. 0.01 or 1%", "0")
     .option("--attrition <rate>", "yearly leavers as a share of staff, e.g. 0.05 or 5%", "0")
-    .addOption(new Option("--fail-on <what>", "what makes the exit status 1").choices(["shortfall", "advisory", "none"]).default("shortfall"))
+    .addOption(
+      new Option("--fail-on <what>", "what makes the exit status 1: short targets; also advisory ones and figures above a range; nothing")
+        .choices(["shortfall", "advisory", "none"])
+        .default("shortfall"),
+    )
+    .addOption(
+      new Option("--plan <which>", "own: a region's own target for a measure decides, broader levels' are context; strictest: plan to the strictest")
+        .choices([...PLAN_MODES])
+        .default("own"),
+    )
     .option("--no-color", "no colour even on a terminal")
     .action(async (file: string, options: CheckOptions) => {
       const lang = resolveLang(options.lang) as Lang;
@@ -47,6 +61,8 @@ export function checkCommand(): Command {
         populationGrowth: parseRate("--population-growth", options.populationGrowth),
         attrition: parseRate("--attrition", options.attrition),
         ...(options.horizon !== undefined ? { horizon: parseYearOption("--horizon", options.horizon) } : {}),
+        ...(options.from !== undefined ? { from: parseYearOption("--from", options.from) } : {}),
+        currentYear: currentYear(process.env.SOURCE_DATE_EPOCH, Date.now()),
       };
       if (planOptions.attrition < 0) throw new UsageError(`--attrition «${options.attrition}»: expected a share of staff from 0 to 100%`);
       const catalogue = await loadCatalogue(options.targets);
@@ -54,7 +70,7 @@ export function checkCommand(): Command {
       const name = inputName(file);
       const reader = readerFor(name, catalogue);
       await readInto(reader, file);
-      const checkOptions = { ...planOptions, templates: options.template };
+      const checkOptions = { ...planOptions, templates: options.template, plan: options.plan };
 
       const stream = streamFormats[options.format];
       if (stream) {

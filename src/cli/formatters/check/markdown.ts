@@ -1,6 +1,6 @@
 import { countText, decimalText, gap, remarkText, requiredText, shortfallText, sourceText, statusLabel, valueText } from "../../../labels.js";
 import { metricName } from "../../../registry/index.js";
-import { assumptionLines, byLevel, levelHeading, regionHeading, summaryLine } from "./common.js";
+import { assumptionLines, byLevel, levelHeading, planCategoryName, regionHeading, summaryLine } from "./common.js";
 import type { CheckView } from "./index.js";
 
 function cell(text: string): string {
@@ -37,13 +37,13 @@ export function markdownFormatter({ result, lang }: CheckView): string {
     }
     const plan = region.plan;
     if (plan && plan.categories.length) {
-      out += `\n#### ${zh ? `招聘计划 ${plan.startYear + 1}–${plan.horizon}` : `Hiring plan ${plan.startYear + 1}–${plan.horizon}`}\n\n`;
+      out += `\n#### ${zh ? `招聘计划 ${plan.startYear}–${plan.horizon}` : `Hiring plan ${plan.startYear}–${plan.horizon}`}\n\n`;
       const years = plan.categories[0]!.years.map((y) => y.year);
       out += row([zh ? "类别" : "category", zh ? "现有" : "now", zh ? "需要" : "needed", zh ? "决定性目标" : "binding target", ...years.map((y) => (zh ? `${y} 招聘` : `hires ${y}`)), zh ? "合计" : "total"]);
       out += `|---|---:|---:|---|${years.map(() => "---:|").join("")}---:|\n`;
       for (const c of plan.categories) {
         out += row([
-          metricName(c.metric, lang),
+          planCategoryName(plan, c.metric, lang).replace(/^ +/, (m) => "\u00a0".repeat(m.length * 2)),
           countText(c.current),
           countText(c.requiredAtHorizon),
           c.bindingTarget ? `\`${c.bindingTarget}\`` : zh ? "（已满足）" : "(met)",
@@ -51,6 +51,7 @@ export function markdownFormatter({ result, lang }: CheckView): string {
           countText(c.totalHires),
         ]);
       }
+      out += row([zh ? "**合计（每人计一次）**" : "**total (each person once)**", "", "", "", ...plan.totals.map((t) => countText(t.hires)), countText(plan.totals.reduce((n, t) => n + t.hires, 0))]);
     }
   }
   out += `\n${zh ? "**假设**" : "**Assumptions**"}\n\n${assumptionLines(result, lang).map((l) => `- ${l}`).join("\n")}\n`;

@@ -3,8 +3,8 @@ import type { RegionResult } from "../../../check.js";
 import type { Evaluation, Status } from "../../../evaluate/types.js";
 import { countText, decimalText, documentTitle, gap, remarkText, requiredText, shortfallText, sourceShort, statusLabel, valueText } from "../../../labels.js";
 import type { Lang } from "../../../messages.js";
-import { metricName } from "../../../registry/index.js";
-import { assumptionLines, byLevel, levelHeading, regionHeading, summaryLine } from "./common.js";
+import { metricName, unitTypeName } from "../../../registry/index.js";
+import { assumptionLines, byLevel, levelHeading, planCategoryName, regionHeading, summaryLine } from "./common.js";
 import type { CheckView } from "./index.js";
 import { BoxTable } from "../box.js";
 
@@ -55,16 +55,54 @@ function planTable(region: RegionResult, lang: Lang, paint: Paint): string {
   const yearHeads = plan.categories[0]!.years.map((y) => (zh ? `${y.year} 需要/离开/招聘` : `${y.year} need/leave/hire`));
   const table = plainTable([zh ? "类别" : "category", zh ? "现有" : "now", zh ? `${plan.horizon}年需要` : `needed ${plan.horizon}`, zh ? "决定性目标" : "binding target", ...yearHeads, zh ? "合计招聘" : "hires"], paint);
   for (const c of plan.categories) {
+    const why = c.bindingTarget ?? (c.requiredAtHorizon > c.current ? (zh ? "（其中项/机构类别）" : "(its parts or scopes)") : zh ? "（已满足）" : "(met)");
     table.push([
-      metricName(c.metric, lang),
+      planCategoryName(plan, c.metric, lang),
       countText(c.current),
       countText(c.requiredAtHorizon),
-      c.bindingTarget ?? (zh ? "（已满足）" : "(met)"),
+      c.overdue ? `${why} ${zh ? "逾期" : "overdue"}` : why,
       ...c.years.map((y) => `${countText(y.required)} / ${countText(y.leavers)} / ${paint.bold(countText(y.hires))}`),
       paint.bold(countText(c.totalHires)),
     ]);
   }
-  let out = `${zh ? `招聘计划 ${plan.startYear + 1}–${plan.horizon}` : `Hiring plan ${plan.startYear + 1}–${plan.horizon}`}\n${table.toString()}\n`;
+  table.push([
+    paint.bold(zh ? "合计（每人计一次）" : "total (each person once)"),
+    "",
+    "",
+    "",
+    ...plan.totals.map((t) => `— / ${countText(t.leavers)} / ${paint.bold(countText(t.hires))}`),
+    paint.bold(countText(plan.totals.reduce((n, t) => n + t.hires, 0))),
+  ]);
+  let out = `${zh ? `招聘计划 ${plan.startYear}–${plan.horizon}` : `Hiring plan ${plan.startYear}–${plan.horizon}`}\n${table.toString()}\n`;
+  for (const c of plan.categories) {
+    const placed = (c.byUnitType ?? []).filter((u) => u.hires > 0).map((u) => `${u.unitType ? unitTypeName(u.unitType, lang) : zh ? "未列机构" : "not in institution rows"} +${countText(u.hires)}`);
+    if (placed.length) out += `  ${metricName(c.metric, lang)} → ${placed.join(", ")}\n`;
+    if (c.limit) {
+      out += paint.yellow(
+        zh
+          ? `  ! ${metricName(c.metric, "zh")}每年招聘上限 ${c.limit.max}（${c.limit.target}）：按此速度${c.limit.reachedYear === null ? "无法达到" : `于 ${c.limit.reachedYear} 年达到`} ${countText(c.requiredAtHorizon)}\n`
+          : `  ! ${metricName(c.metric, "en")} hires capped at ${c.limit.max} a year (${c.limit.target}): at that pace ${countText(c.requiredAtHorizon)} is ${c.limit.reachedYear === null ? "never reached" : `reached in ${c.limit.reachedYear}`}\n`,
+      );
+    }
+    if (c.trend) {
+      const reached = c.trend.targets.map((t) => `${t.target} ${t.reachedYear ?? (zh ? "达不到" : "never")}`).join(", ");
+      out += zh
+        ? `  ${metricName(c.metric, "zh")}趋势 ${c.trend.fromYear}–${c.trend.toYear}：每年 ${c.trend.pacePerYear} 人${reached ? `；按此速度：${reached}` : ""}\n`
+        : `  ${metricName(c.metric, "en")} trend ${c.trend.fromYear}–${c.trend.toYear}: ${c.trend.pacePerYear} a year${reached ? `; at that pace: ${reached}` : ""}\n`;
+    }
+  }
+  for (const alt of plan.alternatives) {
+    out += zh
+      ? `  ${alt.target}：招聘${metricName(alt.hire.metric, "zh")} ${countText(alt.hire.count)} 人（计划采用），或 ${countText(alt.qualify.count)} 名${metricName(alt.qualify.metric, "zh")}取得执业医师资格\n`
+      : `  ${alt.target}: hire ${countText(alt.hire.count)} ${metricName(alt.hire.metric, "en")} (as planned), or ${countText(alt.qualify.count)} ${metricName(alt.qualify.metric, "en")} qualify\n`;
+  }
+  if (plan.posts) {
+    const p = plan.posts;
+    const need = p.years.map((y) => `${y.year} ${countText(y.newPosts)}`).join(", ");
+    out += zh
+      ? `  编制：${countText(p.establishment)}，卫生人员 ${countText(p.staff)}，${p.overEstablishment ? `超编 ${countText(-p.vacancies)}` : `空编 ${countText(p.vacancies)}`}；需新增编制：${need}\n`
+      : `  approved posts: ${countText(p.establishment)} for ${countText(p.staff)} staff, ${p.overEstablishment ? `${countText(-p.vacancies)} over establishment (超编)` : `${countText(p.vacancies)} vacant`}; hires needing new posts: ${need}\n`;
+  }
   for (const c of plan.categories) {
     for (const f of c.flags) {
       const what = f.kind === "above-max" ? (zh ? "超过" : "above") : zh ? "低于" : "below";
@@ -74,9 +112,6 @@ function planTable(region: RegionResult, lang: Lang, paint: Paint): string {
           : `  ! ${f.year}: the plan's ${metricName(c.metric, "en")} figure ${f.planned} is ${what} ${f.limit} of ${f.target}\n`,
       );
     }
-  }
-  if (plan.vacancies !== undefined) {
-    out += zh ? `  空编 ${countText(plan.vacancies)} 个（编制数 − 卫生人员）\n` : `  vacancies: ${countText(plan.vacancies)} approved posts minus staff\n`;
   }
   for (const pool of plan.postPools) {
     out += zh ? `  编制池/核增：${pool.target} ${countText(pool.value)}\n` : `  approved-post pool: ${pool.target} ${countText(pool.value)}\n`;
@@ -107,6 +142,7 @@ export function tableFormatter({ result, lang, paint }: CheckView): string {
     for (const r of result.rollup) {
       table.push([metricName(r.metric, lang), ...years.map((y) => countText(r.years.find((x) => x.year === y)?.hires ?? 0)), countText(r.totalHires)]);
     }
+    table.push([zh ? "合计（每人计一次）" : "total (each person once)", ...years.map((y) => countText(result.rollupTotals.find((x) => x.year === y)?.hires ?? 0)), countText(result.rollupTotals.reduce((n, t) => n + t.hires, 0))]);
     out += `${table.toString()}\n`;
   }
   const documents = [...new Set(result.regions.flatMap((r) => r.evaluations.map((e) => e.target.provenance.document)))].sort();
