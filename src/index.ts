@@ -7,15 +7,16 @@
  */
 import { bundledCatalogue } from "./catalogue/bundled.js";
 import type { Catalogue } from "./catalogue/catalogue.js";
-import type { CheckOptions } from "./check.js";
+import { check, type CheckOptions } from "./check.js";
+import { institutionChecks } from "./evaluate/engine.js";
 import type { Lang } from "./messages.js";
-import { inputName, readInto } from "./node.js";
-import { checkInMemory, readerFor } from "./pipeline.js";
-import type { ReadResult, StatisticsReader } from "./read/reader.js";
-import type { Report } from "./report.js";
+import { readStatisticsFile, type InputOptions } from "./node.js";
+import { readStatistics, type ReadResult } from "./read/reader.js";
+import { report, type Report } from "./report.js";
 import { currentYear } from "./plan/years.js";
+import { unrecognisedColumns } from "./read/columns.js";
 
-export { StatisticsReader, readStatistics, type ReadOptions, type ReadResult, type ReadSummary } from "./read/reader.js";
+export { StatisticsReader, readStatistics, type ReadOptions, type ReadResult } from "./read/reader.js";
 export type { RegionRecord, Figure, TypeAggregate, InstitutionCheckSpec } from "./read/record.js";
 export type { Diagnostic, DiagnosticCode } from "./read/diagnostics.js";
 export { diagnosticMessage } from "./messages.js";
@@ -32,7 +33,8 @@ export { planYears, currentYear } from "./plan/years.js";
 export { check, CheckRun, codeGroups, compareRegions, orderKey, hasFindings, type CheckOptions, type CheckResult, type CheckSummary, type RegionResult } from "./check.js";
 export { checkReader, readerFor, type Checked } from "./pipeline.js";
 export { report, REPORT_SCHEMA_VERSION, type Report } from "./report.js";
-export { readStatisticsFile, openStatisticsFile } from "./node.js";
+export { readStatisticsFile, openStatisticsFile, type InputOptions } from "./node.js";
+export { SeveralReads, type RegionSource } from "./read/several.js";
 
 export interface RunOptions extends Partial<CheckOptions> {
   catalogue?: Catalogue;
@@ -45,9 +47,9 @@ export class InvalidInputError extends Error {
   }
 }
 
-/** The pipeline over a reader the caller has filled and closed: the report, or InvalidInputError. */
-function run(reader: StatisticsReader, name: string, catalogue: Catalogue, options: RunOptions): Report {
-  const checkOptions: CheckOptions = {
+function run(read: ReadResult, name: string, catalogue: Catalogue, options: RunOptions): Report {
+  if (read.errors > 0) throw new InvalidInputError(read);
+  const result = check(read, catalogue, {
     populationGrowth: options.populationGrowth ?? 0,
     attrition: options.attrition ?? 0,
     ...(options.horizon !== undefined ? { horizon: options.horizon } : {}),
@@ -56,20 +58,17 @@ function run(reader: StatisticsReader, name: string, catalogue: Catalogue, optio
     currentYear: options.currentYear ?? currentYear(process.env.SOURCE_DATE_EPOCH, Date.now()),
     ...(options.templates ? { templates: options.templates } : {}),
     ...(options.plan ? { plan: options.plan } : {}),
-  };
-  const done = checkInMemory(reader, catalogue, checkOptions, name, options.lang ?? "en");
-  if (!done.ok) throw new InvalidInputError({ regions: done.regions, ...done.read });
-  return done.report;
+    unrecognisedColumns: unrecognisedColumns(read.diagnostics, read.stats.columns),
+  });
+  result.input = { files: [name], errors: read.errors, warnings: read.warnings, diagnostics: read.diagnostics };
+  return report(result, name, options.lang ?? "en");
 }
 
 /** Checks CSV text or bytes held in memory. Throws InvalidInputError when the input has errors. */
 export function checkText(input: string | Uint8Array, options: RunOptions & { file?: string } = {}): Report {
   const catalogue = options.catalogue ?? bundledCatalogue();
   const name = options.file ?? "<input>";
-  const reader = readerFor(name, catalogue);
-  reader.push(typeof input === "string" ? new TextEncoder().encode(input) : input);
-  reader.close();
-  return run(reader, name, catalogue, options);
+  return run(readStatistics(input, { file: name, institutionChecks: institutionChecks(catalogue) }), name, catalogue, options);
 }
 
 /** Checks rows given as objects keyed by column (English ids or Chinese names). */
@@ -83,11 +82,10 @@ export function checkRows(rows: ReadonlyArray<Record<string, string | number | b
   return checkText(text, { ...options, file: "<rows>" });
 }
 
-/** Checks a statistics file on disk ("-" for standard input). */
-export async function checkFile(path: string, options: RunOptions = {}): Promise<Report> {
+/** Checks a statistics file on disk ("-" for standard input): CSV, tab-separated text or an .xlsx workbook. */
+export async function checkFile(path: string, options: RunOptions & InputOptions = {}): Promise<Report> {
   const catalogue = options.catalogue ?? bundledCatalogue();
-  const name = inputName(path);
-  const reader = readerFor(name, catalogue);
-  await readInto(reader, path);
-  return run(reader, name, catalogue, options);
+  const input = { ...(options.sheet !== undefined ? { sheet: options.sheet } : {}), ...(options.regions ? { regions: options.regions } : {}) };
+  const { result, name } = await readStatisticsFile(path, institutionChecks(catalogue), input);
+  return run(result, name, catalogue, options);
 }

@@ -1,14 +1,24 @@
 /** Node conveniences around the pure core: reading a statistics file from a path or standard input. */
 import { StatisticsReader, type ReadResult } from "./read/reader.js";
 import type { InstitutionCheckSpec } from "./read/record.js";
-import { closeSync, openSync, readSync, statSync } from "node:fs";
+import { closeSync, openSync, readFileSync, readSync, statSync } from "node:fs";
 import { UsageError, describeFsError } from "./errors.js";
+import { WorkbookError, containerOf, workbookRows, type Container } from "./read/xlsx.js";
+
+/** How to read a statistics file beyond its bytes: the sheet of a workbook, the regions wanted. */
+export interface InputOptions {
+  /** the sheet of an .xlsx workbook to read (default: the first) */
+  sheet?: string;
+  /** only regions whose code starts with one of these (--region) */
+  regions?: readonly string[];
+}
 
 export async function readStatisticsFile(
   path: string,
   institutionChecks: readonly InstitutionCheckSpec[] = [],
+  input: InputOptions = {},
 ): Promise<{ result: ReadResult; name: string }> {
-  const { reader, name } = await openStatisticsFile(path, institutionChecks);
+  const { reader, name } = await openStatisticsFile(path, institutionChecks, input);
   return { result: reader.end(), name };
 }
 
@@ -19,31 +29,105 @@ export async function readStatisticsFile(
 export async function openStatisticsFile(
   path: string,
   institutionChecks: readonly InstitutionCheckSpec[] = [],
+  input: InputOptions = {},
 ): Promise<{ reader: StatisticsReader; name: string }> {
   const name = inputName(path);
-  const reader = new StatisticsReader({ file: name, institutionChecks });
-  await readInto(reader, path);
+  const options = { institutionChecks, ...(input.regions ? { regions: input.regions } : {}) };
+  const container = path === "-" ? undefined : fileContainer(path);
+  if (container === "ole2") refuseContainer(path, container);
+  if (container === "zip") return readWorkbook(readWhole(path), name, options, input.sheet);
+  const reader = new StatisticsReader({ file: name, ...options });
+  if (container === undefined) {
+    // standard input: its first bytes say whether it is text or a workbook, which is then read whole
+    const held: Uint8Array[] = [];
+    let kind: Container | undefined;
+    await streamInput(path, (chunk) => {
+      if (kind === "text") {
+        reader.push(chunk);
+        return !reader.stopped;
+      }
+      held.push(chunk.slice());
+      const head = Buffer.concat(held);
+      if (kind === undefined && head.length < 8) return;
+      kind ??= containerOf(head);
+      if (kind === "ole2") refuseContainer(name, kind);
+      if (kind === "text") {
+        held.length = 0;
+        reader.push(head);
+      }
+    });
+    if (kind === "zip") return readWorkbook(Buffer.concat(held), name, options, input.sheet);
+    if (kind === undefined && held.length > 0) reader.push(Buffer.concat(held));
+  } else {
+    // a fatal problem (bytes that are not text, a missing key column …) ends the reading: gap validate /dev/zero ends
+    await streamInput(path, (chunk) => {
+      reader.push(chunk);
+      return !reader.stopped;
+    });
+  }
+  reader.close();
   return { reader, name };
 }
 
-/**
- * Pushes a file (or standard input for "-") into a reader and closes it. A fatal problem (bytes that are not text, a
- * missing key column …) ends the reading: `gap validate /dev/zero` ends.
- */
-export async function readInto(reader: StatisticsReader, path: string): Promise<void> {
-  await streamInput(path, (chunk) => {
-    reader.push(chunk);
-    return !reader.stopped;
-  });
+/** A workbook's sheet through the same reader: diagnostics are located as `file.xlsx!Sheet:row:column`. */
+async function readWorkbook(
+  bytes: Uint8Array,
+  name: string,
+  options: { institutionChecks: readonly InstitutionCheckSpec[]; regions?: readonly string[] },
+  sheet: string | undefined,
+): Promise<{ reader: StatisticsReader; name: string }> {
+  let rows;
+  try {
+    rows = await workbookRows(bytes, sheet);
+  } catch (error) {
+    if (error instanceof WorkbookError) throw new UsageError(`${name}: ${error.message}`);
+    throw error;
+  }
+  const located = `${name}!${rows.sheet}`;
+  const reader = new StatisticsReader({ file: located, ...options });
+  for (const row of rows.rows) reader.pushRow(row.cells, row.line);
   reader.close();
+  return { reader, name: located };
+}
+
+function refuseContainer(name: string, container: Container): never {
+  throw new UsageError(
+    container === "ole2"
+      ? `${name}: a legacy Excel workbook (.xls) or other OLE2 file, which gap cannot read: save it as CSV UTF-8 or .xlsx`
+      : `${name}: not a table gap can read: save it as CSV UTF-8 or .xlsx`,
+  );
+}
+
+/** What a file's first bytes say it is (an unreadable file is left for the read to report). */
+function fileContainer(path: string): Container {
+  let fd: number | undefined;
+  try {
+    if (!statSync(path).isFile()) return "text";
+    fd = openSync(path, "r");
+    const head = new Uint8Array(8);
+    const read = readSync(fd, head, 0, 8, 0);
+    return containerOf(head.subarray(0, read));
+  } catch {
+    return "text";
+  } finally {
+    if (fd !== undefined) closeSync(fd);
+  }
+}
+
+function readWhole(path: string): Uint8Array {
+  try {
+    return readFileSync(path);
+  } catch (error) {
+    throw new UsageError(`cannot read ${path}: ${describeFsError(error)}`);
+  }
 }
 
 const CHUNK = 1 << 20;
 
 /**
- * Streams a file (or standard input for "-") to `onChunk` until the input ends or `onChunk` returns false. Unreadable
- * input is a UsageError. A file is read into one buffer, reused for every chunk, so reading a large file allocates
- * nothing per chunk: `onChunk` must copy what it keeps.
+ * Streams a file (or standard input for "-") to `onChunk`. Unreadable input is a UsageError. A file is read into one
+ * buffer, reused for every chunk, so reading a large file allocates nothing per chunk: `onChunk` must copy what it
+ * keeps.
  */
 export async function streamInput(path: string, onChunk: (bytes: Uint8Array) => boolean | void): Promise<void> {
   if (path === "-") {

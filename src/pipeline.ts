@@ -1,7 +1,7 @@
 /**
- * gap's pipeline, composed once: read → evaluate → plan → report. The library (src/index.ts) and the CLI
- * (src/cli/commands/check.ts) both run it. No I/O here: the caller pushes the file's bytes into the reader, and each
- * region's result leaves through `keep` as soon as it is checked, so a country's results need not be held at once.
+ * gap's pipeline in two calls: read → evaluate → plan → report. No I/O here: the caller pushes the file's bytes into
+ * the reader, and each region's result leaves through `keep` as soon as it is checked, so a country's results need
+ * not be held at once.
  */
 import type { Catalogue } from "./catalogue/catalogue.js";
 import { CheckRun, checkCodes, codeGroups, type CheckOptions, type CheckResult, type CheckSummary, type PlacedResult, type RegionResult } from "./check.js";
@@ -9,6 +9,7 @@ import { institutionChecks } from "./evaluate/engine.js";
 import type { Lang } from "./messages.js";
 import { StatisticsReader, type ReadSummary } from "./read/reader.js";
 import type { RegionRecord } from "./read/record.js";
+import type { RegionSource } from "./read/several.js";
 import { planYears } from "./plan/years.js";
 import { report, type Report } from "./report.js";
 
@@ -27,7 +28,7 @@ export type Checked =
  * `keep`, which returns where it put it. `invalid` sees the regions of a file with errors as they are finished.
  */
 export function checkReader(
-  reader: StatisticsReader,
+  reader: RegionSource,
   catalogue: Catalogue,
   options: CheckOptions,
   keep: (result: RegionResult) => number,
@@ -49,7 +50,7 @@ export function checkReader(
 
 /** The whole check held in memory, and its report: what the library returns. */
 export function checkInMemory(
-  reader: StatisticsReader,
+  reader: RegionSource,
   catalogue: Catalogue,
   options: CheckOptions,
   file: string,

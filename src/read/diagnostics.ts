@@ -21,6 +21,9 @@ export type DiagnosticCode =
   | "duplicate-row"
   | "missing-region-row"
   | "total-row-mismatch"
+  | "header-row"
+  | "not-reported-mark"
+  | "unit-error"
   | "too-many-problems";
 
 export type Severity = "error" | "warning";
@@ -49,7 +52,11 @@ export type Expectation =
   | "sum-not-above-total"
   | "unique-row"
   | "region-row"
-  | "total-matches-sum";
+  | "total-matches-sum"
+  | "header-first"
+  | "value-or-empty"
+  | "count-unit"
+  | "whole-after-scale";
 
 export interface Diagnostic {
   code: DiagnosticCode;
@@ -150,6 +157,21 @@ export const problems = {
     warning({ code: "missing-region-row", line, column: 1, value: `${code} ${year}`, expected: "region-row" }),
   totalRowMismatch: ({ line, column, field }: Cell, value: number, sum: number): Problem =>
     warning({ code: "total-row-mismatch", line, column, field, value: String(value), expected: "total-matches-sum", detail: { sum } }),
+  /** rows above the header (a title), passed over */
+  titleRows: (line: number, text: string, rows: number, first: number): Problem =>
+    warning({ code: "header-row", line, column: 1, value: text, expected: "header-first", detail: { rows, first } }),
+  /** a header's unit that is not a count of people (常住人口（%）) */
+  badUnit: ({ line, column, field }: Cell, value: string, unit: string): Problem =>
+    error({ code: "unit-error", line, column, field, value, expected: "count-unit", detail: { unit } }),
+  /** a figure in a scaled column (万人) with more decimals than the scale makes whole */
+  notWholeAfterScale: ({ line, column, field }: Cell, value: string, scale: number): Problem =>
+    error({ code: "constraint-error", line, column, field, value, expected: "whole-after-scale", detail: { scale, places: String(scale).length - 1 } }),
+  /**
+   * "—" where a figure goes: not reported, as an empty cell. One warning per column, whose `cells` the caller counts
+   * on as more are read (the detail is the caller's object, kept by reference).
+   */
+  notReportedMark: ({ line, column, field }: Cell, value: string, detail: { cells: number }): Problem =>
+    warning({ code: "not-reported-mark", line, column, field, value, expected: "value-or-empty", detail }),
 };
 
 export const MAX_STORED_DIAGNOSTICS = 1000;

@@ -3,7 +3,7 @@
  * The header's own problems (blank, unknown, duplicate or missing columns) are reported here.
  */
 import { metrics, type MetricDef } from "../registry/index.js";
-import { columnForHeader, columns, suggestHeader, type ColumnDef } from "./columns.js";
+import { columnWithUnit, columns, suggestHeader, type ColumnDef } from "./columns.js";
 import { problems, type Cell, type DiagnosticSink } from "./diagnostics.js";
 import { LIMITS } from "./limits.js";
 import { normaliseCell } from "./values.js";
@@ -17,6 +17,8 @@ export interface MetricColumn {
   metric: number;
   def: MetricDef;
   max: number;
+  /** people per unit of the cell: 10,000 for a column headed 常住人口（万人） */
+  scale: number;
 }
 
 export interface Layout {
@@ -46,6 +48,7 @@ export interface Layout {
 export function readHeader(cells: readonly string[], line: number, sink: DiagnosticSink): Layout {
   const defs: Array<ColumnDef | undefined> = [];
   const position = new Map<string, number>();
+  const scales = new Map<number, number>();
   // Excel saves trailing empty header cells when cleared columns stay in the used range; they name nothing
   let width = cells.length;
   while (width > 0 && normaliseCell(cells[width - 1]!) === "") width--;
@@ -56,7 +59,13 @@ export function readHeader(cells: readonly string[], line: number, sink: Diagnos
       defs.push(undefined);
       return;
     }
-    const def = columnForHeader(cell);
+    const { def, scale, unit, badUnit } = columnWithUnit(cell);
+    if (def && badUnit) {
+      sink.add(problems.badUnit({ line, column: i + 1, field: def.id }, cell, unit ?? ""));
+      defs.push(undefined);
+      return;
+    }
+    if (def && scale !== 1 && metricIndex.has(def.id)) scales.set(i, scale);
     if (!def) {
       sink.add(problems.unknownHeader(line, i + 1, cell, suggestHeader(cell)));
       defs.push(undefined);
@@ -77,7 +86,7 @@ export function readHeader(cells: readonly string[], line: number, sink: Diagnos
     const metric = columnDef ? metricIndex.get(columnDef.id) : undefined;
     if (metric === undefined) return [];
     const def = metrics[metric]!;
-    return [{ column, metric, def, max: def.kind === "population" ? LIMITS.population : LIMITS.headcount }];
+    return [{ column, metric, def, max: def.kind === "population" ? LIMITS.population : LIMITS.headcount, scale: scales.get(column) ?? 1 }];
   });
   const where = (id: string) => position.get(id) ?? -1;
   const fastIndex = new Int32Array(METRIC_COUNT).fill(-1);
@@ -100,8 +109,9 @@ export function readHeader(cells: readonly string[], line: number, sink: Diagnos
     fast: {
       columns: Int32Array.from(metricColumns, (c) => c.column),
       metrics: Int32Array.from(metricColumns, (c) => c.metric),
-      // a flag is never a plain number; a population of 0 is an error, reported by the full parser
-      min: Float64Array.from(metricColumns, (c) => (c.def.kind === "flag" ? Infinity : c.def.kind === "population" ? 1 : 0)),
+      // a flag is never a plain number; a population of 0 is an error, reported by the full parser; a scaled figure
+      // (万人) is always scaled by it
+      min: Float64Array.from(metricColumns, (c) => (c.def.kind === "flag" || c.scale !== 1 ? Infinity : c.def.kind === "population" ? 1 : 0)),
       max: Float64Array.from(metricColumns, (c) => c.max),
     },
     fastIndex,

@@ -20,12 +20,20 @@ import { LIMITS } from "./limits.js";
 import type { InstitutionCheckSpec, ReadStats, RegionRecord } from "./record.js";
 import { RowReader } from "./rows.js";
 import { thresholdsByType, thresholdsOf, type Threshold } from "./thresholds.js";
+import { MAX_TITLE_ROWS, concatBytes, delimiterName, detectDelimiter, looksLikeHeader, recordOf } from "./dialect.js";
+import { normaliseCell } from "./values.js";
+
+/** the first text held to tell the delimiter: this many bytes or LFs, whichever comes first */
+const SAMPLE_BYTES = 1 << 16;
+const SAMPLE_BREAKS = 64;
 
 export interface ReadOptions {
   /** the name diagnostics carry: the path as the user gave it, or "<stdin>" */
   file: string;
   /** the thresholds to tally institution rows against (the catalogue's per-institution minimums) */
   institutionChecks?: readonly InstitutionCheckSpec[];
+  /** only the rows of regions whose code starts with one of these (--region); the others are passed over */
+  regions?: readonly string[];
 }
 
 export interface ReadResult {
@@ -64,10 +72,19 @@ export class StatisticsReader {
   private readonly onRecord = (record: CsvRecord): void => this.record(record);
   private stopped_ = false;
   private closed = false;
+  // the file's dialect (dialect.ts): text held until its delimiter is known, rows held until a header is seen
+  private sample: Uint8Array[] | undefined = [];
+  private sampleLength = 0;
+  private sampleBreaks = 0;
+  private readonly beforeHeader: Array<{ cells: string[]; line: number }> = [];
+  /** --region: whether a code is one of the regions asked for (undefined: every region) */
+  private readonly inRegions: ((code: string) => boolean) | undefined;
 
   constructor(options: ReadOptions) {
     this.sink = new DiagnosticSink(options.file);
     this.thresholds = thresholdsOf(options.institutionChecks ?? []);
+    const prefixes = options.regions?.filter((p) => p !== "");
+    this.inRegions = prefixes && prefixes.length > 0 ? (code) => prefixes.some((p) => code.startsWith(p)) : undefined;
   }
 
   /**
@@ -81,8 +98,35 @@ export class StatisticsReader {
   push(bytes: Uint8Array): void {
     if (this.stopped) return;
     const utf8 = this.decoder.push(bytes);
-    if (utf8.length) this.scanner.push(utf8, this.onRecord);
+    if (utf8.length) this.scan(utf8, false);
     this.checkDecoder();
+  }
+
+  /**
+   * One row given as cells (a workbook's row, numbered as the sheet numbers it), instead of bytes: for input that is
+   * not text. Not to be mixed with push().
+   */
+  pushRow(cells: readonly string[], line: number): void {
+    if (this.stopped) return;
+    this.sample = undefined;
+    this.record(recordOf(cells, line));
+  }
+
+  /** Hands text to the scanner once the first lines have told which delimiter it uses. */
+  private scan(utf8: Uint8Array, final: boolean): void {
+    if (this.sample) {
+      if (utf8.length) {
+        this.sample.push(utf8.slice()); // the caller may reuse its buffer
+        this.sampleLength += utf8.length;
+        for (let at = utf8.indexOf(10); at !== -1; at = utf8.indexOf(10, at + 1)) this.sampleBreaks++;
+      }
+      if (!final && this.sampleLength < SAMPLE_BYTES && this.sampleBreaks < SAMPLE_BREAKS) return;
+      const text = concatBytes(this.sample);
+      this.sample = undefined;
+      this.scanner.setDelimiter(detectDelimiter(text));
+      utf8 = text;
+    }
+    if (utf8.length) this.scanner.push(utf8, this.onRecord);
   }
 
   /**
@@ -103,17 +147,22 @@ export class StatisticsReader {
       const utf8 = this.decoder.end();
       this.checkDecoder();
       if (!this.stopped_) {
-        if (utf8.length) this.scanner.push(utf8, this.onRecord);
+        this.scan(utf8, true);
         this.scanner.finish(this.onRecord);
       }
+      // a short file with no row that reads as a header: its first row is the header
+      if (!this.layout && this.beforeHeader.length > 0) this.headerFromFirstRow();
     }
     this.reportScannerProblems();
     this.stats.encoding = this.decoder.encoding;
     this.stats.bom = this.decoder.bom;
+    if (this.decoder.encoding) this.stats.delimiter = delimiterName(this.scanner.cellDelimiter);
     this.stats.regions = this.rows ? this.rows.regions.size : 0;
     if (!this.decoder.problem) {
       if (!this.layout) this.sink.add(problems.emptyFile());
-      else if (this.stats.rows === 0 && !this.scanner.failed && !this.stopped_) this.sink.add(problems.noRows(this.layout.headerLine + 1));
+      else if (this.stats.rows === 0 && !this.stats.outsideRegions && !this.scanner.failed && !this.stopped_) {
+        this.sink.add(problems.noRows(this.layout.headerLine + 1));
+      }
     }
   }
 
@@ -150,6 +199,8 @@ export class StatisticsReader {
   private checkDecoder(): void {
     const problem = this.decoder.problem;
     if (!problem || this.stopped_) return;
+    // the text before the problem is read, as it would have been without a sample held back
+    if (this.sample) this.scan(new Uint8Array(0), true);
     this.stopped_ = true;
     const line = this.scanner.lineAtEnd() + problem.breaks;
     this.sink.add(problem.kind === "binary" ? problems.binary(line, problem.offset) : problems.notText(line, problem.offset, problem.encoding), true);
@@ -172,17 +223,46 @@ export class StatisticsReader {
     if (blankAt(rec, 0) && allBlank(rec)) return;
     this.stats.lines = rec.line;
     if (!this.rows) {
-      this.header(rec.fields(), rec.line);
+      this.findHeader(rec.fields(), rec.line);
       return;
     }
     this.stats.rows++;
     this.rows.row(rec);
   }
 
+  /**
+   * The header is the first row that reads as one (dialect.ts): the rows above it are a title, passed over with a
+   * warning naming the header's line. When none of the first rows reads as one, the first row is the header and the
+   * rows held are read as data.
+   */
+  private findHeader(cells: string[], line: number): void {
+    if (!looksLikeHeader(cells)) {
+      this.beforeHeader.push({ cells, line });
+      if (this.beforeHeader.length >= MAX_TITLE_ROWS) this.headerFromFirstRow();
+      return;
+    }
+    const title = this.beforeHeader.splice(0);
+    this.header(cells, line);
+    if (title.length > 0) {
+      const text = title.flatMap((row) => row.cells.map(normaliseCell).filter((c) => c !== "")).join(" ");
+      this.sink.add(problems.titleRows(line, text, title.length, title[0]!.line));
+    }
+  }
+
+  private headerFromFirstRow(): void {
+    const [first, ...rows] = this.beforeHeader.splice(0);
+    this.header(first!.cells, first!.line);
+    for (const row of rows) {
+      if (this.stopped_) return;
+      this.stats.rows++;
+      this.rows!.row(recordOf(row.cells, row.line));
+    }
+  }
+
   private header(cells: string[], line: number): void {
     const layout = (this.layout = readHeader(cells, line, this.sink));
     this.stats.columns = layout.defs.map((d) => d?.id ?? "");
-    this.rows = new RowReader(layout, this.sink, this.stats, this.thresholds, thresholdsByType(this.thresholds));
+    this.rows = new RowReader(layout, this.sink, this.stats, this.thresholds, thresholdsByType(this.thresholds), this.inRegions);
     if (!layout.complete) this.stopped_ = true;
   }
 }

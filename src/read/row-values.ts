@@ -7,7 +7,7 @@ import type { CsvRecord } from "./csv.js";
 import { problems, type DiagnosticSink } from "./diagnostics.js";
 import type { Layout, MetricColumn } from "./layout.js";
 import { LIMITS } from "./limits.js";
-import { isBlank, parseCount, parseFlag } from "./values.js";
+import { isBlank, isNotReportedMark, normaliseCell, parseCount, parseFlag, parseScaledCount } from "./values.js";
 import { blankAt } from "./cells.js";
 import { METRIC_COUNT, POPULATION } from "./vocabulary.js";
 
@@ -18,6 +18,8 @@ export class RowValues {
   institutions = NaN;
   /** the last line whose population cell had an error (the sink stops storing past its cap, so it is kept here) */
   private populationErrorLine = 0;
+  /** per column, the warning about its "—" cells, whose count grows as more are read */
+  private readonly notReported = new Map<number, { cells: number }>();
 
   constructor(
     private readonly layout: Layout,
@@ -47,14 +49,30 @@ export class RowValues {
     const at = this.layout.at.institutions;
     if (at >= 0 && !blankAt(rec, at)) {
       const raw = rec.field(at);
-      const parsed = parseCount(raw, LIMITS.institutions);
-      if (parsed.ok) this.institutions = parsed.value;
+      const parsed = isNotReportedMark(raw) ? this.notReportedMark(rec.line, at, "institutions", raw) : parseCount(raw, LIMITS.institutions);
+      if (parsed === undefined) this.institutions = NaN;
+      else if (parsed.ok) this.institutions = parsed.value;
       else {
         this.sink.add(problems.badCount({ line: rec.line, column: at + 1, field: "institutions" }, raw, parsed.reason, LIMITS.institutions));
         valid = false;
       }
     }
     return valid;
+  }
+
+  /**
+   * A "—" where a figure goes: not reported, as an empty cell is. One warning per column, at its first such cell,
+   * counting them all.
+   */
+  private notReportedMark(line: number, column: number, field: string, raw: string): undefined {
+    const seen = this.notReported.get(column);
+    if (seen) seen.cells++;
+    else {
+      const detail = { cells: 1 };
+      this.notReported.set(column, detail);
+      this.sink.add(problems.notReportedMark({ line, column: column + 1, field }, normaliseCell(raw), detail));
+    }
+    return undefined;
   }
 
   /** Whether the row on this line had its population cell reported already. */
@@ -69,9 +87,13 @@ export class RowValues {
     return valid;
   }
 
-  private parseCell(rec: CsvRecord, { column, metric, def, max }: MetricColumn): boolean {
+  private parseCell(rec: CsvRecord, { column, metric, def, max, scale }: MetricColumn): boolean {
     const raw = rec.field(column);
     if (isBlank(raw)) return true;
+    if (isNotReportedMark(raw)) {
+      this.notReportedMark(rec.line, column, def.id, raw);
+      return true;
+    }
     const cell = { line: rec.line, column: column + 1, field: def.id };
     if (def.kind === "flag") {
       const parsed = parseFlag(raw);
@@ -82,9 +104,10 @@ export class RowValues {
       this.values[metric] = parsed.value ? 1 : 0;
       return true;
     }
-    const parsed = parseCount(raw, max);
+    const parsed = parseScaledCount(raw, scale, max);
     if (!parsed.ok) {
-      this.sink.add(problems.badCount(cell, raw, parsed.reason, max));
+      if (scale !== 1 && parsed.reason === "fraction") this.sink.add(problems.notWholeAfterScale(cell, raw, scale));
+      else this.sink.add(problems.badCount(cell, raw, parsed.reason, max));
       return false;
     }
     if (def.kind === "population" && parsed.value === 0 && def.id !== "rural_population") {

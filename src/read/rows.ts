@@ -17,6 +17,7 @@ import { RowValues } from "./row-values.js";
 import { thresholdMinimum, thresholdValue, type Threshold } from "./thresholds.js";
 import { metrics } from "../registry/index.js";
 import { POPULATION, TOTAL_ROW } from "./vocabulary.js";
+import { isNotReportedMark } from "./values.js";
 
 export class RowReader {
   /** the regions read so far, by code|year */
@@ -34,6 +35,8 @@ export class RowReader {
     private readonly thresholds: readonly Threshold[],
     /** per unit type (registry index), the thresholds that cover it */
     private readonly thresholdsByType: ReadonlyArray<readonly number[]>,
+    /** --region: whether a code is one of the regions asked for (undefined: every region) */
+    private readonly inRegions?: (code: string) => boolean,
   ) {
     this.numbers = new RowValues(layout, sink);
   }
@@ -64,12 +67,14 @@ export class RowReader {
     const unit = trimmedCell(rec, at.unit);
     let unitName = unit.length <= 12 && mayBeTotal(rec, at.unit, unit) ? cellText(rec, at.unit, unit) : undefined;
     // 小计 / 合计 where an institution's name goes, on a row of one institution type: that type's subtotal row
-    let unitEmpty = unit.length === 0;
+    // a dash alone where the name goes (a region row of a table that dashes every empty cell) names nothing
+    let unitEmpty = unit.length === 0 || (unit.length <= 6 && isNotReportedMark(cellText(rec, at.unit, unit)));
     if (unitName !== undefined && TOTAL_ROW.test(unitName) && type.unitType !== undefined) {
       unitEmpty = true;
       unitName = "";
     }
     const isTotalRow = (unitName !== undefined && unitName !== "" && TOTAL_ROW.test(unitName)) || regionTotal || type.total || code.total;
+    if (this.inRegions && code.value !== undefined && !this.inRegions(code.value)) return this.outsideRegions();
     if (code.value === undefined || year.value === undefined) this.identityErrors(code, year, isTotalRow, line);
 
     const regionRow = isTotalRow || type.regionRow;
@@ -105,6 +110,13 @@ export class RowReader {
     if (regionRow) this.regionRow(region, regionName, line, valid, values);
     else if (unitEmpty) this.subtotalRow(rec, region, type.unitType!, type.text, valid, values);
     else this.institutionRow(rec, region, type.typeIndex, unit, valid, values);
+  }
+
+  /** A row of a region not asked for (--region): not read, and no total row after it counts for the region before. */
+  private outsideRegions(): void {
+    this.stats.rows--;
+    this.stats.outsideRegions = (this.stats.outsideRegions ?? 0) + 1;
+    this.lastRegion = undefined;
   }
 
   private cellCount(rec: CsvRecord, width: number): void {

@@ -1,21 +1,23 @@
 import { Command, Option } from "commander";
-import { hasFindings, type CheckResult, type CheckSummary, type FailOn, type RegionResult } from "../../check.js";
+import { CheckRun, codeGroups, compareRegions, hasFindings, orderKey, type CheckResult, type CheckSummary, type FailOn, type RegionOrderKey, type RegionResult } from "../../check.js";
 import { PLAN_MODES, type PlanMode } from "../../evaluate/precedence.js";
+import { institutionChecks } from "../../evaluate/engine.js";
 import { EXIT, UsageError } from "../../errors.js";
 import type { Lang } from "../../messages.js";
-import { inputName, readInto } from "../../node.js";
-import { checkReader, readerFor } from "../../pipeline.js";
-import type { ReadSummary } from "../../read/reader.js";
+import type { ReadResult } from "../../read/reader.js";
+import type { RegionSource } from "../../read/several.js";
+import { unrecognisedColumns } from "../../read/columns.js";
+import { openInputs } from "../inputs.js";
 import { checkTemplates, loadCatalogue } from "../catalogue.js";
-import { diagnosticsGithub, diagnosticsTable } from "../formatters/diagnostics.js";
+import { diagnosticsGithub, diagnosticsJson, diagnosticsTable } from "../formatters/diagnostics.js";
 import { checkFormatters, streamFormats } from "../formatters/check/index.js";
 import type { RegionStreamFormat } from "../formatters/check/stream.js";
 import { writeOutput } from "../io.js";
 import { writeStdout } from "../stdout.js";
-import { langOption, outputOption, parseRate, parseYearOption, resolveLang, resolvePaint, type CommonOptions } from "../options.js";
+import { langOption, outputOption, parseRate, parseYearOption, regionOption, resolveLang, resolvePaint, sheetOption, type CommonOptions } from "../options.js";
 import { plain } from "../color.js";
 import { TextStore } from "../spill.js";
-import { currentYear } from "../../plan/years.js";
+import { currentYear, planYears } from "../../plan/years.js";
 
 interface CheckOptions extends CommonOptions {
   format: keyof typeof checkFormatters;
@@ -27,6 +29,9 @@ interface CheckOptions extends CommonOptions {
   attrition: string;
   failOn: FailOn;
   plan: PlanMode;
+  strict?: boolean;
+  sheet?: string;
+  region: string[];
 }
 
 const collect = (value: string, previous: string[]) => [...previous, value];
@@ -34,7 +39,7 @@ const collect = (value: string, previous: string[]) => [...previous, value];
 export function checkCommand(): Command {
   return new Command("check")
     .description("validate the file, evaluate every applicable target, print the shortfalls and the hiring plan")
-    .argument("<file>", "the statistics CSV, or - for standard input")
+    .argument("<files...>", "the statistics files (CSV, tab-separated text or .xlsx; one report), or - for standard input")
     .addOption(new Option("-f, --format <format>", "output format").choices(Object.keys(checkFormatters)).default("table"))
     .addOption(langOption())
     .addOption(outputOption())
@@ -54,8 +59,11 @@ export function checkCommand(): Command {
         .choices([...PLAN_MODES])
         .default("own"),
     )
+    .option("--strict", "the input's warnings make the exit status 1 too")
+    .addOption(sheetOption())
+    .addOption(regionOption())
     .option("--no-color", "no colour even on a terminal")
-    .action(async (file: string, options: CheckOptions) => {
+    .action(async (files: string[], options: CheckOptions) => {
       const lang = resolveLang(options.lang) as Lang;
       const planOptions = {
         populationGrowth: parseRate("--population-growth", options.populationGrowth),
@@ -67,53 +75,90 @@ export function checkCommand(): Command {
       if (planOptions.attrition < 0) throw new UsageError(`--attrition «${options.attrition}»: expected a share of staff from 0 to 100%`);
       const catalogue = await loadCatalogue(options.targets);
       checkTemplates(catalogue, options.template);
-      const name = inputName(file);
-      const reader = readerFor(name, catalogue);
-      await readInto(reader, file);
-      const checkOptions = { ...planOptions, templates: options.template, plan: options.plan };
+      const { source: reader, name, files: names } = await openInputs(files, institutionChecks(catalogue), {
+        ...(options.sheet !== undefined ? { sheet: options.sheet } : {}),
+        regions: options.region,
+      });
 
+      /** no partial results from an invalid file: its diagnostics (as JSON for --format json), and exit 2 */
+      const refuse = async (read: Omit<ReadResult, "regions">) => {
+        const view = { result: read, file: name, lang, strict: Boolean(options.strict), paint: plain, command: "check" as const };
+        if (options.format === "github") await writeStdout(diagnosticsGithub(view));
+        else if (options.format === "json") await writeOutput(diagnosticsJson(view), options.output);
+        else process.stderr.write(diagnosticsTable(view));
+        process.exitCode = EXIT.cannotRun;
+      };
+      if (reader.summary().errors > 0) {
+        // the regions' own checks (sums against stated totals, …) still report
+        for (const _ of reader.finishedRegions());
+        return await refuse(reader.summary());
+      }
+      const latest = reader.latestYear();
+      // every region's plan starts by the year after the latest data (or --from), and none may start after the horizon
+      if (latest !== undefined) planYears(latest, [], planOptions);
+      const first = reader.summary();
+      const run = new CheckRun(catalogue, {
+        ...planOptions,
+        templates: options.template,
+        plan: options.plan,
+        unrecognisedColumns: unrecognisedColumns(first.diagnostics, first.stats.columns),
+      });
+      /** the input's warnings, carried by the machine-read outputs; --strict fails on them */
+      const input = (read: Omit<ReadResult, "regions">) => ({ files: names, errors: read.errors, warnings: read.warnings, diagnostics: read.diagnostics });
+      const exitCode = (summary: CheckSummary, read: Omit<ReadResult, "regions">) =>
+        hasFindings(summary, options.failOn) || (options.strict && read.warnings > 0) ? EXIT.findings : EXIT.ok;
       const stream = streamFormats[options.format];
       if (stream) {
         // each region is formatted as soon as it is checked and set aside; the report is written worst first
         const store = new TextStore();
         try {
-          const checked = checkReader(reader, catalogue, checkOptions, (result) => {
+          const order = checkRegions(reader, run, (result) => {
             const texts = stream.region(result, lang);
             const first = store.add(texts[0]!);
             for (let s = 1; s < texts.length; s++) store.add(texts[s]!);
             return first;
           });
-          if (!checked.ok) return await refuse(checked.read);
-          warn(checked.read);
-          await writeOutput(streamedOutput(stream, store, checked.order, checked.summary, name, lang), options.output);
-          process.exitCode = hasFindings(checked.summary, options.failOn) ? EXIT.findings : EXIT.ok;
+          const read = reader.summary();
+          if (read.errors > 0) return await refuse(read);
+          warn(read);
+          const summary = { ...run.summary(), input: input(read) };
+          await writeOutput(streamedOutput(stream, store, order, summary, name, lang), options.output);
+          process.exitCode = exitCode(summary, read);
         } finally {
           store.close();
         }
         return;
       }
       const results: RegionResult[] = [];
-      const checked = checkReader(reader, catalogue, checkOptions, (result) => results.push(result) - 1);
-      if (!checked.ok) return await refuse(checked.read);
-      warn(checked.read);
-      const result: CheckResult = { ...checked.summary, regions: checked.order.map((placed) => results[placed.index]!) };
-      await writeOutput(checkFormatters[options.format]({ result, file: name, lang, paint: await resolvePaint(options) }), options.output);
-      process.exitCode = hasFindings(result, options.failOn) ? EXIT.findings : EXIT.ok;
+      const order = checkRegions(reader, run, (result) => results.push(result) - 1);
+      const read = reader.summary();
+      if (read.errors > 0) return await refuse(read);
+      warn(read);
+      const result: CheckResult = { ...run.summary(), input: input(read), regions: order.map((key) => results[key.index]!) };
+      const report = checkFormatters[options.format]({ result, file: name, lang, paint: await resolvePaint(options) });
+      // GitHub annotations for the input's warnings come first, on the lines of the input they are about
+      const annotations = options.format === "github" ? diagnosticsGithub({ result: read, file: name, lang, strict: false, paint: plain }) : "";
+      await writeOutput(annotations ? [annotations, ...(typeof report === "string" ? [report] : report)] : report, options.output);
+      process.exitCode = exitCode(result, read);
 
-      /** no partial results from an invalid file: its diagnostics, and exit 2 */
-      async function refuse(read: ReadSummary): Promise<void> {
-        const view = { result: read, file: name, lang, strict: false, paint: plain };
-        if (options.format === "github") await writeStdout(diagnosticsGithub(view));
-        else process.stderr.write(diagnosticsTable(view));
-        process.exitCode = EXIT.cannotRun;
-      }
-
-      function warn(read: ReadSummary): void {
+      function warn(read: Omit<ReadResult, "regions">): void {
         if (read.warnings > 0 && options.format !== "github") {
-          process.stderr.write(diagnosticsTable({ result: read, file: name, lang, strict: false, paint: plain }));
+          process.stderr.write(diagnosticsTable({ result: read, file: name, lang, strict: Boolean(options.strict), paint: plain }));
         }
       }
     });
+}
+
+/**
+ * Checks the reader's regions one code at a time, as they are finished, and hands each result to `keep`, which
+ * returns where it put it. Returns those places, worst region first.
+ */
+function checkRegions(reader: RegionSource, run: CheckRun, keep: (result: RegionResult) => number): Array<RegionOrderKey & { index: number }> {
+  const order: Array<RegionOrderKey & { index: number }> = [];
+  for (const [code, records] of codeGroups(reader.finishedRegions())) {
+    for (const result of run.addCode(code, records)) order.push({ ...orderKey(result), index: keep(result) });
+  }
+  return order.sort(compareRegions);
 }
 
 function* streamedOutput(

@@ -1,13 +1,15 @@
 import { Command, Option } from "commander";
 import { EXIT } from "../../errors.js";
 import { writeOutput } from "../io.js";
-import { langOption, outputOption, resolveLang, resolvePaint, type CommonOptions } from "../options.js";
-import { openStatisticsFile } from "../../node.js";
+import { langOption, outputOption, regionOption, resolveLang, resolvePaint, sheetOption, type CommonOptions } from "../options.js";
+import { openInputs } from "../inputs.js";
 import { diagnosticsGithub, diagnosticsJson, diagnosticsTable, isValid } from "../formatters/diagnostics.js";
 
 interface ValidateOptions extends CommonOptions {
   format: "table" | "json" | "github";
   strict?: boolean;
+  sheet?: string;
+  region: string[];
 }
 
 const formatters = { table: diagnosticsTable, json: diagnosticsJson, github: diagnosticsGithub };
@@ -15,17 +17,22 @@ const formatters = { table: diagnosticsTable, json: diagnosticsJson, github: dia
 export function validateCommand(): Command {
   return new Command("validate")
     .description("check a statistics file's structure, types and consistency (no targets)")
-    .argument("<file>", "the statistics CSV, or - for standard input")
+    .argument("<files...>", "the statistics files (CSV, tab-separated text or .xlsx), or - for standard input")
     .addOption(new Option("-f, --format <format>", "output format").choices(Object.keys(formatters)).default("table"))
     .addOption(langOption())
     .addOption(outputOption())
     .option("--strict", "warnings make the file invalid too")
+    .addOption(sheetOption())
+    .addOption(regionOption())
     .option("--no-color", "no colour even on a terminal")
-    .action(async (file: string, options: ValidateOptions) => {
-      const { reader, name } = await openStatisticsFile(file, []);
+    .action(async (files: string[], options: ValidateOptions) => {
+      const { source, name } = await openInputs(files, [], {
+        ...(options.sheet !== undefined ? { sheet: options.sheet } : {}),
+        regions: options.region,
+      });
       // each region is finished for its own checks (sums against stated totals, …) and let go
-      for (const _ of reader.finishedRegions());
-      const result = reader.summary();
+      for (const _ of source.finishedRegions());
+      const result = source.summary();
       const strict = Boolean(options.strict);
       const view = { result, file: name, lang: resolveLang(options.lang), strict, paint: await resolvePaint(options) };
       await writeOutput(formatters[options.format](view), options.output);

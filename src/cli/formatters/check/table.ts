@@ -1,7 +1,8 @@
 import type { Paint } from "../../color.js";
 import type { RegionResult } from "../../../check.js";
 import type { Evaluation, Status } from "../../../evaluate/types.js";
-import { countText, decimalText, documentTitle, gap, remarkText, requiredText, shortfallText, sourceShort, statusLabel, valueText } from "../../../labels.js";
+import { countText, decimalText, documentTitle, gap, levelLabel, remarkText, requiredText, shortfallText, sourceShort, statusLabel, valueText } from "../../../labels.js";
+import type { Level } from "../../../catalogue/catalogue.js";
 import type { Lang } from "../../../messages.js";
 import { metricName, unitTypeName } from "../../../registry/index.js";
 import { assumptionLines, byLevel, levelHeading, planCategoryName, regionHeading, summaryLine } from "./common.js";
@@ -119,6 +120,12 @@ function planTable(region: RegionResult, lang: Lang, paint: Paint): string {
   return out;
 }
 
+function rollupLevelsLine(levels: ReadonlyArray<{ level: Level; regions: number }>, lang: Lang): string {
+  const zh = lang === "zh";
+  const found = levels.map(({ level, regions }) => `${levelLabel(level, lang)} ${regions}`).join(zh ? "、" : ", ");
+  return zh ? `文件含多个层级（${found}），按层级分别汇总，不跨层级相加` : `The file holds several levels (${found}): rolled up per level, never summed across levels`;
+}
+
 export function tableFormatter({ result, lang, paint }: CheckView): string {
   const zh = lang === "zh";
   let out = "";
@@ -137,13 +144,22 @@ export function tableFormatter({ result, lang, paint }: CheckView): string {
   }
   if (result.regions.length > 1 && result.rollup.length > 0) {
     out += `\n${paint.bold(zh ? "汇总：各类别每年招聘人数" : "Roll-up: hires per category and year")}\n`;
-    const years = [...new Set(result.rollup.flatMap((r) => r.years.map((y) => y.year)))].sort();
-    const table = plainTable([zh ? "类别" : "category", ...years.map(String), zh ? "合计" : "total"], paint);
-    for (const r of result.rollup) {
-      table.push([metricName(r.metric, lang), ...years.map((y) => countText(r.years.find((x) => x.year === y)?.hires ?? 0)), countText(r.totalHires)]);
+    // one table per level: a province's figures already hold its prefectures' people
+    const nested = result.levels.length > 1;
+    if (nested) out += `${rollupLevelsLine(result.levels, lang)}\n`;
+    for (const { level } of result.levels) {
+      const rows = result.rollup.filter((r) => r.level === level);
+      if (rows.length === 0) continue;
+      const years = [...new Set(rows.flatMap((r) => r.years.map((y) => y.year)))].sort();
+      const table = plainTable([zh ? "类别" : "category", ...years.map(String), zh ? "合计" : "total"], paint);
+      for (const r of rows) {
+        table.push([metricName(r.metric, lang), ...years.map((y) => countText(r.years.find((x) => x.year === y)?.hires ?? 0)), countText(r.totalHires)]);
+      }
+      const totals = result.rollupTotals.filter((t) => t.level === level);
+      table.push([zh ? "合计（每人计一次）" : "total (each person once)", ...years.map((y) => countText(totals.find((x) => x.year === y)?.hires ?? 0)), countText(totals.reduce((n, t) => n + t.hires, 0))]);
+      if (nested) out += `${paint.underline(levelLabel(level, lang))}\n`;
+      out += `${table.toString()}\n`;
     }
-    table.push([zh ? "合计（每人计一次）" : "total (each person once)", ...years.map((y) => countText(result.rollupTotals.find((x) => x.year === y)?.hires ?? 0)), countText(result.rollupTotals.reduce((n, t) => n + t.hires, 0))]);
-    out += `${table.toString()}\n`;
   }
   const documents = [...new Set(result.regions.flatMap((r) => r.evaluations.map((e) => e.target.provenance.document)))].sort();
   if (documents.length) {
