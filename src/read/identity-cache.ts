@@ -6,7 +6,7 @@
 import { sameBytes } from "./cells.js";
 import type { CsvRecord } from "./csv.js";
 import { utf8Bytes, utf8Text } from "./utf8.js";
-import { normaliseCell, parseRegionCode, parseYear } from "./values.js";
+import { isNotReportedMark, normaliseCell, parseRegionCode, parseYear } from "./values.js";
 import { REGION_TYPE_NAMES, TOTAL_ROW, unitTypeByName, unitTypeIndex } from "./vocabulary.js";
 
 export interface Cached {
@@ -104,7 +104,8 @@ export function readType(raw: string): TypeCell {
     ...base,
     unitType,
     typeIndex: unitType === undefined ? -1 : unitTypeIndex.get(unitType)!,
-    regionRow: base.text === "" || REGION_TYPE_NAMES.has(lower),
+    // a dash alone, as a table that dashes every empty cell has on its region rows, is an empty type
+    regionRow: base.text === "" || REGION_TYPE_NAMES.has(lower) || isNotReportedMark(base.text),
   };
 }
 
