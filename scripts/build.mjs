@@ -45,7 +45,7 @@ const common = {
 
 // zod (most of the bundle) is only needed to check --targets overlays and to print `gap schema`: it stays in
 // node_modules and is required on first use, so a plain `gap check` does not pay for parsing it
-await build({ ...common, entryPoints: ["src/cli/entry.ts"], outfile: "dist/cli.cjs", format: "cjs", minify: true, external: ["zod"], plugins: [lazyChildProcess, jsonAsText] });
+await build({ ...common, entryPoints: ["src/cli/entry.ts"], outfile: "dist/cli.cjs", format: "cjs", minify: true, external: ["zod", "exceljs"], plugins: [lazyChildProcess, jsonAsText] });
 // the second reader of a large file, on a worker thread (src/node.ts, readInTwo): the reader alone, beside the CLI
 await build({ ...common, entryPoints: ["src/read/worker.ts"], outfile: "dist/read-worker.cjs", format: "cjs", minify: true, plugins: [jsonAsText] });
 await build({ ...common, entryPoints: ["src/index.ts"], outfile: "dist/index.js", format: "esm", packages: "external" });

@@ -15,7 +15,7 @@ const documents = new Map<string, { zh: string; en: string; number: string | nul
   [d000, d001, d002, d003, d004].map((d) => [d.document, { zh: d.title.zh, en: d.title.en, number: d.number }]),
 );
 
-const statuses: Record<Status, Record<Lang, string>> = {
+const statuses: Record<string, Record<Lang, string>> = {
   met: { zh: "达标", en: "met" },
   short: { zh: "未达标", en: "short" },
   overdue: { zh: "逾期未达标", en: "overdue" },
@@ -31,8 +31,18 @@ const levels: Record<Level, Record<Lang, string>> = {
   county: { zh: "县（区）级", en: "county" },
 };
 
-export function statusLabel(status: Status, lang: Lang): string {
-  return statuses[status][lang];
+/** A status's word; a status this build does not know yet is shown as its id rather than failing. */
+export function statusLabel(status: Status | string, lang: Lang): string {
+  return statuses[status]?.[lang] ?? status.replace(/_/g, " ");
+}
+
+/** How a status reads at a glance: a binding failure, a warning, fine, or beside the point. */
+export type Tone = "bad" | "warn" | "good" | "muted";
+
+const tones: Record<string, Tone> = { overdue: "bad", short: "bad", advisory: "warn", above_range: "warn", met: "good" };
+
+export function statusTone(status: Status | string): Tone {
+  return tones[status] ?? "muted";
 }
 
 export function levelLabel(level: Level, lang: Lang): string {

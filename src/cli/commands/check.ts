@@ -11,13 +11,26 @@ import { diagnosticsGithub, diagnosticsTable } from "../formatters/diagnostics.j
 import { checkFormatters, streamFormats } from "../formatters/check/index.js";
 import type { RegionStreamFormat } from "../formatters/check/stream.js";
 import { writeOutput } from "../io.js";
-import { writeStdout } from "../stdout.js";
-import { langOption, outputOption, parseRate, parseYearOption, resolveLang, resolvePaint, type CommonOptions } from "../options.js";
+import { stdoutIsTerminal, writeStdout } from "../stdout.js";
+import {
+  bomOption,
+  formatOfPath,
+  langOption,
+  outputOption,
+  parseRate,
+  parseYearOption,
+  resolveLang,
+  resolvePaint,
+  resolveWidth,
+  widthOption,
+  type CommonOptions,
+} from "../options.js";
 import { plain } from "../color.js";
 import { TextStore } from "../spill.js";
 
 interface CheckOptions extends CommonOptions {
-  format: keyof typeof checkFormatters;
+  format?: keyof typeof checkFormatters;
+  quiet?: boolean;
   targets: string[];
   template: string[];
   horizon?: string;
@@ -28,22 +41,37 @@ interface CheckOptions extends CommonOptions {
 
 const collect = (value: string, previous: string[]) => [...previous, value];
 
-export function checkCommand(): Command {
+export function checkCommand(helpLang: Lang = "en"): Command {
+  const say = (zh: string, en: string) => (helpLang === "zh" ? zh : en);
   return new Command("check")
-    .description("validate the file, evaluate every applicable target, print the shortfalls and the hiring plan")
-    .argument("<file>", "the statistics CSV, or - for standard input")
-    .addOption(new Option("-f, --format <format>", "output format").choices(Object.keys(checkFormatters)).default("table"))
-    .addOption(langOption())
-    .addOption(outputOption())
-    .option("--targets <file>", "add or replace targets from a JSON file (same schema as data/targets; repeatable)", collect, [])
-    .option("--template <name>", "apply a named template of targets, e.g. xx-district-grassroots (repeatable)", collect, [])
-    .option("--horizon <year>", "plan up to this year (needed when the targets' year is already reached)")
-    .option("--population-growth <rate>", "yearly population growth for the plan, e.g. 0.01 or 1%", "0")
-    .option("--attrition <rate>", "yearly leavers as a share of staff, e.g. 0.05 or 5%", "0")
-    .addOption(new Option("--fail-on <what>", "what makes the exit status 1").choices(["shortfall", "advisory", "none"]).default("shortfall"))
-    .option("--no-color", "no colour even on a terminal")
+    .description(say("检查文件，对照所有适用目标，列出缺口与逐年招聘计划", "validate the file, evaluate every applicable target, print the shortfalls and the hiring plan"))
+    .argument("<file>", say("统计文件（CSV 或 .xlsx），- 表示标准输入", "the statistics CSV, or - for standard input"))
+    .addOption(
+      new Option("-f, --format <format>", say("输出格式（默认：按 -o 的扩展名，否则 table）", "output format (default: from -o's extension, else table)")).choices(
+        Object.keys(checkFormatters),
+      ),
+    )
+    .addOption(langOption(helpLang))
+    .addOption(outputOption(helpLang))
+    .addOption(widthOption(helpLang))
+    .option("-q, --quiet", say("只显示结论与未达标的目标", "only the findings: the answer and the targets not met"))
+    .addOption(bomOption(helpLang))
+    .option("--targets <file>", say("从 JSON 文件增加或替换目标（与 data/targets 同一格式；可重复）", "add or replace targets from a JSON file (same schema as data/targets; repeatable)"), collect, [])
+    .option("--template <name>", say("套用指定的目标模板，如 xx-district-grassroots（可重复）", "apply a named template of targets, e.g. xx-district-grassroots (repeatable)"), collect, [])
+    .option("--horizon <year>", say("规划到该年（目标年份已过时需要）", "plan up to this year (needed when the targets' year is already reached)"))
+    .option("--population-growth <rate>", say("规划用的人口年增长率，如 0.01 或 1%", "yearly population growth for the plan, e.g. 0.01 or 1%"), "0")
+    .option("--attrition <rate>", say("每年离职（自然减员）占在岗人员的比例，如 0.05 或 5%", "yearly leavers as a share of staff, e.g. 0.05 or 5%"), "0")
+    .addOption(
+      new Option("--fail-on <what>", say("哪些情况使退出码为 1", "what makes the exit status 1")).choices(["shortfall", "advisory", "none"]).default("shortfall"),
+    )
+    .option("--no-color", say("即使在终端也不用颜色", "no colour even on a terminal"))
     .action(async (file: string, options: CheckOptions) => {
       const lang = resolveLang(options.lang) as Lang;
+      const format = (options.format ?? formatOfPath(options.output, Object.keys(checkFormatters)) ?? "table") as keyof typeof checkFormatters;
+      const width = format === "table" ? resolveWidth(options) : undefined;
+      if (format === "xlsx" && (options.output === undefined || options.output === "-") && stdoutIsTerminal()) {
+        throw new UsageError("--format xlsx writes a workbook: give -o FILE.xlsx or redirect standard output to a file");
+      }
       const planOptions = {
         populationGrowth: parseRate("--population-growth", options.populationGrowth),
         attrition: parseRate("--attrition", options.attrition),
@@ -57,7 +85,7 @@ export function checkCommand(): Command {
       /** no partial results from an invalid file: its diagnostics, and exit 2 */
       const refuse = async (read: Omit<ReadResult, "regions">) => {
         const view = { result: read, file: name, lang, strict: false, paint: plain };
-        if (options.format === "github") await writeStdout(diagnosticsGithub(view));
+        if (format === "github") await writeStdout(diagnosticsGithub(view));
         else process.stderr.write(diagnosticsTable(view));
         process.exitCode = EXIT.cannotRun;
       };
@@ -71,7 +99,8 @@ export function checkCommand(): Command {
         throw new UsageError(`--horizon ${planOptions.horizon}: must be after the data's latest year (${latest})`);
       }
       const run = new CheckRun(catalogue, { ...planOptions, templates: options.template });
-      const stream = streamFormats[options.format];
+      const stream = streamFormats[format];
+      const bom = format === "csv" && options.bom !== false;
       if (stream) {
         // each region is formatted as soon as it is checked and set aside; the report is written worst first
         const store = new TextStore();
@@ -86,7 +115,7 @@ export function checkCommand(): Command {
           if (read.errors > 0) return await refuse(read);
           warn(read);
           const summary = run.summary();
-          await writeOutput(streamedOutput(stream, store, order, summary, name, lang), options.output);
+          await writeOutput(streamedOutput(stream, store, order, summary, name, lang, bom), options.output);
           process.exitCode = hasFindings(summary, options.failOn) ? EXIT.findings : EXIT.ok;
         } finally {
           store.close();
@@ -99,11 +128,12 @@ export function checkCommand(): Command {
       if (read.errors > 0) return await refuse(read);
       warn(read);
       const result: CheckResult = { ...run.summary(), regions: order.map((key) => results[key.index]!) };
-      await writeOutput(checkFormatters[options.format]({ result, file: name, lang, paint: await resolvePaint(options) }), options.output);
+      const view = { result, file: name, lang, paint: format === "table" ? await resolvePaint(options) : plain, width, quiet: options.quiet ?? false };
+      await writeOutput(await checkFormatters[format](view), options.output);
       process.exitCode = hasFindings(result, options.failOn) ? EXIT.findings : EXIT.ok;
 
       function warn(read: Omit<ReadResult, "regions">): void {
-        if (read.warnings > 0 && options.format !== "github") {
+        if (read.warnings > 0 && format !== "github") {
           process.stderr.write(diagnosticsTable({ result: read, file: name, lang, strict: false, paint: plain }));
         }
       }
@@ -129,9 +159,10 @@ function* streamedOutput(
   summary: CheckSummary,
   file: string,
   lang: Lang,
+  bom: boolean,
 ): Generator<string | Uint8Array> {
   const frame = format.frame(summary, file, lang);
-  yield frame.head;
+  yield bom ? `\uFEFF${frame.head}` : frame.head;
   for (let section = 0; section < format.sections; section++) yield* store.inOrder(order.map((key) => key.index + section), frame.separator);
   yield frame.tail;
 }

@@ -1,7 +1,9 @@
 import type { CheckResult, RegionResult } from "../../../check.js";
 import { LEVELS, type Level } from "../../../catalogue/catalogue.js";
 import type { Evaluation } from "../../../evaluate/types.js";
-import { countText, levelLabel } from "../../../labels.js";
+import type { Paint } from "../../color.js";
+import { countText, levelLabel, statusLabel, statusTone } from "../../../labels.js";
+import { STATUS_ORDER } from "../../../check.js";
 import type { Lang } from "../../../messages.js";
 import { metricName } from "../../../registry/index.js";
 
@@ -58,4 +60,18 @@ export function summaryLine(result: CheckResult, lang: Lang): string {
   return lang === "zh"
     ? `${result.regions.length} 个地区-年份：逾期 ${c.overdue}，未达标 ${c.short}，指导性未达 ${c.advisory}，无法评估 ${c.not_assessed}，达标 ${c.met}`
     : `${result.regions.length} region-years: ${c.overdue} overdue, ${c.short} short, ${c.advisory} advisory, ${c.not_assessed} not assessed, ${c.met} met`;
+}
+
+/** "逾期未达标 1 · 未达标 22 · …": every status that occurs, worst first, each in its colour. */
+export function statusCounts(counts: Readonly<Record<string, number>>, lang: Lang, paint?: Paint): string {
+  const order = [...STATUS_ORDER, ...Object.keys(counts).filter((s) => !(STATUS_ORDER as readonly string[]).includes(s))];
+  const parts: string[] = [];
+  for (const status of order) {
+    const n = counts[status] ?? 0;
+    if (n === 0) continue;
+    const text = `${statusLabel(status, lang)} ${n}`;
+    const tone = statusTone(status);
+    parts.push(!paint ? text : tone === "bad" ? paint.red(text) : tone === "warn" ? paint.yellow(text) : tone === "good" ? paint.green(text) : paint.dim(text));
+  }
+  return parts.join(" · ");
 }

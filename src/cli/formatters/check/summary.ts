@@ -1,0 +1,225 @@
+/**
+ * The answer of a check, worked out once for every format: per region, the people to hire per category and year,
+ * the worst gaps and what could not be assessed; for a file of many regions, the overview ordered by people needed.
+ * Nothing is computed here that the plan gives: totals counted once come from the plan when it has them.
+ */
+import type { CheckResult, RegionResult } from "../../../check.js";
+import type { CategoryPlan, RegionPlan } from "../../../plan/plan.js";
+import type { Evaluation } from "../../../evaluate/types.js";
+import { remarkText, requiredText, shortfallText, statusTone, valueText } from "../../../labels.js";
+import type { Lang } from "../../../messages.js";
+import { metricName } from "../../../registry/index.js";
+
+/** Fields the plan may carry (added by the plan as it grows); every one optional. */
+export interface PlanYearTotal {
+  year: number;
+  hires: number;
+  leavers?: number;
+}
+type PlanWithExtras = RegionPlan & { totals?: PlanYearTotal[]; startSource?: string };
+type CategoryWithExtras = CategoryPlan & {
+  partOf?: string;
+  byUnitType?: Record<string, number> | Array<{ unitType: string; hires?: number; count?: number }>;
+};
+
+export function planExtras(plan: RegionPlan): PlanWithExtras {
+  return plan as PlanWithExtras;
+}
+
+export function categoryExtras(category: CategoryPlan): CategoryWithExtras {
+  return category as CategoryWithExtras;
+}
+
+/** Categories with their parts right under the whole ("of which"), each with its depth in that nesting. */
+export function nestedCategories(plan: RegionPlan): Array<{ category: CategoryWithExtras; depth: number }> {
+  const categories = plan.categories as CategoryWithExtras[];
+  const present = new Set(categories.map((c) => c.metric));
+  const children = new Map<string, CategoryWithExtras[]>();
+  const roots: CategoryWithExtras[] = [];
+  for (const c of categories) {
+    if (c.partOf && present.has(c.partOf) && c.partOf !== c.metric) {
+      const list = children.get(c.partOf) ?? [];
+      list.push(c);
+      children.set(c.partOf, list);
+    } else roots.push(c);
+  }
+  const out: Array<{ category: CategoryWithExtras; depth: number }> = [];
+  const seen = new Set<string>();
+  const visit = (c: CategoryWithExtras, depth: number) => {
+    if (seen.has(c.metric)) return;
+    seen.add(c.metric);
+    out.push({ category: c, depth });
+    for (const part of children.get(c.metric) ?? []) visit(part, depth + 1);
+  };
+  for (const c of roots) visit(c, 0);
+  for (const c of categories) visit(c, 0); // a cycle of partOf would otherwise drop its members
+  return out;
+}
+
+export interface HireLine {
+  metric: string;
+  name: string;
+  depth: number;
+  /** hires per plan year, in the order of `years` */
+  hires: number[];
+  total: number;
+}
+
+export interface Gap {
+  evaluation: Evaluation;
+  title: string;
+  current: string;
+  required: string;
+  shortfall: string;
+}
+
+export interface RegionSummary {
+  region: RegionResult;
+  /** the plan's years, first to horizon */
+  years: number[];
+  hires: HireLine[];
+  /** hires per year counting each person once, when the plan gives them */
+  total: { hires: number[]; total: number } | undefined;
+  /** people needed: the plan's total counted once where it has one, else the people short across categories */
+  peopleNeeded: number;
+  peopleNeededCountedOnce: boolean;
+  worst: Gap[];
+  notAssessed: Array<{ reason: string; titles: string[] }>;
+}
+
+const WORST = 3;
+
+export function regionSummary(region: RegionResult, lang: Lang): RegionSummary {
+  const plan = region.plan;
+  const years = plan?.categories[0]?.years.map((y) => y.year) ?? [];
+  const hires: HireLine[] = [];
+  if (plan) {
+    for (const { category, depth } of nestedCategories(plan)) {
+      if (category.totalHires <= 0) continue;
+      hires.push({
+        metric: category.metric,
+        name: metricName(category.metric, lang),
+        depth,
+        hires: years.map((year) => category.years.find((y) => y.year === year)?.hires ?? 0),
+        total: category.totalHires,
+      });
+    }
+  }
+  const totals = plan ? planExtras(plan).totals : undefined;
+  const total = totals
+    ? { hires: years.map((year) => totals.find((t) => t.year === year)?.hires ?? 0), total: totals.reduce((n, t) => n + t.hires, 0) }
+    : undefined;
+  const worst = region.evaluations
+    .filter((e) => statusTone(e.status) === "bad")
+    .slice(0, WORST)
+    .map((e) => ({
+      evaluation: e,
+      title: e.target.title[lang],
+      current: valueText(e.current, e.unit, lang),
+      required: requiredText(e, lang),
+      shortfall: shortfallText(e, lang),
+    }));
+  const reasons = new Map<string, string[]>();
+  for (const e of region.evaluations) {
+    if (e.status !== "not_assessed") continue;
+    const why = e.remarks.filter((r) => r.kind !== "checked-against-plan").map((r) => remarkText(r, lang));
+    const reason = why.join(lang === "zh" ? "；" : "; ") || (lang === "zh" ? "数据不足" : "not enough data");
+    const list = reasons.get(reason) ?? [];
+    list.push(e.target.title[lang]);
+    reasons.set(reason, list);
+  }
+  return {
+    region,
+    years,
+    hires,
+    total,
+    peopleNeeded: total ? total.total : region.peopleShort,
+    peopleNeededCountedOnce: total !== undefined,
+    worst,
+    notAssessed: [...reasons].map(([reason, titles]) => ({ reason, titles })),
+  };
+}
+
+/** The overview of a file of many regions: people needed first, most first; ties by code and year. */
+export function overview(result: CheckResult, lang: Lang): RegionSummary[] {
+  return result.regions
+    .filter((r) => r.plan !== undefined)
+    .map((r) => regionSummary(r, lang))
+    .sort((a, b) => b.peopleNeeded - a.peopleNeeded || (a.region.code < b.region.code ? -1 : a.region.code > b.region.code ? 1 : 0) || a.region.year - b.region.year);
+}
+
+/** Words shared by the formats, in both languages. */
+export const words = {
+  zh: {
+    answer: "结论",
+    hire: "需招聘",
+    people: "人",
+    total: "合计",
+    totalOnce: "合计（每人只计一次）",
+    category: "类别",
+    worst: "差距最大的目标",
+    notAssessed: "无法评估",
+    nothingToHire: "约束性目标均已满足，无需招聘",
+    overview: "各地区概览",
+    overviewOrder: "按需增人数从多到少排列",
+    region: "地区",
+    peopleNeeded: "需增人数",
+    peopleNeededNote: "各类别缺口之和（全科医生等含在医师中，可能重复计入）",
+    worstTargets: "主要差距",
+    findings: "未达标目标",
+    now: "现有",
+    needed: "需要",
+    required: "年末需要",
+    leavers: "自然减员",
+    leaversNote: "自然减员：当年离职、退休、调离的人数，按 --attrition 估算；招聘 = 年末需要 − 年初在岗 + 自然减员",
+    hires: "招聘",
+    stock: "年末在岗",
+    basis: "依据",
+    ofWhich: "其中：",
+    met: "（已满足）",
+    vacancies: (n: number) => (n >= 0 ? `空编 ${n.toLocaleString("en-US")} 个（编制数 − 卫生人员）` : `超编 ${(-n).toLocaleString("en-US")} 人（卫生人员多于编制数）`),
+    status: "状态",
+    target: "目标",
+    current: "现状",
+    requiredValue: "目标值",
+    gap: "差距",
+    shortBy: "缺口",
+    source: "出处",
+  },
+  en: {
+    answer: "In short",
+    hire: "to hire",
+    people: "people",
+    total: "total",
+    totalOnce: "total (each person counted once)",
+    category: "category",
+    worst: "largest gaps",
+    notAssessed: "not assessed",
+    nothingToHire: "every binding target is met: nobody to hire",
+    overview: "Overview of the regions",
+    overviewOrder: "ordered by people needed, most first",
+    region: "region",
+    peopleNeeded: "people needed",
+    peopleNeededNote: "the sum of the categories' gaps (GPs are also physicians, so some people may count twice)",
+    worstTargets: "largest gaps",
+    findings: "targets not met",
+    now: "now",
+    needed: "needed",
+    required: "needed at year end",
+    leavers: "leavers",
+    leaversNote: "leavers: people who leave, retire or transfer in the year, estimated with --attrition; hires = needed at year end − staff at the start + leavers",
+    hires: "hires",
+    stock: "staff at year end",
+    basis: "set by",
+    ofWhich: "of which ",
+    met: "(met)",
+    vacancies: (n: number) => (n >= 0 ? `vacant posts: ${n.toLocaleString("en-US")} (approved posts minus staff)` : `over establishment by ${(-n).toLocaleString("en-US")} (more staff than approved posts)`),
+    status: "status",
+    target: "target",
+    current: "current",
+    requiredValue: "required",
+    gap: "gap",
+    shortBy: "short by",
+    source: "source",
+  },
+} as const;
