@@ -6,6 +6,8 @@ import { templateCommand } from "./commands/template.js";
 import { schemaCommand } from "./commands/schema.js";
 import { checkCommand } from "./commands/check.js";
 import { targetsCommand } from "./commands/targets.js";
+import { displayWidth, neutralise } from "./formatters/text.js";
+import { foldLine } from "./formatters/box.js";
 import { detectLang, helpTitle, langArgument, say, translateError } from "./i18n.js";
 
 declare const GAP_VERSION: string;
@@ -14,13 +16,19 @@ declare const GAP_VERSION: string;
 function localise(command: Command, lang: Lang): Command {
   command.helpOption("-h, --help", say(lang, "显示帮助", "display help for command"));
   command.configureOutput({ outputError: (text, write) => write(translateError(text, lang)) });
+  // widths as a terminal shows them, so Chinese descriptions are wrapped where they reach the edge
+  const widths = { displayWidth, boxWrap: (text: string, width: number) => text.split("\n").flatMap((line) => foldLine(line, width)).join("\n") };
+  if (lang === "en") command.configureHelp(widths);
   if (lang === "zh") {
     command.configureHelp({
+      ...widths,
       styleTitle: (title) => helpTitle(title, lang),
+      styleUsage: (usage) => usage.replace("[options]", "[选项]").replace("[command]", "[命令]").replace("<file>", "<文件>"),
       optionDescription(option) {
         const extra: string[] = [];
         if (option.argChoices) extra.push(`可选：${option.argChoices.join("、")}`);
-        if (option.defaultValue !== undefined && (option.required || option.optional)) extra.push(`默认：${option.defaultValueDescription ?? String(option.defaultValue)}`);
+        const empty = Array.isArray(option.defaultValue) && option.defaultValue.length === 0;
+        if (option.defaultValue !== undefined && !empty && (option.required || option.optional)) extra.push(`默认：${option.defaultValueDescription ?? String(option.defaultValue)}`);
         return extra.length ? `${option.description}（${extra.join("；")}）` : option.description;
       },
     });
@@ -56,10 +64,10 @@ export async function main(argv: string[]): Promise<void> {
       return;
     }
     if (error instanceof UsageError) {
-      process.stderr.write(`gap: ${translateError(error.message, lang)}\n`);
+      process.stderr.write(`gap: ${neutralise(translateError(error.message, lang), true)}\n`);
     } else {
       const detail = process.env.GAP_DEBUG && error instanceof Error ? `\n${error.stack}` : "";
-      process.stderr.write(`gap: ${translateError(`internal error: ${error instanceof Error ? error.message : String(error)}`, lang)}${detail}\n`);
+      process.stderr.write(`gap: ${neutralise(translateError(`internal error: ${error instanceof Error ? error.message : String(error)}`, lang), true)}${detail}\n`);
     }
     process.exitCode = EXIT.cannotRun;
   }

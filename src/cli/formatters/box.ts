@@ -25,6 +25,8 @@ export interface Column {
   min?: number;
   /** never folded: the column keeps its natural width */
   keep?: boolean;
+  /** the widest the column is made, even when its text is wider (it is then folded) */
+  max?: number;
   /** how strongly the column claims space left after every column has its minimum (default 1) */
   grow?: number;
 }
@@ -53,20 +55,23 @@ export function foldLine(line: string, max: number): string[] {
   for (const word of line.split(/(?<= )|(?<=[A-Za-z0-9][-/])(?=[A-Za-z0-9])|(?=[\u2e80-\u9fff\uac00-\ud7a3\uf900-\ufaff\uff00-\uff60])|(?<=[\u2e80-\u9fff\uac00-\ud7a3\uf900-\ufaff\uff00-\uff60])/)) {
     if (word === "") continue;
     const width = displayWidth(word);
-    if (used + width <= max) {
+    // a space that ends the word may hang past the width: it is dropped where the line folds
+    if (used + displayWidth(word.trimEnd()) <= max) {
       current += word;
       used += width;
       continue;
     }
     if (word.trim() === "") continue; // a space at the fold is dropped
-    if (width <= max && current.trim() !== "") {
+    if (displayWidth(word.trimEnd()) <= max && current.trim() !== "") {
       // a closing mark never starts a line and an opening one never ends it: the character before goes down too
       let carried = word;
-      if (CLOSING.test(word) || OPENING.test(current.slice(-1))) {
+      if (CLOSING.test(word.trimEnd()) || OPENING.test(current.slice(-1))) {
         const pieces = clusters(current);
         let take = 1;
-        while (take < pieces.length - 1 && OPENING.test(pieces[pieces.length - take - 1]!)) take++;
-        if (pieces.length > take) {
+        const latin = /^[A-Za-z0-9.,%]$/;
+        // an opening mark before the character goes down with it, and so does the rest of a Latin word
+        while (take < pieces.length - 1 && (OPENING.test(pieces[pieces.length - take - 1]!) || (latin.test(pieces[pieces.length - take]!) && latin.test(pieces[pieces.length - take - 1]!)))) take++;
+        if (pieces.length > take && displayWidth(pieces.slice(-take).join("") + word) <= max) {
           carried = pieces.slice(-take).join("") + word;
           current = pieces.slice(0, -take).join("");
         }
@@ -115,7 +120,7 @@ function naturalWidth(cell: Cell): number {
  * kept whole), then the space left goes column by column to the one that lacks the most, weighted by `grow`.
  */
 export function fitWidths(columns: readonly Column[], rows: readonly (readonly Cell[])[], total: number): number[] {
-  const natural = columns.map((c, i) => Math.max(1, naturalWidth(c.head), ...rows.map((r) => naturalWidth(r[i] ?? ""))));
+  const natural = columns.map((c, i) => Math.min(c.max ?? Infinity, Math.max(1, naturalWidth(c.head), ...rows.map((r) => naturalWidth(r[i] ?? "")))));
   if (natural.reduce((a, b) => a + b, 0) <= total) return natural;
   const widths = columns.map((c, i) => (c.keep ? natural[i]! : Math.min(natural[i]!, c.min ?? 6)));
   let left = total - widths.reduce((a, b) => a + b, 0);

@@ -35,6 +35,8 @@ const WIDE: ReadonlyArray<readonly [number, number]> = [
 const ZERO = /[\p{Mn}\p{Me}\p{Cf}\u{fe00}-\u{fe0f}\u{e0100}-\u{e01ef}]/u;
 const EMOJI = /\p{Emoji_Presentation}/u;
 const PICTOGRAPHIC = /\p{Extended_Pictographic}/u;
+/** characters that can be shown as emoji (digits and # * too, as keycaps) */
+const EMOJI_BASE = /\p{Emoji}/u;
 const REGIONAL = (code: number) => code >= 0x1f1e6 && code <= 0x1f1ff;
 
 function isWide(code: number): boolean {
@@ -81,7 +83,7 @@ export function displayWidth(text: string): number {
       joined = true;
       continue;
     }
-    if (code === 0xfe0f && previous === 1 && PICTOGRAPHIC.test(String.fromCodePoint(plain.codePointAt(i - 1)!))) {
+    if (code === 0xfe0f && previous === 1 && EMOJI_BASE.test(String.fromCodePoint(plain.codePointAt(i - 1)!))) {
       // a text-style symbol asked to show as emoji (❤️) widens to two columns
       width += 1;
       previous = 2;

@@ -11,7 +11,7 @@ import { metricName } from "../../../registry/index.js";
 import { attainmentChart, barChart, escapeHtml as esc, groupedColumns } from "../svg.js";
 import { assumptionLines, byLevel, levelHeading, regionHeading, statusCounts } from "./common.js";
 import type { CheckView } from "./index.js";
-import { nestedCategories, overview, planExtras, regionSummary, words, type RegionSummary } from "./summary.js";
+import { nestedCategories, orderedRegions, overview, planExtras, regionSummary, words, type RegionSummary } from "./summary.js";
 import { unitTypeText } from "./table.js";
 import { categoryExtras } from "./summary.js";
 
@@ -218,7 +218,7 @@ export function htmlFormatter(view: CheckView): string {
   let out = `<!doctype html>\n<html lang="${zh ? "zh-CN" : "en"}">\n<head>\n<meta charset="utf-8">\n<meta name="viewport" content="width=device-width, initial-scale=1">\n<title>${esc(title)}</title>\n<style>${STYLE}</style>\n</head>\n<body>\n`;
   out += `<header><h1>${esc(title)}</h1><p class="meta">${esc(`${file} · ${zh ? "目标库" : "catalogue"} ${result.catalogue.version} · ${zh ? `${result.regions.length} 个地区-年份` : `${result.regions.length} region-years`} · ${statusCounts(result.counts, lang)}`)}</p></header>\n`;
   if (result.regions.length > 1) out += `${overviewSection(view)}\n`;
-  for (const region of result.regions) {
+  for (const region of orderedRegions(result, lang)) {
     out += `<section class="region" id="r-${esc(region.code)}-${region.year}"><h2>${esc(regionHeading(region, lang))}</h2>`;
     if (region.plan) out += answer(regionSummary(region, lang), lang);
     else out += `<p class="note">${esc(statusCounts(region.counts, lang))}</p>`;

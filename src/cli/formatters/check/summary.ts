@@ -148,6 +148,18 @@ export function overview(result: CheckResult, lang: Lang): RegionSummary[] {
     .sort((a, b) => b.peopleNeeded - a.peopleNeeded || (a.region.code < b.region.code ? -1 : a.region.code > b.region.code ? 1 : 0) || a.region.year - b.region.year);
 }
 
+/**
+ * The regions in the order of the overview: the region that needs most people first, each region's years
+ * together, latest first. The reports' details follow it, so the overview and the sections agree.
+ */
+export function orderedRegions(result: CheckResult, lang: Lang): RegionResult[] {
+  const needed = new Map<string, number>();
+  for (const s of overview(result, lang)) needed.set(s.region.code, Math.max(needed.get(s.region.code) ?? 0, s.peopleNeeded));
+  return [...result.regions].sort(
+    (a, b) => (needed.get(b.code) ?? 0) - (needed.get(a.code) ?? 0) || (a.code < b.code ? -1 : a.code > b.code ? 1 : 0) || b.year - a.year,
+  );
+}
+
 /** Words shared by the formats, in both languages. */
 export const words = {
   zh: {

@@ -8,7 +8,7 @@ import { assumptionLines, byLevel, levelHeading, regionHeading, statusCounts } f
 import type { CheckView } from "./index.js";
 import { displayWidth } from "../text.js";
 import { BoxTable, paragraph, type Cell, type Column, type Span, type Style } from "../box.js";
-import { categoryExtras, nestedCategories, overview, planExtras, regionSummary, words, type RegionSummary } from "./summary.js";
+import { categoryExtras, nestedCategories, orderedRegions, overview, planExtras, regionSummary, words, type RegionSummary } from "./summary.js";
 
 /** Width of a report that goes to a file or a pipe, when --width does not say. */
 export const DEFAULT_WIDTH = 100;
@@ -45,7 +45,7 @@ function regionAnswer(s: RegionSummary, lang: Lang, paint: Paint, width: number)
         ? `${span} 年各类别需招聘人数`
         : `people to hire per category, ${span}`;
     out.push(paint.bold(`${w.answer}${zh ? "：" : ": "}${lead}`));
-    const table = new BoxTable([{ head: w.category, min: 10 }, ...s.years.map((y) => num(String(y))), num(w.total)], { width: width - 2, border: false, head: paint.dim });
+    const table = new BoxTable([{ head: w.category, min: 10, max: 36 }, ...s.years.map((y) => num(String(y))), num(w.total)], { width: width - 2, border: false, head: paint.dim });
     for (const line of s.hires) {
       table.push([
         { text: (line.depth > 0 ? w.ofWhich : "") + line.name, indent: line.depth * 2 },
@@ -108,11 +108,11 @@ function resultTables(region: RegionResult, lang: Lang, paint: Paint, width: num
     if (evaluations.length === 0) continue;
     const table = new BoxTable(
       [
-        { head: w.status, min: 10, grow: 0.5 },
-        { head: w.target, min: 14, grow: 3 },
+        { head: w.status, min: 10, grow: 2 },
+        { head: w.target, min: 14, grow: 2 },
         { head: w.current, min: 9 },
         { head: w.requiredValue, min: 11 },
-        { head: w.shortBy, min: 8, grow: 0.7 },
+        { head: w.shortBy, min: 12, grow: 2 },
       ],
       { width, head: paint.bold },
     );
@@ -244,7 +244,7 @@ export function tableFormatter(view: CheckView): string {
     if (result.rollup.length > 0) out += rollupTable(view, paint, width);
     out += "\n";
   }
-  for (const region of result.regions) {
+  for (const region of orderedRegions(result, lang)) {
     const heading = regionHeading(region, lang);
     out += `${paint.bold(paragraph(heading, width))}\n${paint.dim("─".repeat(Math.min(width, 80)))}\n`;
     if (region.plan) out += `${regionAnswer(regionSummary(region, lang), lang, paint, width)}\n`;

@@ -11,7 +11,7 @@ import { reportResult } from "../../../report.js";
 import { displayWidth, neutralise } from "../text.js";
 import { assumptionLines, levelHeading } from "./common.js";
 import type { CheckView } from "./index.js";
-import { categoryExtras, nestedCategories, overview, words } from "./summary.js";
+import { categoryExtras, nestedCategories, orderedRegions, overview, words } from "./summary.js";
 import type * as ExcelJS from "exceljs";
 
 type Cell = string | number | null;
@@ -85,7 +85,7 @@ export function sheets(view: CheckView): SheetSpec[] {
     rows: [],
     formats: { 7: COUNT, 8: COUNT, 9: COUNT, 10: COUNT },
   };
-  for (const region of result.regions) {
+  for (const region of orderedRegions(result, lang)) {
     for (const e of region.evaluations) {
       const r = reportResult(e, lang);
       results.rows.push([
