@@ -4,12 +4,12 @@
  * numbers. exceljs is loaded only when this format is asked for.
  */
 import type { Evaluation } from "../../../evaluate/types.js";
-import { documentTitle, remarkText, requiredText, shortfallText, statusLabel, valueText } from "../../../labels.js";
+import { documentTitle, levelLabel, remarkText, requiredText, shortfallText, statusLabel, valueText } from "../../../labels.js";
 import type { Lang } from "../../../messages.js";
 import { metricName } from "../../../registry/index.js";
 import { reportResult } from "../../../report.js";
 import { displayWidth, neutralise } from "../text.js";
-import { assumptionLines, levelHeading } from "./common.js";
+import { assumptionLines } from "./common.js";
 import type { CheckView } from "./index.js";
 import { categoryExtras, nestedCategories, orderedRegions, overview, words } from "./summary.js";
 import type * as ExcelJS from "exceljs";
@@ -92,7 +92,7 @@ export function sheets(view: CheckView): SheetSpec[] {
         region.code,
         text(region.name),
         region.year,
-        levelHeading(e.target.level, lang),
+        levelLabel(e.target.level, lang),
         statusLabel(e.status, lang),
         text(e.target.title[lang]),
         e.target.id,
