@@ -1,6 +1,7 @@
 /** The main job as a pure function: normalised regions + catalogue → evaluations and hiring plans. No I/O. */
 import { applicableTargets, levelOfCode, LEVELS, type Catalogue, type Level } from "./catalogue/catalogue.js";
 import { evaluateRegion } from "./evaluate/engine.js";
+import { decidingTargets, type PlanMode } from "./evaluate/precedence.js";
 import type { EvaluateContext, Evaluation, Status } from "./evaluate/types.js";
 import { planRegion, type PlanOptions, type RegionPlan } from "./plan/plan.js";
 import type { Target } from "./catalogue/schema.js";
@@ -11,6 +12,11 @@ import { compareText } from "./compare-text.js";
 export interface CheckOptions extends PlanOptions {
   /** named templates to apply to every region (targets of documents for an unnamed district) */
   templates?: readonly string[];
+  /**
+   * own (default): where a region has its own target for a measure, broader levels' targets for it are context,
+   * neither planned for nor failing; strictest: every target decides and the plan follows the largest requirement
+   */
+  plan?: PlanMode;
 }
 
 export interface RegionResult {
@@ -43,6 +49,7 @@ export interface CheckSummary {
     horizon: number | null;
     templates: string[];
     aboutTolerance: number;
+    plan: PlanMode;
   };
   /** region-years checked */
   regionCount: number;
@@ -57,10 +64,11 @@ export interface CheckResult extends CheckSummary {
   regions: RegionResult[];
 }
 
-export const STATUS_ORDER: readonly Status[] = ["overdue", "short", "advisory", "not_assessed", "info", "met"];
+/** Worst first: what asks for people, then what a bureau should look at, then what is only shown. */
+export const STATUS_ORDER: readonly Status[] = ["overdue", "short", "advisory", "above_range", "benchmark", "not_assessed", "context", "info", "met"];
 
 function emptyCounts(): Record<Status, number> {
-  return { met: 0, short: 0, overdue: 0, advisory: 0, not_assessed: 0, info: 0 };
+  return { met: 0, short: 0, overdue: 0, advisory: 0, above_range: 0, benchmark: 0, context: 0, not_assessed: 0, info: 0 };
 }
 
 /** Worst first: overdue and short before advisory …, larger relative gaps first (each worked out once), then level and id. */
@@ -122,16 +130,17 @@ export class CheckRun {
   addCode(code: string, records: readonly RegionRecord[]): RegionResult[] {
     const years = [...records].sort((a, b) => a.year - b.year);
     const { targets, context } = this.applicableTo(code);
+    const mode = this.options.plan ?? "own";
     return years.map((record, i) => {
       const history = years.slice(0, i).reverse();
-      const evaluations = sortByUrgency(evaluateRegion(record, targets, this.catalogue, history));
+      const evaluations = sortByUrgency(evaluateRegion(record, targets, this.catalogue, history, mode));
       const regionCounts = emptyCounts();
       for (const e of evaluations) {
         regionCounts[e.status]++;
         this.counts[e.status]++;
       }
       const latest = i === years.length - 1;
-      const plan = latest ? planRegion(record, targets, context, this.options) : undefined;
+      const plan = latest ? planRegion(record, decidingTargets(targets, mode), context, this.options) : undefined;
       const peopleShort = plan ? plan.categories.reduce((n, c) => n + Math.max(0, c.requiredAtHorizon - c.current), 0) : 0;
       if (plan) this.addToRollup(plan);
       this.regionCount++;
@@ -176,6 +185,7 @@ export class CheckRun {
         horizon: options.horizon ?? null,
         templates: [...(options.templates ?? [])],
         aboutTolerance: catalogue.aboutTolerance,
+        plan: options.plan ?? "own",
       },
       regionCount: this.regionCount,
       targetsUsed: new Map([...this.targetsUsed].sort(([a], [b]) => compareText(a, b))),
@@ -244,9 +254,15 @@ export function check(read: Pick<ReadResult, "regions">, catalogue: Catalogue, o
   return { ...run.summary(), regions: results };
 }
 
-/** Whether the result has findings under --fail-on. */
-export function hasFindings(result: Pick<CheckSummary, "counts">, failOn: "shortfall" | "advisory" | "none"): boolean {
+export type FailOn = "shortfall" | "advisory" | "none";
+
+/**
+ * Whether the result has findings under --fail-on: `shortfall` counts short and overdue targets, `advisory` also
+ * non-binding targets not met and figures above a range. Benchmarks and context never fail a run.
+ */
+export function hasFindings(result: Pick<CheckSummary, "counts">, failOn: FailOn): boolean {
   if (failOn === "none") return false;
-  const short = result.counts.short + result.counts.overdue;
-  return failOn === "advisory" ? short + result.counts.advisory > 0 : short > 0;
+  const c = result.counts;
+  const short = c.short + c.overdue;
+  return failOn === "advisory" ? short + c.advisory + c.above_range > 0 : short > 0;
 }

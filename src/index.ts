@@ -23,6 +23,7 @@ export { applicableTargets, levelOfCode, regionPrefix, type Catalogue } from "./
 export { parseOverlay, applyOverlay, OverlayError } from "./catalogue/overlay.js";
 export { targetSchema, targetFileSchema, type Target } from "./catalogue/schema.js";
 export { evaluateRegion, institutionChecks } from "./evaluate/engine.js";
+export { decidingTargets, measureKey, supersededTargets, type PlanMode } from "./evaluate/precedence.js";
 export type { Evaluation, Status } from "./evaluate/types.js";
 export { planRegion, type RegionPlan, type PlanOptions } from "./plan/plan.js";
 export { check, CheckRun, codeGroups, compareRegions, orderKey, hasFindings, type CheckOptions, type CheckResult, type CheckSummary, type RegionResult } from "./check.js";
@@ -47,6 +48,7 @@ function run(read: ReadResult, name: string, catalogue: Catalogue, options: RunO
     attrition: options.attrition ?? 0,
     ...(options.horizon !== undefined ? { horizon: options.horizon } : {}),
     ...(options.templates ? { templates: options.templates } : {}),
+    ...(options.plan ? { plan: options.plan } : {}),
   });
   return report(result, name, options.lang ?? "en");
 }

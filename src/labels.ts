@@ -20,6 +20,9 @@ const statuses: Record<string, Record<Lang, string>> = {
   short: { zh: "未达标", en: "short" },
   overdue: { zh: "逾期未达标", en: "overdue" },
   advisory: { zh: "未达（指导性）", en: "advisory" },
+  above_range: { zh: "高于区间", en: "above range" },
+  benchmark: { zh: "未及参照水平", en: "benchmark" },
+  context: { zh: "参考", en: "context" },
   not_assessed: { zh: "无法评估", en: "not assessed" },
   info: { zh: "信息", en: "info" },
 };
@@ -43,6 +46,26 @@ const tones: Record<string, Tone> = { overdue: "bad", short: "bad", advisory: "w
 
 export function statusTone(status: Status | string): Tone {
   return tones[status] ?? "muted";
+}
+
+const ALWAYS_COUNTED = new Set<Status>(["overdue", "short", "advisory", "not_assessed", "met"]);
+
+/** The counts of a run, worst first, leaving out statuses none of its results has (but always short and met). */
+export function statusCountsText(counts: Record<Status, number>, order: readonly Status[], lang: Lang): string {
+  const shown = order.filter((s) => counts[s] > 0 || ALWAYS_COUNTED.has(s));
+  return shown.map((s) => (lang === "zh" ? `${statusLabel(s, lang)} ${counts[s]}` : `${counts[s]} ${statusLabel(s, lang)}`)).join(lang === "zh" ? "，" : ", ");
+}
+
+/** The assumption on which target decides a measure, printed with every result. */
+export function precedenceAssumption(plan: "own" | "strictest", lang: Lang): string {
+  if (plan === "strictest") {
+    return lang === "zh"
+      ? "同一指标各级目标均参与判定，计划按其中最严者（--plan strictest）"
+      : "every level's target for a measure decides, and the plan follows the strictest of them (--plan strictest)";
+  }
+  return lang === "zh"
+    ? "同一指标（同一人员类别、分母或人口口径、机构范围）以本地区最具体一级的目标为准，上级目标仅作参考，不计划、不判失败（--plan strictest 改按最严者）"
+    : "where a region has its own target for a measure (same category, denominator or population basis and institutions), broader levels' targets for it are context: neither planned for nor failing (--plan strictest plans to the strictest)";
 }
 
 export function levelLabel(level: Level, lang: Lang): string {
@@ -117,18 +140,25 @@ export function requiredText(e: Evaluation, lang: Lang): string {
   if (!e.required) return "—";
   if (comparator === "range" && e.requiredMax) return `${valueText(e.required, e.unit, lang)}–${valueText(e.requiredMax, e.unit, lang)}`;
   if (comparator === "about") {
+    // the nominal figure, with the band the gap is measured to beside it
     const value = "value" in e.target && typeof e.target.value === "number" ? e.target.value : undefined;
     const aim = value !== undefined ? valueText(Ratio.decimal(value), e.unit, lang) : valueText(e.required, e.unit, lang);
-    return lang === "zh" ? `${aim}左右` : `about ${aim}`;
+    const edges = e.requiredMax ? `${valueText(e.required, e.unit, lang)}–${valueText(e.requiredMax, e.unit, lang)}` : "";
+    if (!edges) return lang === "zh" ? `${aim}左右` : `about ${aim}`;
+    return lang === "zh" ? `${aim}左右（${edges}）` : `about ${aim} (${edges})`;
   }
   if (e.unit === "institutions") return lang === "zh" ? "每家均达标" : "every institution";
   return `${comparator === "at_most" ? "≤" : "≥"} ${valueText(e.required, e.unit, lang)}`;
 }
 
-/** "the gap in the target's own unit": how far the current figure is from the band it must fall in. */
+/**
+ * "the gap in the target's own unit": how far the current figure is from the band's nearest edge, the same point
+ * the shortfall in people is counted to (for 左右, the band's edge, not the nominal figure).
+ */
 export function gap(e: Evaluation): Ratio | undefined {
   if (!e.current || !e.required || e.met !== false) return undefined;
   if (e.requiredMax && e.current.gt(e.requiredMax)) return e.current.sub(e.requiredMax);
+  if (e.current.ge(e.required)) return undefined;
   return e.required.sub(e.current);
 }
 
@@ -160,7 +190,19 @@ export function remarkText(r: Remark, lang: Lang): string {
     case "lower-bound":
       return zh ? "按小计行推算的下限" : "a lower bound from subtotal rows";
     case "above-range":
-      return zh ? "高于目标上限" : "above the target's upper bound";
+      return zh ? "高于区间上限：不缺人，仅列示" : "above the range's upper bound: nobody is missing";
+    case "above-band":
+      return zh ? "高于“左右”区间上限，按达标计" : "above the band of 'about': met";
+    case "superseded-by":
+      return zh ? `以本地区目标 ${r.target} 为准` : `the region's own target ${r.target} decides`;
+    case "recruits-at-least":
+      return zh ? `较上年净增 ${countText(r.added)} 人，招聘人数不少于此` : `net increase on the year before ${countText(r.added)}: recruits were at least that`;
+    case "cumulative": {
+      const verdict = r.met === true ? (zh ? "达标" : "met") : r.met === false ? (zh ? "未达标" : "short") : zh ? "无法据存量判断" : "not decidable from stock figures";
+      return zh
+        ? `${r.from}–${r.to} 年累计净增 ${countText(r.added)} 人，目标 ${countText(r.value)} 人：${verdict}`
+        : `net increase ${r.from}–${r.to}: ${countText(r.added)} against ${countText(r.value)} in total: ${verdict}`;
+    }
     case "needs-history":
       return zh ? `需要上一年的「${metricName(r.column, "zh")}」数据` : `needs the previous year's ${r.column}`;
     case "checked-against-plan":

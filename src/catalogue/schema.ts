@@ -19,7 +19,14 @@ export const provenanceSchema = z
  * How the figure is compared. at_least = 以上/不低于/达到/至少; at_most = 以下/不超过;
  * about = 左右 (tolerance either side, relative); range = a–b inclusive.
  */
-const comparator = z.enum(["at_least", "at_most", "about", "range"]);
+const comparator = z
+  .enum(["at_least", "at_most", "about", "range"])
+  .describe(
+    "how the figure is compared, and the status a current value below / within / above the band gets: " +
+      "at_least (以上, 达到, 不低于): short / met / met; at_most (以下, 不超过): met / met / short; " +
+      "about (左右, ± tolerance): short / met / met, with a remark; range (a–b): short / met / above_range (shown, no shortfall, " +
+      "not a failure under --fail-on shortfall). Gap and shortfall are measured to the band's nearest edge.",
+  );
 
 const scope = z
   .object({
@@ -44,7 +51,13 @@ const common = {
     .optional()
     .describe("a horizon given relative to the document (3年内), with the date it is counted from"),
   /** binding: must be met. advisory: 原则上 / 争取 / 力争 — shown, fails only when asked. benchmark: another region's level, shown for comparison. */
-  binding: z.enum(["binding", "advisory", "benchmark"]),
+  binding: z
+    .enum(["binding", "advisory", "benchmark"])
+    .describe(
+      "binding: short, or overdue once the data year reaches the target year; advisory (原则上, 争取, 力争): advisory when not met; " +
+        "benchmark (another region's level): benchmark when not met, a gap in the target's unit, nobody to hire, never a failure. " +
+        "A target a more specific level's target for the same measure supersedes is context (unless --plan strictest).",
+    ),
   wording: z.string().optional().describe("the drafting words that set comparator and binding, e.g. 以上, 左右, 原则上"),
   baseline: z.object({ value: z.number(), year: z.number().int() }).strict().optional(),
   provenance: provenanceSchema,
@@ -86,6 +99,10 @@ export const shareTarget = z
     of: metricId,
     partOfWhole: z.boolean(),
     scope: scope.optional(),
+    perInstitution: z
+      .literal(true)
+      .optional()
+      .describe("单位/每个/每家: the share holds in each institution of the scope, evaluated per institution (at_least only)"),
   })
   .strict();
 
@@ -119,7 +136,11 @@ export const flowTarget = z
     kind: z.literal("flow"),
     metric: metricId,
     flow: z.enum(["recruits", "net_increase"]),
-    cumulative: z.object({ value: z.number(), by: z.number().int() }).strict().optional(),
+    cumulative: z
+      .object({ value: z.number(), by: z.number().int(), comparator: comparator.exclude(["range"]).optional() })
+      .strict()
+      .optional()
+      .describe("a total over the years from the horizon's start to `by` (累计…100名左右: value 100, comparator about)"),
     scope: scope.optional(),
   })
   .strict();

@@ -1,35 +1,34 @@
 import type { Scope } from "../catalogue/schema.js";
 import { unitTypesOfGroup, type UnitGroup } from "../registry/index.js";
 import { Ratio, ONE } from "./exact.js";
-import type { FigureView, Remark } from "./types.js";
+import type { Assessment, FigureView, Remark } from "./types.js";
 
 export type Comparator = "at_least" | "at_most" | "about" | "range";
 
-/** The band a figure must fall in: [low, high], either end open. 以上/达到 → [v, ∞), 以下 → [0, v], 左右 → v ± tolerance. */
+/**
+ * The band a figure must fall in: [low, high], either end open. 以上/达到 → [v, ∞), 以下 → [0, v], 左右 → v ± tolerance,
+ * a–b → [a, b]. Gaps and shortfalls are measured to the band's edges: the smallest change that makes the target met.
+ */
 export interface Band {
   low?: Ratio;
   high?: Ratio;
-  /** the figure aimed at when out of the band (the stated value, not the band's edge) */
-  aim: Ratio;
-  /** for ranges: the upper figure aimed at when above */
-  aimHigh?: Ratio;
+  /** the figure the document states (左右's centre), shown beside the band */
+  nominal: Ratio;
 }
 
 export function band(comparator: Comparator, value: number, max: number | undefined, tolerance: number): Band {
   const v = Ratio.decimal(value);
   switch (comparator) {
     case "at_least":
-      return { low: v, aim: v };
+      return { low: v, nominal: v };
     case "at_most":
-      return { high: v, aim: v };
+      return { high: v, nominal: v };
     case "about": {
       const t = Ratio.decimal(tolerance);
-      return { low: v.mul(ONE.sub(t)), high: v.mul(ONE.add(t)), aim: v, aimHigh: v };
+      return { low: v.mul(ONE.sub(t)), high: v.mul(ONE.add(t)), nominal: v };
     }
-    case "range": {
-      const hi = Ratio.decimal(max ?? value);
-      return { low: v, high: hi, aim: v, aimHigh: hi };
-    }
+    case "range":
+      return { low: v, high: Ratio.decimal(max ?? value), nominal: v };
   }
 }
 
@@ -39,6 +38,62 @@ export function position(current: Ratio, b: Band): Position {
   if (b.low && current.lt(b.low)) return "below";
   if (b.high && current.gt(b.high)) return "above";
   return "within";
+}
+
+/**
+ * What a position in the band means for a target, before binding and dates:
+ * - `met`: within the band, or above an at-least or about band (above about's band is met, with a remark);
+ * - `short`: below an at-least, about or range band, or above an at-most ceiling;
+ * - `above_range`: above a range's upper bound (75%–80%): shown, never a shortfall.
+ */
+export type Verdict = "met" | "met_above" | "short" | "above_range";
+
+/** The one rule from band position to verdict, the same for every kind of target. */
+export function verdict(comparator: Comparator, where: Position): Verdict {
+  if (where === "within") return "met";
+  if (where === "below") return comparator === "at_most" ? "met" : "short";
+  switch (comparator) {
+    case "at_least":
+      return "met";
+    case "about":
+      return "met_above";
+    case "at_most":
+      return "short";
+    case "range":
+      return "above_range";
+  }
+}
+
+/** A figure judged against a target's band: the band, where the figure stands, and what that means. */
+export interface Judgement {
+  band: Band;
+  position: Position;
+  verdict: Verdict;
+}
+
+export function judge(current: Ratio, comparator: Comparator, value: number, max: number | undefined, tolerance: number): Judgement {
+  const b = band(comparator, value, max, tolerance);
+  const where = position(current, b);
+  return { band: b, position: where, verdict: verdict(comparator, where) };
+}
+
+/**
+ * The fields every kind's assessment takes from a judgement: met or not, the band it was judged against (`required`
+ * the lower edge, or the ceiling of an at-most band; `requiredMax` the upper edge where there is one) and the
+ * remark a figure above the band calls for. The caller adds the shortfall, which only it can count.
+ */
+export function judged(current: Ratio, j: Judgement, remarks: Remark[]): Pick<Assessment, "met" | "current" | "required" | "requiredMax" | "aboveRange" | "remarks"> {
+  if (j.verdict === "met_above") remarks.push({ kind: "above-band" });
+  if (j.verdict === "above_range") remarks.push({ kind: "above-range" });
+  const out: ReturnType<typeof judged> = {
+    met: j.verdict === "met" || j.verdict === "met_above",
+    current,
+    required: (j.band.low ?? j.band.high)!,
+    remarks,
+  };
+  if (j.band.high) out.requiredMax = j.band.high;
+  if (j.verdict === "above_range") out.aboveRange = true;
+  return out;
 }
 
 const scopes = new WeakMap<Scope, readonly string[] | undefined>();

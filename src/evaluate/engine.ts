@@ -2,49 +2,27 @@ import { applicableTargets, type Catalogue, type Selection } from "../catalogue/
 import type { Target } from "../catalogue/schema.js";
 import type { InstitutionCheckSpec, RegionRecord } from "../read/record.js";
 import { scopeTypes } from "./compare.js";
-import { Ratio } from "./exact.js";
+import { DERIVED_FIGURES, figureView } from "./figures.js";
+import { supersededTargets, type PlanMode } from "./precedence.js";
 import { evaluators } from "./kinds/index.js";
-import type { Assessment, CountResult, EvaluateContext, Evaluation, FigureView, Status } from "./types.js";
+import type { Assessment, EvaluateContext, Evaluation, FigureView, Status } from "./types.js";
 
-/** The per-institution minimums the reader must tally while streaming, from the catalogue's per_institution targets. */
+/**
+ * What the reader must tally institution by institution while streaming: per-institution minimums, shares of each
+ * institution's own figure (单位), and every institution having an attribute (所有, 每个), so the failing ones are named.
+ */
 export function institutionChecks(catalogue: Catalogue): InstitutionCheckSpec[] {
-  return catalogue.targets.flatMap((t) =>
-    t.kind === "per_institution" ? [{ id: t.id, metric: t.metric, min: t.value, unitTypes: scopeTypes(t.scope) ?? [] }] : [],
-  );
-}
-
-export function figureView(region: RegionRecord, history: readonly RegionRecord[] = []): FigureView {
-  return {
-    region,
-    history,
-    population(basis) {
-      const figure = region.figures[basis] ?? (basis === "service_population" ? region.figures.population : undefined);
-      return figure && figure.value > 0 ? Ratio.of(figure.value) : undefined;
-    },
-    count(metric, unitTypes): CountResult {
-      if (!unitTypes) {
-        const figure = region.figures[metric];
-        return figure ? { ok: true, value: figure.value, partial: figure.partial } : { ok: false, missing: { kind: "missing-column", column: metric } };
-      }
-      let value = 0;
-      let partial = false;
-      let rows = false;
-      let reported = false;
-      for (const unitType of unitTypes) {
-        const aggregate = region.byType[unitType];
-        if (!aggregate) continue;
-        rows = true;
-        const figure = aggregate.figures[metric];
-        if (!figure) continue;
-        reported = true;
-        value += figure.value;
-        partial ||= figure.partial;
-      }
-      if (!rows) return { ok: false, missing: { kind: "missing-rows", unitTypes: [...unitTypes] } };
-      if (!reported) return { ok: false, missing: { kind: "missing-column", column: metric } };
-      return { ok: true, value, partial };
-    },
-  };
+  return catalogue.targets.flatMap((t): InstitutionCheckSpec[] => {
+    const derivedFrom = "metric" in t ? DERIVED_FIGURES[t.metric] : undefined;
+    const derived = derivedFrom ? { derivedFrom } : {};
+    if (t.kind === "per_institution") return [{ id: t.id, metric: t.metric, min: t.value, unitTypes: scopeTypes(t.scope) ?? [], ...derived }];
+    // every institution (所有, 每个, 均): the reader lists those without the attribute
+    if (t.kind === "institution_share" && t.comparator === "at_least" && t.value >= 100) return [{ id: t.id, metric: t.flag, min: 1, unitTypes: scopeTypes(t.scope) ?? [] }];
+    if (t.kind === "share" && t.perInstitution && t.comparator === "at_least") {
+      return [{ id: t.id, metric: t.metric, min: t.value, of: t.of, unitTypes: scopeTypes(t.scope) ?? [], ...derived }];
+    }
+    return [];
+  });
 }
 
 export function assess(target: Target, view: FigureView, context: EvaluateContext): Assessment {
@@ -52,11 +30,18 @@ export function assess(target: Target, view: FigureView, context: EvaluateContex
   return evaluator.assess(target, view, context);
 }
 
-/** Binding and dates turn an assessment into a status: a binding target short in or after its year is overdue. */
-export function statusOf(assessment: Assessment, target: Target, dataYear: number): Status {
+/**
+ * Binding, dates and precedence turn an assessment into a status. Only `short` and `overdue` ask for people and fail
+ * a run by default: a figure above a range is shown as such, a benchmark's gap asks for nobody, and a target a more
+ * specific one supersedes is context.
+ */
+export function statusOf(assessment: Assessment, target: Target, dataYear: number, supersededBy?: string): Status {
   if (assessment.info) return "info";
   if (assessment.met === undefined) return "not_assessed";
+  if (supersededBy !== undefined) return "context";
   if (assessment.met) return "met";
+  if (assessment.aboveRange) return "above_range";
+  if (target.binding === "benchmark") return "benchmark";
   if (target.binding !== "binding") return "advisory";
   return dataYear >= target.year ? "overdue" : "short";
 }
@@ -66,16 +51,22 @@ export function evaluateRegion(
   targets: readonly Target[],
   catalogue: Catalogue,
   history: readonly RegionRecord[] = [],
+  mode: PlanMode = "own",
 ): Evaluation[] {
   const context: EvaluateContext = { applicable: targets, aboutTolerance: catalogue.aboutTolerance };
   const view = figureView(region, history);
+  const superseded = mode === "own" ? supersededTargets(targets) : undefined;
   return targets.map((target) => {
     const a = assess(target, view, context);
+    const decidedBy = superseded?.get(target.id);
+    if (decidedBy !== undefined && a.met !== undefined && !a.info) a.remarks.push({ kind: "superseded-by", target: decidedBy });
     a.remarks = dedupeRemarks(a.remarks);
     // the assessment is this call's own: completed in place rather than copied
     const evaluation = a as Evaluation;
     evaluation.target = target;
-    evaluation.status = statusOf(a, target, region.year);
+    evaluation.status = statusOf(a, target, region.year, decidedBy);
+    // a benchmark or a superseded target shows its gap in the target's unit, and asks for nobody
+    if (evaluation.status === "benchmark" || evaluation.status === "context") delete evaluation.shortfall;
     const resolved = a.remarks.find((r) => r.kind === "resolved-from");
     if (resolved && resolved.kind === "resolved-from") evaluation.resolvedValue = resolved.value;
     return evaluation;
@@ -94,4 +85,4 @@ function dedupeRemarks<T extends object>(remarks: T[]): T[] {
   });
 }
 
-export { applicableTargets, type Selection };
+export { applicableTargets, figureView, type Selection };

@@ -2,7 +2,13 @@ import type { Target } from "../catalogue/schema.js";
 import type { InstitutionBelowMinimum, RegionRecord } from "../read/record.js";
 import type { Ratio } from "./exact.js";
 
-export type Status = "met" | "short" | "overdue" | "advisory" | "not_assessed" | "info";
+/**
+ * met; short (binding, below the band or above an at-most ceiling); overdue (short once the data year has reached
+ * the target year); advisory (a non-binding target not met); above_range (above a range's upper bound: shown, no
+ * shortfall); benchmark (another region's level not reached: a gap, nobody to hire); context (a broader level's
+ * target for a measure the region has its own target for); not_assessed; info (approved-post pools).
+ */
+export type Status = "met" | "short" | "overdue" | "advisory" | "above_range" | "benchmark" | "context" | "not_assessed" | "info";
 
 /** The unit a target's figure is stated in. */
 export type Unit =
@@ -25,6 +31,10 @@ export type Remark =
   | { kind: "unreported-institutions"; count: number; column: string }
   | { kind: "lower-bound" }
   | { kind: "above-range" }
+  | { kind: "above-band" }
+  | { kind: "superseded-by"; target: string }
+  | { kind: "recruits-at-least"; added: number }
+  | { kind: "cumulative"; from: number; to: number; added: number; value: number; met: boolean | undefined }
   | { kind: "needs-history"; column: string }
   | { kind: "checked-against-plan" }
   | { kind: "resolved-from"; target: string; value: number }
@@ -35,6 +45,8 @@ export type Remark =
 export interface Assessment {
   /** true met, false not met, undefined not assessed */
   met: boolean | undefined;
+  /** above a range's upper bound: not met, but nobody is missing */
+  aboveRange?: boolean;
   unit: Unit;
   current?: Ratio;
   required?: Ratio;

@@ -107,6 +107,25 @@ interface CheckSpec {
   spec: InstitutionCheckSpec;
   metric: number;
   types: ReadonlySet<string>;
+  /** derivedFrom's metric indexes, -1 without */
+  whole: number;
+  less: number;
+  /** of's metric index, -1 without; the minimum in hundredths of a percent */
+  of: number;
+  basisPoints: number;
+}
+
+/** An institution's figure for a check: stated, or derived from two it states. NaN: not reported. */
+function checkValue(check: CheckSpec, values: Float64Array): number {
+  const v = values[check.metric]!;
+  return v === v || check.less < 0 ? v : values[check.whole]! - values[check.less]!;
+}
+
+/** The least an institution must have: a fixed headcount, or a share of its own figure rounded up in integers. */
+function checkMinimum(check: CheckSpec, values: Float64Array): number {
+  if (check.of < 0) return check.spec.min;
+  const base = values[check.of]!;
+  return base === base ? Math.floor((check.basisPoints * base + 9999) / 10000) : NaN;
 }
 
 /** A check's tallies in a region: four numbers per check in `RegionAccumulator.checkCounts`, from `4 * check`. */
@@ -293,6 +312,10 @@ export class StatisticsReader {
       spec,
       metric: metricIndex.get(spec.metric) ?? -1,
       types: new Set(spec.unitTypes),
+      whole: spec.derivedFrom ? (metricIndex.get(spec.derivedFrom[0]) ?? -1) : -1,
+      less: spec.derivedFrom ? (metricIndex.get(spec.derivedFrom[1]) ?? -1) : -1,
+      of: spec.of !== undefined ? (metricIndex.get(spec.of) ?? -1) : -1,
+      basisPoints: Math.round(spec.min * 100),
     }));
     this.checksByType = unitTypes.map((u) => this.checks.flatMap((c, i) => (c.metric >= 0 && c.types.has(u.id) ? [i] : [])));
     this.continuation = options.continuation !== undefined;
@@ -847,15 +870,16 @@ export class StatisticsReader {
     const checks = this.checks;
     const counts = region.checkCounts;
     for (const c of this.checksByType[typeIndex]!) {
-      const { spec, metric } = checks[c]!;
+      const check = checks[c]!;
       const tally = c * CHECK_COUNTS;
       counts[tally + CHECK_ROWS]! += 1;
-      const v = values[metric]!;
-      if (v === v && v >= spec.min) continue;
-      if (v !== v) counts[tally + CHECK_UNREPORTED]! += 1;
+      const v = checkValue(check, values);
+      const min = checkMinimum(check, values);
+      if (v === v && v >= min) continue;
+      if (v !== v || min !== min) counts[tally + CHECK_UNREPORTED]! += 1;
       else {
         counts[tally + CHECK_FAILING]! += 1;
-        counts[tally + CHECK_SHORTFALL]! += spec.min - v;
+        counts[tally + CHECK_SHORTFALL]! += min - v;
       }
       const examples = region.checkExamples[c]!;
       if (examples.length < EXAMPLES_KEPT) this.example(examples, rec, unit, typeIndex, v);
@@ -1126,7 +1150,8 @@ export class StatisticsReader {
 
   private checkResults(acc: RegionAccumulator): Record<string, InstitutionCheckResult> {
     const checks: Record<string, InstitutionCheckResult> = {};
-    this.checks.forEach(({ spec, metric, types }, c) => {
+    this.checks.forEach((check, c) => {
+      const { spec, types } = check;
       const tally = c * CHECK_COUNTS;
       let subtotalLowerBound: InstitutionCheckResult["subtotalLowerBound"];
       let institutions = 0;
@@ -1134,9 +1159,10 @@ export class StatisticsReader {
       let shortfallAtLeast = 0;
       for (const unitType of types) {
         const t = acc.types.get(unitType);
-        if (!t || t.rows > 0 || !t.subtotal) continue;
+        // a share of each institution's own figure cannot be bounded from a subtotal
+        if (!t || t.rows > 0 || !t.subtotal || check.of >= 0) continue;
         const count = t.subtotal.institutions;
-        const have = t.subtotal.values[metric]!;
+        const have = checkValue(check, t.subtotal.values);
         if (Number.isNaN(count) || Number.isNaN(have)) continue;
         institutions += count;
         // with `have` people spread as well as possible, at most floor(have / min) institutions reach the minimum

@@ -29,8 +29,13 @@ export interface TypeAggregate {
 export interface InstitutionCheckSpec {
   id: string;
   metric: string;
+  /** the least each institution must have: a headcount, or with `of` a percentage of the institution's own `of` */
   min: number;
   unitTypes: readonly string[];
+  /** where a row leaves `metric` empty it is the first of these less the second, when the row gives both (执业医师) */
+  derivedFrom?: readonly [whole: string, less: string];
+  /** the minimum is `min` percent of this figure of the institution's own (医师 ≥ 30% of its 专业技术人员编制数) */
+  of?: string;
 }
 
 export interface InstitutionBelowMinimum {

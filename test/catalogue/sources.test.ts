@@ -28,8 +28,12 @@ function numbersIn(text: string): number[] {
   );
 }
 
-/** A figure: a number followed by a unit of count or share, or the right side of a 1:x ratio. */
-const FIGURE = /\d+(?:\.\d+)?(?=(?:%|％|人|名|万|所|个|家|次|年内|倍))|(?<=1[:：])\d+(?:\.\d+)?/g;
+/**
+ * A figure: every number the document states, whatever follows it (人, %, 岁, 元, 年, a table cell …), except the
+ * numbers that only number the text: years (2025年, 2023-2025), list and item numbers (1、 2. （3）), document
+ * numbers (〔2023〕20号), dates (6月30日), attachment numbers (附件1) and the 1+X in a scheme's name.
+ */
+const FIGURE = /(?<![\d.])(?<!附件)(?!(?:19|20)\d\d(?![\d.]))\d+(?:\.\d+)?(?![\d.]*(?:、|号|月|日|条|\)|）|\.(?!\d)|-\d{4}|〕|\+X))(?<![(（]\d+)/g;
 
 const targetFiles = readdirSync(targetsDir).filter((f) => f.endsWith(".json")).sort();
 const recordFiles = existsSync(recordsDir) ? readdirSync(recordsDir).filter((f) => f.endsWith(".json")).sort() : [];

@@ -1,5 +1,6 @@
 import { Command, Option } from "commander";
-import { CheckRun, codeGroups, compareRegions, hasFindings, orderKey, type CheckResult, type CheckSummary, type RegionOrderKey, type RegionResult } from "../../check.js";
+import { CheckRun, codeGroups, compareRegions, hasFindings, orderKey, type CheckResult, type CheckSummary, type FailOn, type RegionOrderKey, type RegionResult } from "../../check.js";
+import { PLAN_MODES, type PlanMode } from "../../evaluate/precedence.js";
 import { institutionChecks } from "../../evaluate/engine.js";
 import { EXIT, UsageError } from "../../errors.js";
 import type { Lang } from "../../messages.js";
@@ -36,7 +37,8 @@ interface CheckOptions extends CommonOptions {
   horizon?: string;
   populationGrowth: string;
   attrition: string;
-  failOn: "shortfall" | "advisory" | "none";
+  failOn: FailOn;
+  plan: PlanMode;
 }
 
 const collect = (value: string, previous: string[]) => [...previous, value];
@@ -62,7 +64,23 @@ export function checkCommand(helpLang: Lang = "en"): Command {
     .option("--population-growth <rate>", say("规划用的人口年增长率，如 0.01 或 1%", "yearly population growth for the plan, e.g. 0.01 or 1%"), "0")
     .option("--attrition <rate>", say("每年离职（自然减员）占在岗人员的比例，如 0.05 或 5%", "yearly leavers as a share of staff, e.g. 0.05 or 5%"), "0")
     .addOption(
-      new Option("--fail-on <what>", say("哪些情况使退出码为 1", "what makes the exit status 1")).choices(["shortfall", "advisory", "none"]).default("shortfall"),
+      new Option(
+        "--fail-on <what>",
+        say("哪些情况使退出码为 1：未达标目标；另含指导性未达与高于区间；不因结果失败", "what makes the exit status 1: short targets; also advisory ones and figures above a range; nothing"),
+      )
+        .choices(["shortfall", "advisory", "none"])
+        .default("shortfall"),
+    )
+    .addOption(
+      new Option(
+        "--plan <which>",
+        say(
+          "own：同一指标以本地区目标为准，上级目标仅作参考；strictest：按最严目标计划",
+          "own: a region's own target for a measure decides, broader levels' are context; strictest: plan to the strictest",
+        ),
+      )
+        .choices([...PLAN_MODES])
+        .default("own"),
     )
     .option("--no-color", say("即使在终端也不用颜色", "no colour even on a terminal"))
     .action(async (file: string, options: CheckOptions) => {
@@ -98,7 +116,7 @@ export function checkCommand(helpLang: Lang = "en"): Command {
       if (planOptions.horizon !== undefined && latest !== undefined && planOptions.horizon <= latest) {
         throw new UsageError(`--horizon ${planOptions.horizon}: must be after the data's latest year (${latest})`);
       }
-      const run = new CheckRun(catalogue, { ...planOptions, templates: options.template });
+      const run = new CheckRun(catalogue, { ...planOptions, templates: options.template, plan: options.plan });
       const stream = streamFormats[format];
       const bom = format === "csv" && options.bom !== false;
       if (stream) {

@@ -1,5 +1,5 @@
 import type { Target } from "../../catalogue/schema.js";
-import { band, position, scopeTypes } from "../compare.js";
+import { judge, judged, scopeTypes } from "../compare.js";
 import { Ratio, peopleAtLeast } from "../exact.js";
 import type { Assessment, Evaluator, FigureView, Remark } from "../types.js";
 
@@ -24,25 +24,14 @@ export function assessDensity(measure: DensityMeasure, comparator: Density["comp
   if (counted.partial) remarks.push({ kind: "partial", column: measure.metric });
 
   const per = Ratio.of(measure.per);
-  const pop = population;
   const have = counted.value;
-  const current = Ratio.of(have).mul(per).div(pop);
-  const b = band(comparator, value, max, tolerance);
-  const where = position(current, b);
-  const result: Assessment = {
-    met: where === "within" || (where === "above" && comparator === "about"),
-    unit,
-    current,
-    required: b.low ?? b.aim,
-    have,
-    remarks,
-  };
-  if (b.high && comparator !== "at_least") result.requiredMax = b.high;
-  if (where === "below") {
-    const needed = peopleAtLeast(b.aim.mul(pop).div(per));
-    result.shortfall = { metric: measure.metric, count: needed - have };
+  const current = Ratio.of(have).mul(per).div(population);
+  const j = judge(current, comparator, value, max, tolerance);
+  const result: Assessment = { ...judged(current, j, remarks), unit, have };
+  // below the band: the people that bring the density to its lower edge; above an at-most ceiling nobody is hired
+  if (j.verdict === "short" && j.position === "below") {
+    result.shortfall = { metric: measure.metric, count: peopleAtLeast(j.band.low!.mul(population).div(per)) - have };
   }
-  if (where === "above" && comparator !== "about") remarks.push({ kind: "above-range" });
   return result;
 }
 

@@ -1,7 +1,7 @@
 import type { Target } from "../../catalogue/schema.js";
-import { band, position, scopeTypes } from "../compare.js";
+import { judge, judged, scopeTypes } from "../compare.js";
 import { HUNDRED, Ratio, peopleAtLeast } from "../exact.js";
-import type { Evaluator, Remark } from "../types.js";
+import type { Assessment, Evaluator, Remark } from "../types.js";
 
 type InstitutionShare = Extract<Target, { kind: "institution_share" }>;
 
@@ -34,21 +34,20 @@ export const institutionShare: Evaluator<InstitutionShare> = {
       remarks.push({ kind: "missing-column", column: target.flag });
       return { met: undefined, unit: "percent", remarks };
     }
-    const b = band(target.comparator, target.value, target.max, target.tolerance ?? context.aboutTolerance);
-    const needed = peopleAtLeast(b.aim.mul(Ratio.of(rows)).div(HUNDRED));
     const current = Ratio.of(yes * 100, rows);
     if (unreported > 0) remarks.push({ kind: "unreported-institutions", count: unreported, column: target.flag });
-    const where = position(current, b);
-    // unreported institutions could still tip the verdict: say so rather than guess
-    const met = where === "within" ? true : unreported > 0 && yes + unreported >= needed ? undefined : where === "above" && target.comparator === "at_least";
-    return {
-      met,
-      unit: "percent",
-      current,
-      required: b.low ?? b.aim,
-      ...(b.high ? { requiredMax: b.high } : {}),
-      remarks,
-      ...(where === "below" && met === false ? { shortfall: { metric: target.flag, count: needed - yes, institutions: true } } : {}),
-    };
+    const j = judge(current, target.comparator, target.value, target.max, target.tolerance ?? context.aboutTolerance);
+    const result: Assessment = { ...judged(current, j, remarks), unit: "percent" };
+    if (j.verdict === "met" || j.verdict === "met_above") return result;
+    // institutions that did not report could still tip the verdict: say so rather than guess
+    // (unreported rows count as not having the attribute, so they can only lift the share from below)
+    if (j.position !== "below") return result;
+    const needed = peopleAtLeast(j.band.low!.mul(Ratio.of(rows)).div(HUNDRED));
+    if (unreported > 0 && yes + unreported >= needed) return { ...result, met: undefined };
+    result.shortfall = { metric: target.flag, count: needed - yes, institutions: true };
+    // a target for every institution names those without the attribute
+    const each = view.region.checks[target.id];
+    if (each && each.failing > 0) result.failing = { count: each.failing, atLeast: false, examples: each.examples.filter((x) => x.value !== null) };
+    return result;
   },
 };

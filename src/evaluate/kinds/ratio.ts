@@ -1,13 +1,14 @@
 import type { Target } from "../../catalogue/schema.js";
-import { band, countPair, position, scopeTypes } from "../compare.js";
+import { countPair, judge, judged, scopeTypes } from "../compare.js";
 import { Ratio, peopleAtLeast } from "../exact.js";
 import type { Assessment, Evaluator, Remark } from "../types.js";
 
 type RatioTarget = Extract<Target, { kind: "ratio" }>;
 
 /**
- * `metric` per one `of` (医护比 1:1.2 → 1.2 nurses per physician). Below: hire the metric (nurses) up to the figure;
- * above an upper bound (左右, at most): hire `of` (physicians) until the ratio comes down to the figure.
+ * `metric` per one `of` (医护比 1:1.2 → 1.2 nurses per physician). Below the band: hire the metric (nurses) up to its
+ * lower edge; above an at-most ceiling: hire `of` (physicians) until the ratio comes down to it. Above 左右's band the
+ * target is met (more nurses per doctor than about 1:2 is no reason to hire doctors).
  */
 export const ratio: Evaluator<RatioTarget> = {
   kind: "ratio",
@@ -19,15 +20,14 @@ export const ratio: Evaluator<RatioTarget> = {
     const part = { value: counts.part };
     const base = { value: counts.whole };
     const current = Ratio.of(part.value, base.value);
-    const b = band(target.comparator, target.value, target.max, target.tolerance ?? context.aboutTolerance);
-    const where = position(current, b);
-    const result: Assessment = { met: where === "within", unit: "per_person", current, required: b.low ?? b.aim, have: part.value, remarks };
-    if (b.high) result.requiredMax = b.high;
-    if (where === "below") {
-      result.shortfall = { metric: target.metric, count: peopleAtLeast(b.aim.mul(Ratio.of(base.value))) - part.value };
-    } else if (where === "above") {
-      const aim = b.aimHigh ?? b.aim;
-      result.shortfall = { metric: target.of, count: peopleAtLeast(Ratio.of(part.value).div(aim)) - base.value };
+    const j = judge(current, target.comparator, target.value, target.max, target.tolerance ?? context.aboutTolerance);
+    const result: Assessment = { ...judged(current, j, remarks), unit: "per_person", have: part.value };
+    if (j.verdict === "short" && j.position === "below") {
+      // hire the metric (nurses) up to the band's lower edge
+      result.shortfall = { metric: target.metric, count: peopleAtLeast(j.band.low!.mul(Ratio.of(base.value))) - part.value };
+    } else if (j.verdict === "short" && !j.band.high!.isZero()) {
+      // above an at-most ceiling: hire `of` (physicians) until the ratio comes down to it
+      result.shortfall = { metric: target.of, count: peopleAtLeast(Ratio.of(part.value).div(j.band.high!)) - base.value };
     }
     return result;
   },

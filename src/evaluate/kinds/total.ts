@@ -1,5 +1,5 @@
 import type { Target } from "../../catalogue/schema.js";
-import { band, position, scopeTypes } from "../compare.js";
+import { judge, judged, scopeTypes } from "../compare.js";
 import { Ratio, peopleAtLeast } from "../exact.js";
 import type { Assessment, Evaluator, Remark } from "../types.js";
 
@@ -14,11 +14,9 @@ export const total: Evaluator<Total> = {
     if (!counted.ok) return { met: undefined, unit: "people", remarks: [counted.missing] };
     if (counted.partial) remarks.push({ kind: "partial", column: target.metric });
     const current = Ratio.of(counted.value);
-    const b = band(target.comparator, target.value, target.max, target.tolerance ?? context.aboutTolerance);
-    const where = position(current, b);
-    const result: Assessment = { met: where === "within" || (where === "above" && target.comparator === "about"), unit: "people", current, required: b.low ?? b.aim, have: counted.value, remarks };
-    if (b.high && target.comparator !== "at_least") result.requiredMax = b.high;
-    if (where === "below") result.shortfall = { metric: target.metric, count: peopleAtLeast(b.aim) - counted.value };
+    const j = judge(current, target.comparator, target.value, target.max, target.tolerance ?? context.aboutTolerance);
+    const result: Assessment = { ...judged(current, j, remarks), unit: "people", have: counted.value };
+    if (j.verdict === "short" && j.position === "below") result.shortfall = { metric: target.metric, count: peopleAtLeast(j.band.low!) - counted.value };
     return result;
   },
 };

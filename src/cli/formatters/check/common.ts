@@ -1,9 +1,8 @@
-import type { CheckResult, RegionResult } from "../../../check.js";
+import { STATUS_ORDER, type CheckResult, type RegionResult } from "../../../check.js";
 import { LEVELS, type Level } from "../../../catalogue/catalogue.js";
 import type { Evaluation } from "../../../evaluate/types.js";
 import type { Paint } from "../../color.js";
-import { countText, levelLabel, statusLabel, statusTone } from "../../../labels.js";
-import { STATUS_ORDER } from "../../../check.js";
+import { countText, levelLabel, precedenceAssumption, statusCountsText, statusLabel, statusTone } from "../../../labels.js";
 import type { Lang } from "../../../messages.js";
 import { metricName } from "../../../registry/index.js";
 
@@ -31,6 +30,7 @@ export function assumptionLines(result: CheckResult, lang: Lang): string[] {
     zh
       ? `“左右”容差 ±${percent(a.aboutTolerance)}；缺口按约束性目标计算，指导性（原则上、争取、力争）与参照目标仅列示`
       : `"about" (左右) tolerance ±${percent(a.aboutTolerance)}; the plan follows binding targets; advisory (原则上, 争取, 力争) and benchmark targets are shown, not planned for`,
+    precedenceAssumption(a.plan, lang),
     zh ? "计划按年均匀补足缺口；比例类目标随计划中的医师数联动" : "the plan closes each gap in equal yearly steps; ratios follow the plan's own stock of the category they are a ratio of",
     ...(a.templates.length ? [zh ? `模板：${a.templates.join("、")}` : `templates: ${a.templates.join(", ")}`] : []),
   ];
@@ -56,22 +56,23 @@ export function levelHeading(level: Level, lang: Lang): string {
 }
 
 export function summaryLine(result: CheckResult, lang: Lang): string {
-  const c = result.counts;
-  return lang === "zh"
-    ? `${result.regions.length} 个地区-年份：逾期 ${c.overdue}，未达标 ${c.short}，指导性未达 ${c.advisory}，无法评估 ${c.not_assessed}，达标 ${c.met}`
-    : `${result.regions.length} region-years: ${c.overdue} overdue, ${c.short} short, ${c.advisory} advisory, ${c.not_assessed} not assessed, ${c.met} met`;
+  const counts = statusCountsText(result.counts, STATUS_ORDER, lang);
+  return lang === "zh" ? `${result.regions.length} 个地区-年份：${counts}` : `${result.regions.length} region-years: ${counts}`;
 }
 
-/** "逾期未达标 1 · 未达标 22 · …": every status that occurs, worst first, each in its colour. */
+/**
+ * A region's counts as the run's summary line words them ("逾期未达标 1，未达标 22，…"), worst first, statuses that
+ * occur only; on a terminal each in its colour.
+ */
 export function statusCounts(counts: Readonly<Record<string, number>>, lang: Lang, paint?: Paint): string {
   const order = [...STATUS_ORDER, ...Object.keys(counts).filter((s) => !(STATUS_ORDER as readonly string[]).includes(s))];
   const parts: string[] = [];
   for (const status of order) {
     const n = counts[status] ?? 0;
     if (n === 0) continue;
-    const text = `${statusLabel(status, lang)} ${n}`;
+    const text = lang === "zh" ? `${statusLabel(status, lang)} ${n}` : `${n} ${statusLabel(status, lang)}`;
     const tone = statusTone(status);
     parts.push(!paint ? text : tone === "bad" ? paint.red(text) : tone === "warn" ? paint.yellow(text) : tone === "good" ? paint.green(text) : paint.dim(text));
   }
-  return parts.join(" · ");
+  return parts.join(lang === "zh" ? "，" : ", ");
 }

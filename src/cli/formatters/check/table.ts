@@ -111,7 +111,7 @@ function resultTables(region: RegionResult, lang: Lang, paint: Paint, width: num
         { head: w.status, min: 10, grow: 2 },
         { head: w.target, min: 14, grow: 2 },
         { head: w.current, min: 9 },
-        { head: w.requiredValue, min: 11 },
+        { head: w.requiredValue, min: 12 },
         { head: w.shortBy, min: 12, grow: 2 },
       ],
       { width, head: paint.bold },
