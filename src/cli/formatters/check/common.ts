@@ -2,6 +2,7 @@ import { STATUS_ORDER, type CheckResult, type RegionResult } from "../../../chec
 import { LEVELS, type Level } from "../../../catalogue/catalogue.js";
 import type { Evaluation } from "../../../evaluate/types.js";
 import type { Paint } from "../../color.js";
+import { displayWidth } from "../text.js";
 import { countText, levelLabel, precedenceAssumption, statusCountsText, statusLabel, statusTone } from "../../../labels.js";
 import type { Lang } from "../../../messages.js";
 import { metricName } from "../../../registry/index.js";
@@ -64,7 +65,7 @@ export function summaryLine(result: CheckResult, lang: Lang): string {
  * A region's counts as the run's summary line words them ("逾期未达标 1，未达标 22，…"), worst first, statuses that
  * occur only; on a terminal each in its colour.
  */
-export function statusCounts(counts: Readonly<Record<string, number>>, lang: Lang, paint?: Paint): string {
+export function statusCounts(counts: Readonly<Record<string, number>>, lang: Lang, paint?: Paint, width = Infinity): string {
   const order = [...STATUS_ORDER, ...Object.keys(counts).filter((s) => !(STATUS_ORDER as readonly string[]).includes(s))];
   const parts: string[] = [];
   for (const status of order) {
@@ -74,5 +75,23 @@ export function statusCounts(counts: Readonly<Record<string, number>>, lang: Lan
     const tone = statusTone(status);
     parts.push(!paint ? text : tone === "bad" ? paint.red(text) : tone === "warn" ? paint.yellow(text) : tone === "good" ? paint.green(text) : paint.dim(text));
   }
-  return parts.join(lang === "zh" ? "，" : ", ");
+  // laid out in lines of the width, each part coloured whole
+  const separator = lang === "zh" ? "，" : ", ";
+  const lines: string[] = [];
+  let line = "";
+  let used = 0;
+  for (const part of parts) {
+    const w = displayWidth(part.replace(/\u001b\[[0-9;]*m/g, ""));
+    const extra = line ? displayWidth(separator) : 0;
+    if (line && used + extra + w > width) {
+      lines.push(line + separator.trimEnd());
+      line = part;
+      used = w;
+    } else {
+      line += (line ? separator : "") + part;
+      used += extra + w;
+    }
+  }
+  if (line) lines.push(line);
+  return lines.join("\n");
 }

@@ -73,7 +73,7 @@ function regionAnswer(s: RegionSummary, lang: Lang, paint: Paint, width: number)
       out.push(`  ${paint.dim("•")} ${paragraph(text, width - 4).replace(/\n/g, "\n    ")}`);
     }
   }
-  out.push(statusCounts(s.region.counts, lang, paint));
+  out.push(statusCounts(s.region.counts, lang, paint, width));
   return out.join("\n");
 }
 
@@ -248,7 +248,7 @@ export function tableFormatter(view: CheckView): string {
     const heading = regionHeading(region, lang);
     out += `${paint.bold(paragraph(heading, width))}\n${paint.dim("─".repeat(Math.min(width, 80)))}\n`;
     if (region.plan) out += `${regionAnswer(regionSummary(region, lang), lang, paint, width)}\n`;
-    else out += `${statusCounts(region.counts, lang, paint)}\n`;
+    else out += `${statusCounts(region.counts, lang, paint, width)}\n`;
     out += resultTables(region, lang, paint, width, quiet);
     if (!quiet) out += planTables(region, lang, paint, width);
     out += "\n";
