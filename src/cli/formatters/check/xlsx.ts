@@ -3,6 +3,7 @@
  * plan and the roll-up, plus the sources and assumptions. Header rows frozen, columns sized, numbers stored as
  * numbers. exceljs is loaded only when this format is asked for.
  */
+import { STATUS_ORDER } from "../../../check.js";
 import type { Evaluation } from "../../../evaluate/types.js";
 import { documentTitle, levelLabel, remarkText, requiredText, shortfallText, statusLabel, valueText } from "../../../labels.js";
 import type { Lang } from "../../../messages.js";
@@ -50,21 +51,23 @@ export function sheets(view: CheckView): SheetSpec[] {
   const zh = lang === "zh";
   const w = words[lang];
   const summaries = overview(result, lang);
+  // a column per status that occurs in the run, worst first, in the run's own words
+  const statuses = [...STATUS_ORDER, ...Object.keys(result.counts).filter((k) => !(STATUS_ORDER as readonly string[]).includes(k))].filter(
+    (k) => ((result.counts as Record<string, number>)[k] ?? 0) > 0 || k === "short" || k === "met",
+  );
   const summary: SheetSpec = {
     name: zh ? "摘要" : "summary",
-    head: zh
-      ? ["行政区划代码", "地区", "年份", "需增人数", "逾期未达标", "未达标", "未达（指导性）", "无法评估", "达标", "主要差距"]
-      : ["region_code", "region", "year", "people needed", "overdue", "short", "advisory", "not assessed", "met", "largest gaps"],
+    head: [
+      ...(zh ? ["行政区划代码", "地区", "年份", "需增人数"] : ["region_code", "region", "year", "people needed"]),
+      ...statuses.map((k) => statusLabel(k, lang)),
+      zh ? "主要差距" : "largest gaps",
+    ],
     rows: summaries.map((s) => [
       s.region.code,
       text(s.region.name),
       s.region.year,
       s.peopleNeeded,
-      s.region.counts.overdue,
-      s.region.counts.short,
-      s.region.counts.advisory,
-      s.region.counts.not_assessed,
-      s.region.counts.met,
+      ...statuses.map((k) => (s.region.counts as Record<string, number>)[k] ?? 0),
       text(s.worst.map((g) => `${g.title}${g.shortfall ? (zh ? `（缺 ${g.shortfall}）` : ` (short by ${g.shortfall})`) : ""}`).join(zh ? "；" : "; ")),
     ]),
     formats: { 3: COUNT },
