@@ -47,6 +47,10 @@ export interface CheckSummary {
     populationGrowth: number;
     attrition: number;
     horizon: number | null;
+    /** --from, or null: each region's plan starts at the later of the year after its data and currentYear */
+    from: number | null;
+    /** the year the run took as this year (the clock or SOURCE_DATE_EPOCH), or null when none was given */
+    currentYear: number | null;
     templates: string[];
     aboutTolerance: number;
     plan: PlanMode;
@@ -55,7 +59,10 @@ export interface CheckSummary {
   regionCount: number;
   /** the targets evaluated for at least one region, by id */
   targetsUsed: ReadonlyMap<string, Target>;
-  rollup: Array<{ metric: string; years: RollupYear[]; totalHires: number }>;
+  /** hires and leavers per category and year, summed over the regions' plans; partOf as in the plans */
+  rollup: Array<{ metric: string; partOf?: string; years: RollupYear[]; totalHires: number }>;
+  /** per year, each person once: the sum of the regions' plan totals */
+  rollupTotals: RollupYear[];
   counts: Record<Status, number>;
 }
 
@@ -115,6 +122,8 @@ export class CheckRun {
   private readonly selection: { templates: readonly string[] };
   private readonly targetsUsed = new Map<string, Target>();
   private readonly hiresByMetric = new Map<string, Map<number, RollupYear>>();
+  private readonly partOf = new Map<string, string>();
+  private readonly totalsByYear = new Map<number, RollupYear>();
   /** one list per distinct set of applicable targets: most codes share theirs with many others (see applicableTo) */
   private readonly targetLists = new Map<string, { targets: Target[]; context: EvaluateContext }>();
   private regionCount = 0;
@@ -140,7 +149,7 @@ export class CheckRun {
         this.counts[e.status]++;
       }
       const latest = i === years.length - 1;
-      const plan = latest ? planRegion(record, decidingTargets(targets, mode), context, this.options) : undefined;
+      const plan = latest ? planRegion(record, decidingTargets(targets, mode), context, this.options, history) : undefined;
       const peopleShort = plan ? plan.categories.reduce((n, c) => n + Math.max(0, c.requiredAtHorizon - c.current), 0) : 0;
       if (plan) this.addToRollup(plan);
       this.regionCount++;
@@ -183,6 +192,8 @@ export class CheckRun {
         populationGrowth: options.populationGrowth,
         attrition: options.attrition,
         horizon: options.horizon ?? null,
+        from: options.from ?? null,
+        currentYear: options.currentYear ?? null,
         templates: [...(options.templates ?? [])],
         aboutTolerance: catalogue.aboutTolerance,
         plan: options.plan ?? "own",
@@ -190,12 +201,21 @@ export class CheckRun {
       regionCount: this.regionCount,
       targetsUsed: new Map([...this.targetsUsed].sort(([a], [b]) => compareText(a, b))),
       rollup: this.rollup(),
+      rollupTotals: [...this.totalsByYear.values()].sort((a, b) => a.year - b.year).map((y) => ({ ...y })),
       counts: { ...this.counts },
     };
   }
 
+  /** The same rule as a region's plan: a category's figures and, for the totals, only the top categories', once. */
   private addToRollup(plan: RegionPlan): void {
+    for (const t of plan.totals) {
+      const row = this.totalsByYear.get(t.year) ?? { year: t.year, hires: 0, leavers: 0 };
+      row.hires += t.hires;
+      row.leavers += t.leavers;
+      this.totalsByYear.set(t.year, row);
+    }
     for (const category of plan.categories) {
+      if (category.partOf) this.partOf.set(category.metric, category.partOf);
       let years = this.hiresByMetric.get(category.metric);
       if (!years) this.hiresByMetric.set(category.metric, (years = new Map()));
       for (const y of category.years) {
@@ -213,7 +233,8 @@ export class CheckRun {
       .sort(([a], [b]) => compareText(a, b))
       .map(([metric, years]) => {
         const list = [...years.values()].sort((a, b) => a.year - b.year).map((y) => ({ ...y }));
-        return { metric, years: list, totalHires: list.reduce((n, y) => n + y.hires, 0) };
+        const partOf = this.partOf.get(metric);
+        return { metric, ...(partOf ? { partOf } : {}), years: list, totalHires: list.reduce((n, y) => n + y.hires, 0) };
       });
   }
 }

@@ -13,6 +13,7 @@ import type { Lang } from "./messages.js";
 import { readStatisticsFile } from "./node.js";
 import { readStatistics, type ReadResult } from "./read/reader.js";
 import { report, type Report } from "./report.js";
+import { currentYear } from "./plan/years.js";
 
 export { StatisticsReader, readStatistics, type ReadOptions, type ReadResult } from "./read/reader.js";
 export type { RegionRecord, Figure, TypeAggregate, InstitutionCheckSpec } from "./read/record.js";
@@ -25,7 +26,9 @@ export { targetSchema, targetFileSchema, type Target } from "./catalogue/schema.
 export { evaluateRegion, institutionChecks } from "./evaluate/engine.js";
 export { decidingTargets, measureKey, supersededTargets, type PlanMode } from "./evaluate/precedence.js";
 export type { Evaluation, Status } from "./evaluate/types.js";
-export { planRegion, type RegionPlan, type PlanOptions } from "./plan/plan.js";
+export { planRegion, type RegionPlan, type PlanOptions, type CategoryPlan } from "./plan/plan.js";
+export { selectPlanTargets } from "./plan/targets.js";
+export { planYears, currentYear } from "./plan/years.js";
 export { check, CheckRun, codeGroups, compareRegions, orderKey, hasFindings, type CheckOptions, type CheckResult, type CheckSummary, type RegionResult } from "./check.js";
 export { report, REPORT_SCHEMA_VERSION, type Report } from "./report.js";
 export { readStatisticsFile, openStatisticsFile } from "./node.js";
@@ -47,6 +50,9 @@ function run(read: ReadResult, name: string, catalogue: Catalogue, options: RunO
     populationGrowth: options.populationGrowth ?? 0,
     attrition: options.attrition ?? 0,
     ...(options.horizon !== undefined ? { horizon: options.horizon } : {}),
+    ...(options.from !== undefined ? { from: options.from } : {}),
+    // a plan never lies in the past: this year from SOURCE_DATE_EPOCH (so a pipeline can pin it), else the clock
+    currentYear: options.currentYear ?? currentYear(process.env.SOURCE_DATE_EPOCH, Date.now()),
     ...(options.templates ? { templates: options.templates } : {}),
     ...(options.plan ? { plan: options.plan } : {}),
   });

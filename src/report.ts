@@ -7,6 +7,7 @@
 import type { CheckResult, CheckSummary, RegionResult } from "./check.js";
 import type { Target } from "./catalogue/schema.js";
 import type { Evaluation } from "./evaluate/types.js";
+import type { RegionPlan } from "./plan/plan.js";
 import { gap, remarkText, roundedValue } from "./labels.js";
 import type { Lang } from "./messages.js";
 import { metrics } from "./registry/index.js";
@@ -110,27 +111,40 @@ export function reportRegion(region: RegionResult, lang: Lang) {
     derivedFigures: derived,
     counts: region.counts,
     results: region.evaluations.map((e) => reportResult(e, lang)),
-    plan: region.plan
-      ? {
-          startYear: region.plan.startYear,
-          horizon: region.plan.horizon,
-          horizonSource: region.plan.horizonSource,
-          vacancies: region.plan.vacancies ?? null,
-          postPools: region.plan.postPools,
-          categories: region.plan.categories.map((c) => ({
-            metric: c.metric,
-            current: c.current,
-            requiredAtHorizon: c.requiredAtHorizon,
-            bindingTarget: c.bindingTarget ?? null,
-            requirements: c.requirements,
-            years: c.years,
-            totalHires: c.totalHires,
-            flags: c.flags,
-          })),
-        }
-      : null,
+    plan: region.plan ? reportPlan(region.plan) : null,
   };
 }
+
+/** The plan's JSON: wholes before their parts, each part naming its whole (partOf), totals counting each person once. */
+export function reportPlan(plan: RegionPlan) {
+  return {
+    startYear: plan.startYear,
+    startSource: plan.startSource,
+    horizon: plan.horizon,
+    horizonSource: plan.horizonSource,
+    vacancies: plan.vacancies ?? null,
+    ...(plan.posts ? { posts: plan.posts } : {}),
+    postPools: plan.postPools,
+    totals: plan.totals,
+    ...(plan.alternatives.length ? { alternatives: plan.alternatives } : {}),
+    categories: plan.categories.map((c) => ({
+      metric: c.metric,
+      ...(c.partOf ? { partOf: c.partOf } : {}),
+      current: c.current,
+      requiredAtHorizon: c.requiredAtHorizon,
+      bindingTarget: c.bindingTarget ?? null,
+      ...(c.overdue ? { overdue: true } : {}),
+      requirements: c.requirements,
+      years: c.years,
+      totalHires: c.totalHires,
+      ...(c.byUnitType ? { byUnitType: c.byUnitType } : {}),
+      ...(c.limit ? { limit: c.limit } : {}),
+      ...(c.trend ? { trend: c.trend } : {}),
+      flags: c.flags,
+    })),
+  };
+}
+
 
 export type ReportRegion = ReturnType<typeof reportRegion>;
 
@@ -156,6 +170,7 @@ export function report(result: CheckResult, file: string, lang: Lang) {
     ...reportHead(result, file, lang),
     regions: result.regions.map((r) => reportRegion(r, lang)),
     rollup: result.rollup,
+    rollupTotals: result.rollupTotals,
   };
 }
 

@@ -1,14 +1,30 @@
+/**
+ * The hiring plan of one region. Per staff category: the stock every binding target requires at the horizon, placed
+ * in the institution types where the targets are, consistent with the nesting of categories (a whole's hires are at
+ * least the sum of its disjoint parts' hires), reached in equal yearly steps with leavers replaced, capped by the
+ * recruits a bureau can take in, and checked against approved posts. No I/O.
+ */
 import type { Target } from "../catalogue/schema.js";
-import { metricById } from "../registry/index.js";
-import type { RegionRecord } from "../read/record.js";
-import { scopeTypes } from "../evaluate/compare.js";
 import { assess, figureView } from "../evaluate/engine.js";
 import { ONE, Ratio, peopleAtLeast } from "../evaluate/exact.js";
 import type { EvaluateContext, FigureView } from "../evaluate/types.js";
+import type { RegionRecord } from "../read/record.js";
+import { disjointPartLists, metricById, withWholes } from "../registry/index.js";
 import { compareText } from "../compare-text.js";
+import { UNPLACED, currentCells, distribute, placementWeights, sumCells, type Cells } from "./placement.js";
+import { planTargets, type PlannedTarget } from "./targets.js";
+import { planYears, type HorizonSource, type StartSource } from "./years.js";
+import { flowFlags, postsPlan, reachedAtCap, type PlanFlag, type PostsPlan } from "./limits.js";
+import { categoryTrend, type CategoryTrend } from "./trend.js";
+
+export type { PlanFlag, PostsPlan, CategoryTrend };
 
 export interface PlanOptions {
-  /** the last year of the plan; default: the latest year of the binding targets, or the year after the data */
+  /** the first plan year (--from); default: the later of the year after the data and `currentYear` */
+  from?: number;
+  /** this year (the clock, or SOURCE_DATE_EPOCH); without it the plan starts the year after the data */
+  currentYear?: number;
+  /** the last year of the plan; default: the latest year of the binding targets still ahead, else the first plan year */
   horizon?: number;
   /** yearly growth of every population basis, as a decimal (0.01 = 1%) */
   populationGrowth: number;
@@ -24,49 +40,305 @@ export interface PlanYear {
   hires: number;
   /** the stock at the end of the year */
   stock: number;
+  /** hires held to a recruits cap this year */
+  capped?: true;
 }
 
-export interface PlanFlag {
+export interface Requirement {
   target: string;
-  year: number;
-  /** the plan's figure that year: hires, net increase or growth percent */
-  planned: number;
-  kind: "above-max" | "below-min";
-  limit: number;
+  /** the stock the target needs at the horizon, in its scope */
+  required: number;
+  /** the institution types the target counts; absent: the whole region */
+  unitTypes?: readonly string[];
+  /** the target's year is before the plan's first year: planned to the horizon, late */
+  overdue?: true;
+}
+
+export interface UnitTypePlacement {
+  /** an institution type, or null for people the region's total counts beyond its institution rows */
+  unitType: string | null;
+  current: number;
+  required: number;
+  hires: number;
 }
 
 export interface CategoryPlan {
   metric: string;
+  /** the planned category containing this one; absent at the top */
+  partOf?: string;
   current: number;
-  /** the stock needed at the horizon, the largest across the binding targets */
+  /** the planned stock at the horizon: the binding targets' requirements, its scopes' and its parts' */
   requiredAtHorizon: number;
-  /** the target that sets it; undefined when no binding target asks for more than the current stock */
+  /** the target that sets it; undefined when its parts or scopes do, or nothing asks for more than there is */
   bindingTarget: string | undefined;
   /** every binding target's requirement at the horizon, largest first */
-  requirements: Array<{ target: string; required: number }>;
+  requirements: Requirement[];
+  /** the binding target is already due before the plan starts */
+  overdue?: true;
   years: PlanYear[];
   totalHires: number;
+  /** where the hires go, where the file has institution rows */
+  byUnitType?: UnitTypePlacement[];
+  /** a recruits cap held the plan back: the year the requirement is reached at the capped pace */
+  limit?: { target: string; max: number; reachedYear: number | null };
+  /** with several years of the region in the file: its own pace, and when each target would be reached at it */
+  trend?: CategoryTrend;
   flags: PlanFlag[];
+}
+
+/** A share that can be met two ways: hiring others into the whole, or members of the part moving out of it. */
+export interface PlanAlternative {
+  target: string;
+  /** hire this many of the rest of the whole (practising physicians): what the plan does */
+  hire: { metric: string; count: number };
+  /** or this many of the part qualify out of it (assistant physicians passing the practising exam) */
+  qualify: { metric: string; count: number };
 }
 
 export interface RegionPlan {
   startYear: number;
+  startSource: StartSource;
   horizon: number;
-  horizonSource: "option" | "targets" | "next-year";
+  horizonSource: HorizonSource;
+  /** wholes before their parts */
   categories: CategoryPlan[];
+  /** per year, the people hired and leaving, each person once (the top categories' figures) */
+  totals: Array<{ year: number; hires: number; leavers: number }>;
+  alternatives: PlanAlternative[];
   /** approved posts minus staff, where the file gives both */
   vacancies: number | undefined;
+  /** approved posts against the plan, where the file gives a complete establishment */
+  posts?: PostsPlan;
   /** approved-post pools and increases (编制) that apply: a ceiling on hires into those posts */
   postPools: Array<{ target: string; value: number }>;
 }
 
-const PLANNABLE = new Set(["density", "reference", "ratio", "share", "total", "per_institution"]);
+/** A category the plan can hire: a headcount inside staff (not approved posts, not institutions). */
+function plannable(metric: string): boolean {
+  const chain = withWholes(metric);
+  return metricById.get(metric)?.kind === "headcount" && chain[chain.length - 1] === "staff";
+}
+
+/** Parts before their wholes, so a whole is planned after every part it must hold. */
+function depthOrder(metrics: Iterable<string>): string[] {
+  return [...metrics].sort((a, b) => withWholes(b).length - withWholes(a).length || compareText(a, b));
+}
+
+interface Need {
+  /** the target is short at the stocks it was assessed against */
+  short: boolean;
+  metric: string;
+  target: string;
+  required: number;
+  unitTypes: readonly string[] | undefined;
+}
+
+const MAX_PASSES = 12;
+
+export function planRegion(
+  region: RegionRecord,
+  targets: readonly Target[],
+  context: EvaluateContext,
+  options: PlanOptions,
+  history: readonly RegionRecord[] = [],
+): RegionPlan {
+  const { planned: plannedTargets, flows, caps, postPools } = planTargets(targets);
+  const years = planYears(
+    region.year,
+    plannedTargets.map((p) => p.target.year),
+    options,
+  );
+  const { startYear, horizon } = years;
+  const base = figureView(region);
+  let factor = ONE;
+  const growth = ONE.add(Ratio.decimal(options.populationGrowth));
+  for (let year = region.year; year < horizon; year++) factor = factor.mul(growth);
+
+  const currentByMetric = new Map<string, Cells>();
+  const currentOf = (metric: string): Cells => {
+    let cells = currentByMetric.get(metric);
+    if (!cells) {
+      cells = currentCells(region, metric);
+      // a whole holds its parts: where the file leaves a whole short of them (or empty), it is at least their sum
+      for (const list of disjointPartLists(metric)) {
+        const sum = new Map<string, number>();
+        for (const part of list.parts) for (const [cell, v] of currentOf(part)) sum.set(cell, (sum.get(cell) ?? 0) + v);
+        for (const [cell, v] of sum) if (v > (cells.get(cell) ?? 0)) cells.set(cell, v);
+      }
+      currentByMetric.set(metric, cells);
+    }
+    return cells;
+  };
+  const hiresIn = (metric: string, cells: Cells, unitTypes?: readonly string[]) => sumCells(cells, unitTypes) - sumCells(currentOf(metric), unitTypes);
+
+  // the planned stock per category and cell at the horizon; grows pass by pass until no target asks for more
+  let planned = new Map<string, Cells>();
+  const alternatives = new Map<string, PlanAlternative>();
+  // a share met only thanks to its own earlier need (assistant physicians under 15% once practising physicians are
+  // hired) keeps that need
+  const needByTarget = new Map<string, Need>();
+  for (let pass = 0; pass < MAX_PASSES; pass++) {
+    for (const p of plannedTargets) {
+      const need = needOf(p, projectedView(base, factor, planned, p.metric, hiresIn), context, alternatives, planned, hiresIn);
+      const key = need ? `${need.target}\u0000${need.metric}` : "";
+      // a target still short sets its need afresh (the stocks it follows may have moved either way); one now met
+      // keeps the need that met it
+      if (need && (need.short || (needByTarget.get(key)?.required ?? -1) < need.required)) needByTarget.set(key, need);
+    }
+    const next = plannedCells([...needByTarget.values()], currentOf);
+    if (sameCells(next, planned)) break;
+    planned = next;
+  }
+  const needs = [...needByTarget.values()];
+
+  // the years: every category in equal steps to its planned stock, parts before wholes, leavers once
+  const steps = horizon - startYear + 1;
+  const attrition = Ratio.decimal(options.attrition);
+  const leaversOf = (stock: number) => peopleAtLeast(attrition.mul(Ratio.of(stock)));
+  const order = depthOrder(planned.keys());
+  const schedule = new Map<string, PlanYear[]>();
+  const capOf = new Map(caps.map((c) => [c.metric, c]));
+  for (const metric of order) schedule.set(metric, []);
+  const stocks = new Map(order.map((m) => [m, sumCells(currentOf(m))]));
+  for (let step = 1; step <= steps; step++) {
+    const year = startYear + step - 1;
+    for (const metric of order) {
+      const now = sumCells(currentOf(metric));
+      const target = sumCells(planned.get(metric)!);
+      const required = target > now ? now + peopleAtLeast(Ratio.of((target - now) * step, steps)) : now;
+      const before = stocks.get(metric)!;
+      let leavers = leaversOf(before);
+      let fromParts = 0;
+      for (const list of disjointPartLists(metric)) {
+        let hires = 0;
+        let left = 0;
+        for (const part of list.parts) {
+          const y = schedule.get(part)?.[step - 1];
+          if (y) [hires, left] = [hires + y.hires, left + y.leavers];
+        }
+        // a nurse who leaves is a health technician who leaves; a nurse hired is a health technician hired
+        if (left > leavers) leavers = left;
+        if (hires > fromParts) fromParts = hires;
+      }
+      let hires = Math.max(0, required - (before - leavers));
+      let capped = false;
+      const cap = capOf.get(metric);
+      if (cap && hires > cap.max) [hires, capped] = [cap.max, true];
+      if (fromParts > hires) hires = fromParts;
+      const stock = before - leavers + hires;
+      stocks.set(metric, stock);
+      schedule.get(metric)!.push({ year, required, leavers, hires, stock, ...(capped ? { capped: true as const } : {}) });
+    }
+  }
+
+  const requirementsOf = new Map<string, Requirement[]>();
+  for (const n of needs) {
+    const target = plannedTargets.find((p) => p.target.id === n.target)!.target;
+    const r: Requirement = { target: n.target, required: n.required, ...(n.unitTypes ? { unitTypes: n.unitTypes } : {}), ...(target.year < startYear ? { overdue: true as const } : {}) };
+    const list = requirementsOf.get(n.metric);
+    if (list) list.push(r);
+    else requirementsOf.set(n.metric, [r]);
+  }
+
+  const categories: CategoryPlan[] = [];
+  for (const metric of order) {
+    const yearsOf = schedule.get(metric)!;
+    const totalHires = yearsOf.reduce((n, y) => n + y.hires, 0);
+    // a category nothing asks more of, with no leavers to replace, needs no plan
+    if (totalHires === 0) continue;
+    const current = sumCells(currentOf(metric));
+    const cells = planned.get(metric)!;
+    const requiredAtHorizon = sumCells(cells);
+    const requirements = (requirementsOf.get(metric) ?? []).sort((a, b) => b.required - a.required || compareText(a.target, b.target));
+    const regionWide = requirements.find((r) => !r.unitTypes);
+    const driver =
+      regionWide && regionWide.required === requiredAtHorizon && requiredAtHorizon > current
+        ? regionWide
+        : requirements.find((r) => r.unitTypes && r.required > sumCells(currentOf(metric), r.unitTypes));
+    const plan: CategoryPlan = { metric, current, requiredAtHorizon, bindingTarget: driver?.target, requirements, years: yearsOf, totalHires, flags: [] };
+    if (driver?.overdue) plan.overdue = true;
+    const placement = byUnitType(currentOf(metric), cells);
+    if (placement) plan.byUnitType = placement;
+    const cap = capOf.get(metric);
+    const closing = yearsOf[yearsOf.length - 1]!.stock;
+    if (cap && yearsOf.some((y) => y.capped)) plan.limit = { target: cap.target, max: cap.max, reachedYear: reachedAtCap(horizon, closing, requiredAtHorizon, cap.max, leaversOf) };
+    const trend = categoryTrend(metric, region, history, requirements);
+    if (trend) plan.trend = trend;
+    for (const flow of flows) if (flow.metric === metric) plan.flags.push(...flowFlags(plan, flow, context));
+    categories.push(plan);
+  }
+  // partOf: the nearest containing category the plan keeps (every whole of a hired part is hired for too)
+  const kept = new Set(categories.map((c) => c.metric));
+  for (const c of categories) {
+    const whole = withWholes(c.metric).slice(1).find((m) => kept.has(m));
+    if (whole) c.partOf = whole;
+  }
+
+  const totals: RegionPlan["totals"] = [];
+  for (let step = 0; step < steps; step++) {
+    let hires = 0;
+    let leavers = 0;
+    for (const c of categories) {
+      if (c.partOf) continue;
+      hires += c.years[step]!.hires;
+      leavers += c.years[step]!.leavers;
+    }
+    totals.push({ year: startYear + step, hires, leavers });
+  }
+
+  const posts = postsPlan(base, totals);
+  const establishment = base.count("establishment");
+  const staff = base.count("staff");
+  const vacancies = establishment.ok && staff.ok && !establishment.partial && !staff.partial ? establishment.value - staff.value : undefined;
+  return {
+    ...years,
+    categories: wholesFirst(categories),
+    totals,
+    alternatives: [...alternatives.values()].sort((a, b) => compareText(a.target, b.target)),
+    vacancies,
+    ...(posts ? { posts } : {}),
+    postPools: postPools.map((pool) => ({ ...pool })),
+  };
+}
+
+/** Each whole followed by its parts ("of which"), parts in the order of the categories' ids. */
+function wholesFirst(categories: CategoryPlan[]): CategoryPlan[] {
+  const out: CategoryPlan[] = [];
+  const visit = (parent: string | undefined) => {
+    for (const c of categories.filter((x) => x.partOf === parent).sort((a, b) => compareText(a.metric, b.metric))) {
+      out.push(c);
+      visit(c.metric);
+    }
+  };
+  visit(undefined);
+  return out;
+}
+
+function byUnitType(current: Cells, planned: Cells): UnitTypePlacement[] | undefined {
+  if (current.size === 1) return undefined;
+  const out: UnitTypePlacement[] = [];
+  for (const [cell, required] of planned) {
+    const now = current.get(cell) ?? 0;
+    if (cell === UNPLACED && now === 0 && required === 0) continue;
+    out.push({ unitType: cell === UNPLACED ? null : cell, current: now, required, hires: required - now });
+  }
+  return out;
+}
 
 /**
- * A view of the region at the horizon: projected populations, and the planned stocks of the region-wide categories
- * other than `own` (a target never sees its own category's plan, or its requirement would feed on itself).
+ * A view of the region at the horizon for one target: projected populations, and the planned stocks of the
+ * categories, scope by scope. The target's own category is seen as it is now, and its planned hires are taken out
+ * of the wholes that contain it (a share of staff that hires technicians must not chase the staff it adds).
  */
-function projectedView(base: FigureView, factor: Ratio, planned: ReadonlyMap<string, number>, own: string | undefined): FigureView {
+function projectedView(
+  base: FigureView,
+  factor: Ratio,
+  planned: ReadonlyMap<string, Cells>,
+  own: string | undefined,
+  hiresIn: (metric: string, cells: Cells, unitTypes?: readonly string[]) => number,
+): FigureView {
+  const ownWholes = own ? withWholes(own).slice(1) : [];
+  const ownPlan = own ? planned.get(own) : undefined;
   return {
     ...base,
     population(basis) {
@@ -74,206 +346,132 @@ function projectedView(base: FigureView, factor: Ratio, planned: ReadonlyMap<str
       return now ? now.mul(factor) : undefined;
     },
     count(metric, unitTypes) {
-      if (!unitTypes && metric !== own) {
-        const stock = planned.get(metric);
-        if (stock !== undefined) {
-          const counted = base.count(metric);
-          return { ok: true, value: stock, partial: counted.ok ? counted.partial : false };
-        }
-      }
-      return base.count(metric, unitTypes);
+      const counted = base.count(metric, unitTypes);
+      const cells = metric === own ? undefined : planned.get(metric);
+      if (!cells || !counted.ok) return counted;
+      let value = counted.value + hiresIn(metric, cells, unitTypes);
+      if (ownPlan && ownWholes.includes(metric)) value -= hiresIn(own!, ownPlan, unitTypes);
+      return { ok: true, value, partial: counted.partial };
     },
   };
 }
 
-/** A binding target the plan can follow, with what the plan asks of it worked out once per target list. */
-interface PlannedTarget {
-  target: Target;
-  /** the category the target is about: it never sees that category's plan, and is hired for when no other is named */
-  metric: string | undefined;
-  /** whether the target counts only some unit types (its shortfall adds to the region-wide stock) */
-  scoped: boolean;
-}
-
-/** What a region's plan needs of its target list that does not depend on the region. */
-interface PlanTargets {
-  /** binding targets worked out once: they do not read another category's planned stock */
-  settled: PlannedTarget[];
-  /** region-wide ratios and shares: they follow the planned stock of the category they are a ratio of */
-  chaining: PlannedTarget[];
-  years: number[];
-  postPools: Array<{ target: string; value: number }>;
-}
-
-// a code's targets are one list shared by all its years, and CheckRun gives codes with the same targets the same list
-// (a list is taken as fixed once planned with)
-const planTargetsCache = new WeakMap<readonly Target[], PlanTargets>();
-
-function planTargets(targets: readonly Target[]): PlanTargets {
-  let prepared = planTargetsCache.get(targets);
-  if (prepared) return prepared;
-  prepared = { settled: [], chaining: [], years: [], postPools: [] };
-  for (const target of targets) {
-    if (target.kind === "posts") prepared.postPools.push({ target: target.id, value: target.value });
-    if (target.binding !== "binding" || !PLANNABLE.has(target.kind)) continue;
-    prepared.years.push(target.year);
-    const metric = target.kind === "reference" ? target.measure.metric : "metric" in target ? target.metric : undefined;
-    const scoped = "scope" in target && scopeTypes(target.scope) !== undefined;
-    const planned: PlannedTarget = { target, metric, scoped };
-    if ((target.kind === "ratio" || target.kind === "share") && !scoped) prepared.chaining.push(planned);
-    else prepared.settled.push(planned);
+/**
+ * What one target needs: a stock of one category in its scope at the horizon. A share above its ceiling (assistant
+ * physicians over 15% of physicians) hires the rest of the whole (practising physicians), and records the other way.
+ */
+function needOf(
+  { target, metric: own, unitTypes }: PlannedTarget,
+  view: FigureView,
+  context: EvaluateContext,
+  alternatives: Map<string, PlanAlternative>,
+  planned: ReadonlyMap<string, Cells>,
+  hiresIn: (metric: string, cells: Cells, unitTypes?: readonly string[]) => number,
+): Need | undefined {
+  const a = assess(target, view, context);
+  // not assessable, or short of institutions (an attribute) rather than people: nothing to hire
+  if (a.met === undefined || a.shortfall?.institutions) return undefined;
+  let metric = a.shortfall?.metric ?? own;
+  if (!metric || !plannable(metric)) return undefined;
+  const counted = view.count(metric, unitTypes);
+  if (!counted.ok) return undefined;
+  let required = counted.value + (a.shortfall && a.shortfall.count > 0 ? a.shortfall.count : 0);
+  if (target.kind === "share" && target.comparator !== "at_most" && metric === own && a.shortfall && withWholes(own).includes(target.of)) {
+    // technicians ≥ 75% of grassroots staff, where the staff are already planned to grow for other reasons (a
+    // grassroots density): the technicians can be those hires, so the share of the planned staff is enough, as long
+    // as it fits in them; otherwise every technician hired grows the staff too, which is what the evaluator counts
+    const wholeCells = planned.get(target.of);
+    const ownCells = planned.get(own);
+    if (wholeCells) {
+      const whole = view.count(target.of, unitTypes);
+      const ownHires = ownCells ? hiresIn(own, ownCells, unitTypes) : 0;
+      const wholeHires = hiresIn(target.of, wholeCells, unitTypes);
+      if (whole.ok && wholeHires > ownHires) {
+        const plannedWhole = whole.value + ownHires;
+        const enough = peopleAtLeast(Ratio.decimal(target.value).div(Ratio.of(100)).mul(Ratio.of(plannedWhole)));
+        if (enough - counted.value <= wholeHires) required = Math.min(required, Math.max(counted.value, enough));
+      }
+    }
   }
-  planTargetsCache.set(targets, prepared);
-  return prepared;
+  if (target.kind === "share" && own && metric !== own && a.shortfall) {
+    const rest = disjointPartLists(metric).find((l) => l.complete && l.parts.includes(own) && l.parts.length === 2)?.parts.find((p) => p !== own);
+    if (rest) {
+      const share = Ratio.decimal(target.max ?? target.value).div(Ratio.of(100));
+      const part = view.count(own, unitTypes);
+      // the rest of a complete pair, where the file does not give it, is the whole less the part
+      const stated = view.count(rest, unitTypes);
+      const restNow = stated.ok || !part.ok ? stated : { ok: true as const, value: Math.max(0, counted.value - part.value), partial: counted.partial };
+      if (part.ok && restNow.ok && !alternatives.has(target.id)) {
+        // (part − q) / whole ≤ share: the fewest of the part who would have to move to the rest
+        const qualify = peopleAtLeast(Ratio.of(part.value).sub(share.mul(Ratio.of(counted.value))));
+        alternatives.set(target.id, { target: target.id, hire: { metric: rest, count: a.shortfall.count }, qualify: { metric: own, count: qualify } });
+      }
+      if (restNow.ok) {
+        metric = rest;
+        required = restNow.value + a.shortfall.count;
+      }
+    }
+  }
+  return { short: a.shortfall !== undefined && a.shortfall.count > 0, metric, target: target.id, required, unitTypes };
 }
 
 /**
- * The hiring plan of one region: per staff category, the largest stock any binding target requires at the horizon
- * (ratios follow the plan's own stock of the category they are a ratio of), reached in equal yearly steps, with
- * leavers replaced. Every count is a whole number of people; leavers are rounded up, so the plan never falls short.
+ * The planned stock per category and cell that meets every need: parts first, then each whole holds its parts'
+ * hires cell by cell (the largest of its lists of disjoint parts), then its scoped needs go to the cells of their
+ * scope and its region-wide needs to all its cells, in proportion to where its people are now. A group's staff
+ * (grassroots_staff) then shows the staff planned in its group's cells.
  */
-export function planRegion(region: RegionRecord, targets: readonly Target[], context: EvaluateContext, options: PlanOptions): RegionPlan {
-  const { settled: settledTargets, chaining, years: targetYears, postPools } = planTargets(targets);
-  let latestTargetYear = -Infinity;
-  for (const year of targetYears) if (year > region.year && year > latestTargetYear) latestTargetYear = year;
-  const horizon = options.horizon ?? (latestTargetYear > region.year ? latestTargetYear : region.year + 1);
-  const horizonSource: RegionPlan["horizonSource"] = options.horizon !== undefined ? "option" : latestTargetYear > region.year ? "targets" : "next-year";
-  const steps = Math.max(1, horizon - region.year);
-  const growth = Ratio.decimal(options.populationGrowth);
-  const attrition = Ratio.decimal(options.attrition);
-
-  const current = new Map<string, number>();
-  const base = figureView(region);
-  let factor = ONE;
-  for (let year = region.year; year < horizon; year++) factor = factor.mul(ONE.add(growth));
-  const currentOf = (metric: string) => {
-    let value = current.get(metric);
-    if (value === undefined) {
-      const counted = base.count(metric);
-      current.set(metric, (value = counted.ok ? counted.value : 0));
-    }
-    return value;
-  };
-
-  // requirements at the horizon; ratios chain, so iterate until the planned stocks stop moving
-  const planned = new Map<string, number>();
-  const views = new Map<string | undefined, FigureView>();
-  const requirementOf = ({ target, metric: own, scoped }: PlannedTarget): { metric: string; target: string; required: number } | undefined => {
-    // a target sees the planned stocks of the other categories (nurses follow the planned physicians), never
-    // its own category's, or its requirement would feed on itself
-    let view = views.get(own);
-    if (!view) views.set(own, (view = projectedView(base, factor, planned, own)));
-    const a = assess(target, view, context);
-    // not assessable, or short of institutions (an attribute) rather than people: nothing to hire
-    if (a.met === undefined || a.shortfall?.institutions) return undefined;
-    const metric = a.shortfall?.metric ?? own;
-    if (!metric || metricById.get(metric)?.kind !== "headcount") return undefined;
-    // a met target asks for no more than there is now; a scoped shortfall adds to the region-wide stock; an
-    // unscoped one is measured against the stock the evaluator saw (the planned one, where ratios chain)
-    let required = currentOf(metric);
-    if (a.shortfall && a.shortfall.count > 0) {
-      const counted = view.count(metric);
-      required = (scoped || !counted.ok ? currentOf(metric) : counted.value) + a.shortfall.count;
-    }
-    return { metric, target: target.id, required };
-  };
-  // only region-wide ratios and shares read another category's planned stock: the others are worked out once
-  const settled: Array<{ metric: string; target: string; required: number }> = [];
-  for (const t of settledTargets) {
-    const r = requirementOf(t);
-    if (r) settled.push(r);
+function plannedCells(needs: readonly Need[], currentOf: (metric: string) => Cells): Map<string, Cells> {
+  const metrics = new Set<string>();
+  const needsByMetric = new Map<string, Need[]>();
+  for (const n of needs) {
+    for (const m of withWholes(n.metric)) metrics.add(m);
+    const list = needsByMetric.get(n.metric);
+    if (list) list.push(n);
+    else needsByMetric.set(n.metric, [n]);
   }
-  let requirements = new Map<string, Array<{ target: string; required: number }>>();
-  const add = ({ metric, target, required }: { metric: string; target: string; required: number }) => {
-    const list = requirements.get(metric);
-    if (list) list.push({ target, required });
-    else requirements.set(metric, [{ target, required }]);
-  };
-  for (let pass = 0; pass < (chaining.length ? 6 : 1); pass++) {
-    views.clear();
-    requirements = new Map();
-    for (const r of settled) add(r);
-    for (const t of chaining) {
-      const r = requirementOf(t);
-      if (r) add(r);
-    }
-    let moved = false;
-    for (const [metric, list] of requirements) {
-      let need = currentOf(metric);
-      for (const r of list) if (r.required > need) need = r.required;
-      if (planned.get(metric) !== need) {
-        planned.set(metric, need);
-        moved = true;
-      }
-    }
-    if (!moved) break;
-  }
-
-  const categories: CategoryPlan[] = [];
-  for (const [metric, list] of [...requirements.entries()].sort(([a], [b]) => compareText(a, b))) {
-    list.sort((a, b) => b.required - a.required || compareText(a.target, b.target));
+  const out = new Map<string, Cells>();
+  for (const metric of depthOrder(metrics)) {
     const now = currentOf(metric);
-    const top = list[0]!;
-    const requiredAtHorizon = Math.max(now, top.required);
-    const years: PlanYear[] = [];
-    let stock = now;
-    let totalHires = 0;
-    for (let step = 1; step <= steps; step++) {
-      const year = region.year + step;
-      const required = requiredAtHorizon > now ? now + peopleAtLeast(Ratio.of((requiredAtHorizon - now) * step, steps)) : now;
-      const leavers = peopleAtLeast(attrition.mul(Ratio.of(stock)));
-      const hires = Math.max(0, required - (stock - leavers));
-      stock = stock - leavers + hires;
-      totalHires += hires;
-      years.push({ year, required, leavers, hires, stock });
+    const cells: Cells = new Map(now);
+    const fromParts = new Map<string, number>();
+    for (const list of disjointPartLists(metric)) {
+      const sum = new Map<string, number>();
+      for (const part of list.parts) {
+        const partCells = out.get(part);
+        if (!partCells) continue;
+        const partNow = currentOf(part);
+        for (const [cell, v] of partCells) sum.set(cell, (sum.get(cell) ?? 0) + v - (partNow.get(cell) ?? 0));
+      }
+      for (const [cell, v] of sum) if (v > (fromParts.get(cell) ?? 0)) fromParts.set(cell, v);
     }
-    // a category none of whose targets asks for more people, and with no leavers to replace, needs no plan
-    if (totalHires === 0) continue;
-    categories.push({
-      metric,
-      current: now,
-      requiredAtHorizon,
-      bindingTarget: top.required > now ? top.target : undefined,
-      requirements: list,
-      years,
-      totalHires,
-      flags: [],
-    });
+    for (const [cell, v] of fromParts) cells.set(cell, (cells.get(cell) ?? 0) + v);
+    const own = (needsByMetric.get(metric) ?? []).sort((a, b) => Number(!a.unitTypes) - Number(!b.unitTypes) || compareText(a.target, b.target));
+    for (const n of own) {
+      const keys = n.unitTypes ? n.unitTypes.filter((t) => cells.has(t)) : [...cells.keys()];
+      const deficit = n.required - sumCells(cells, n.unitTypes);
+      if (deficit <= 0 || keys.length === 0) continue;
+      for (const [cell, v] of distribute(deficit, keys, placementWeights(keys, currentOf, metric))) cells.set(cell, cells.get(cell)! + v);
+    }
+    out.set(metric, cells);
   }
-
-  flagFlows(categories, targets, context);
-
-  const establishment = base.count("establishment");
-  const staff = base.count("staff");
-  // only a complete establishment figure says how many posts stand empty
-  const vacancies = establishment.ok && staff.ok && !establishment.partial && !staff.partial ? establishment.value - staff.value : undefined;
-  return { startYear: region.year, horizon, horizonSource, categories, vacancies, postPools: postPools.map((pool) => ({ ...pool })) };
+  // a group's staff is the staff planned in its group's cells, and the staff hold at least its own needs
+  for (const [metric, cells] of out) {
+    const whole = metricById.get(metric)?.derivedFrom?.metric;
+    const wholeCells = whole ? out.get(whole) : undefined;
+    if (!wholeCells) continue;
+    for (const cell of cells.keys()) if (cell !== UNPLACED && (wholeCells.get(cell) ?? 0) > cells.get(cell)!) cells.set(cell, wholeCells.get(cell)!);
+  }
+  return out;
 }
 
-/** Flow and growth targets (30–50 recruits a year, about +5% a year, ≥ 2 new GPs a year) checked against the plan. */
-function flagFlows(categories: CategoryPlan[], targets: readonly Target[], context: EvaluateContext): void {
-  for (const target of targets) {
-    if (target.kind !== "flow" && target.kind !== "growth") continue;
-    const plan = categories.find((c) => c.metric === target.metric);
-    if (!plan) continue;
-    const tolerance = Ratio.decimal(target.tolerance ?? context.aboutTolerance);
-    const value = Ratio.decimal(target.value);
-    const low = target.comparator === "about" ? value.mul(ONE.sub(tolerance)) : target.comparator === "at_most" ? undefined : value;
-    const high =
-      target.comparator === "about" ? value.mul(ONE.add(tolerance)) : target.comparator === "range" || target.comparator === "at_most" ? Ratio.decimal(target.max ?? target.value) : undefined;
-    let previous = plan.current;
-    for (const year of plan.years) {
-      const planned =
-        target.kind === "growth"
-          ? previous === 0
-            ? undefined
-            : Ratio.of((year.stock - previous) * 100, previous)
-          : Ratio.of(target.flow === "recruits" ? year.hires : year.stock - previous);
-      previous = year.stock;
-      if (!planned) continue;
-      if (high && planned.gt(high)) plan.flags.push({ target: target.id, year: year.year, planned: planned.toNumber(), kind: "above-max", limit: high.toNumber() });
-      else if (low && planned.lt(low) && target.binding === "binding")
-        plan.flags.push({ target: target.id, year: year.year, planned: planned.toNumber(), kind: "below-min", limit: low.toNumber() });
-    }
+function sameCells(a: ReadonlyMap<string, Cells>, b: ReadonlyMap<string, Cells>): boolean {
+  if (a.size !== b.size) return false;
+  for (const [metric, cells] of a) {
+    const other = b.get(metric);
+    if (!other || other.size !== cells.size) return false;
+    for (const [cell, v] of cells) if (other.get(cell) !== v) return false;
   }
+  return true;
 }
+

@@ -8,9 +8,9 @@ import { describe, expect, it } from "vitest";
 import { checkText, type Report } from "../../src/index.js";
 
 const csv = readFileSync(join(import.meta.dirname, "../fixtures/check/chenggong-2022.csv"));
-const report: Report = checkText(csv, { file: "chenggong-2022.csv", horizon: 2025 });
+const report: Report = checkText(csv, { file: "chenggong-2022.csv", from: 2023, horizon: 2025 });
 // every level's target decides: the national figures' own shortfalls
-const strictest: Report = checkText(csv, { file: "chenggong-2022.csv", horizon: 2025, plan: "strictest" });
+const strictest: Report = checkText(csv, { file: "chenggong-2022.csv", from: 2023, horizon: 2025, plan: "strictest" });
 const region = report.regions[0]!;
 const result = (id: string, from: Report = report) => {
   const r = from.regions[0]!.results.find((x) => x.target === id);
@@ -101,7 +101,7 @@ describe("呈贡区 2022 against the 2025 targets", () => {
 
 describe("attrition and population growth", () => {
   it("replaces leavers (rounded up) and follows a growing population", () => {
-    const r = checkText(csv, { file: "x.csv", horizon: 2023, attrition: 0.05, populationGrowth: 0.01, plan: "strictest" });
+    const r = checkText(csv, { file: "x.csv", from: 2023, horizon: 2023, attrition: 0.05, populationGrowth: 0.01, plan: "strictest" });
     const gps = r.regions[0]!.plan!.categories.find((c) => c.metric === "gps")!;
     // 2023 population 701,950; 3.93 per 10,000 → 275.866… → 276; leavers ⌈5% of 92⌉ = 5
     expect(gps.requiredAtHorizon).toBe(276);
@@ -110,7 +110,7 @@ describe("attrition and population growth", () => {
 });
 
 describe("the bundled example (呈贡区 2024)", () => {
-  const example = checkText(readFileSync(join(import.meta.dirname, "../../examples/chenggong-2024.csv")), { file: "example.csv" });
+  const example = checkText(readFileSync(join(import.meta.dirname, "../../examples/chenggong-2024.csv")), { file: "example.csv", currentYear: 2026 });
   const byId = (id: string) => example.regions[0]!.results.find((r) => r.target === id)!;
 
   it("derives village-clinic doctors (village doctors + physicians in village clinics) for the rural coverage target", () => {

@@ -5,7 +5,7 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { checkText } from "../../src/index.js";
 
-const report = checkText(readFileSync(join(import.meta.dirname, "../fixtures/check/national-2020.csv")), { file: "national.csv" });
+const report = checkText(readFileSync(join(import.meta.dirname, "../fixtures/check/national-2020.csv")), { file: "national.csv", currentYear: 2026 });
 const results = report.regions[0]!.results;
 const byId = (id: string) => results.find((r) => r.target === id)!;
 

@@ -28,6 +28,7 @@ import {
 } from "../options.js";
 import { plain } from "../color.js";
 import { TextStore } from "../spill.js";
+import { currentYear, planYears } from "../../plan/years.js";
 
 interface CheckOptions extends CommonOptions {
   format?: keyof typeof checkFormatters;
@@ -35,6 +36,7 @@ interface CheckOptions extends CommonOptions {
   targets: string[];
   template: string[];
   horizon?: string;
+  from?: string;
   populationGrowth: string;
   attrition: string;
   failOn: FailOn;
@@ -60,7 +62,8 @@ export function checkCommand(helpLang: Lang = "en"): Command {
     .addOption(bomOption(helpLang))
     .option("--targets <file>", say("从 JSON 文件增加或替换目标（与 data/targets 同一格式；可重复）", "add or replace targets from a JSON file (same schema as data/targets; repeatable)"), collect, [])
     .option("--template <name>", say("套用指定的目标模板，如 xx-district-grassroots（可重复）", "apply a named template of targets, e.g. xx-district-grassroots (repeatable)"), collect, [])
-    .option("--horizon <year>", say("规划到该年（目标年份已过时需要）", "plan up to this year (needed when the targets' year is already reached)"))
+    .option("--from <year>", say("计划的第一年（默认：数据年份次年与当前年份中较晚者）", "the plan's first year (default: the later of the year after the data and this year)"))
+    .option("--horizon <year>", say("规划到该年（默认：尚未到期目标的最晚年份，否则为计划第一年）", "plan up to this year (default: the latest target year still ahead, else the first plan year)"))
     .option("--population-growth <rate>", say("规划用的人口年增长率，如 0.01 或 1%", "yearly population growth for the plan, e.g. 0.01 or 1%"), "0")
     .option("--attrition <rate>", say("每年离职（自然减员）占在岗人员的比例，如 0.05 或 5%", "yearly leavers as a share of staff, e.g. 0.05 or 5%"), "0")
     .addOption(
@@ -94,6 +97,8 @@ export function checkCommand(helpLang: Lang = "en"): Command {
         populationGrowth: parseRate("--population-growth", options.populationGrowth),
         attrition: parseRate("--attrition", options.attrition),
         ...(options.horizon !== undefined ? { horizon: parseYearOption("--horizon", options.horizon) } : {}),
+        ...(options.from !== undefined ? { from: parseYearOption("--from", options.from) } : {}),
+        currentYear: currentYear(process.env.SOURCE_DATE_EPOCH, Date.now()),
       };
       if (planOptions.attrition < 0) throw new UsageError(`--attrition «${options.attrition}»: expected a share of staff from 0 to 100%`);
       const catalogue = await loadCatalogue(options.targets);
@@ -113,9 +118,8 @@ export function checkCommand(helpLang: Lang = "en"): Command {
         return await refuse(reader.summary());
       }
       const latest = reader.latestYear();
-      if (planOptions.horizon !== undefined && latest !== undefined && planOptions.horizon <= latest) {
-        throw new UsageError(`--horizon ${planOptions.horizon}: must be after the data's latest year (${latest})`);
-      }
+      // every region's plan starts by the year after the latest data (or --from), and none may start after the horizon
+      if (latest !== undefined) planYears(latest, [], planOptions);
       const run = new CheckRun(catalogue, { ...planOptions, templates: options.template, plan: options.plan });
       const stream = streamFormats[format];
       const bom = format === "csv" && options.bom !== false;

@@ -64,6 +64,14 @@ function region(result: RegionResult, lang: Lang): string[] {
       ]);
     }
   }
+  // the plan's total, each person once: the region's hires and leavers, under the category "total"
+  for (const t of r.plan?.totals ?? []) {
+    plan += csvLine([
+      "plan", r.code, r.name, r.year, r.level, null, null, null, null, r.plan!.horizon, null, "people",
+      null, null, null, null, "total", null, null,
+      null, null, null, t.year, null, t.leavers, t.hires, null,
+    ]);
+  }
   return [results, plan];
 }
 

@@ -11,9 +11,7 @@ import { metricName } from "../../../registry/index.js";
 import { attainmentChart, barChart, escapeHtml as esc, groupedColumns } from "../svg.js";
 import { assumptionLines, byLevel, levelHeading, regionHeading, statusCounts } from "./common.js";
 import type { CheckView } from "./index.js";
-import { nestedCategories, orderedRegions, overview, planExtras, regionSummary, words, type RegionSummary } from "./summary.js";
-import { unitTypeText } from "./table.js";
-import { categoryExtras } from "./summary.js";
+import { basisText, nestedCategories, orderedRegions, overview, planNotes, regionSummary, startText, words, type RegionSummary } from "./summary.js";
 
 const STYLE = `
 :root { --bad: #c62828; --warn: #b26a00; --good: #2e7d32; --muted: #757575; --line: #d0d7de; }
@@ -135,45 +133,31 @@ function planSection(region: RegionResult, lang: Lang): string {
   const years = plan.categories[0]!.years.map((y) => y.year);
   const span = years[0] === plan.horizon ? String(plan.horizon) : `${years[0]}–${plan.horizon}`;
   let out = `<h3>${esc(zh ? `招聘计划 ${span}` : `Hiring plan ${span}`)}</h3>`;
-  const startSource = planExtras(plan).startSource;
-  if (startSource) out += `<p class="note">${esc(zh ? `现有人数来源：${startSource}` : `starting figures: ${startSource}`)}</p>`;
-  out += `<table><thead><tr><th rowspan="2">${esc(w.category)}</th><th rowspan="2" class="num">${esc(zh ? `${plan.startYear}年${w.now}` : `${w.now} ${plan.startYear}`)}</th>`;
+  const start = startText(region, lang);
+  if (start) out += `<p class="note">${esc(start)}</p>`;
+  out += `<table><thead><tr><th rowspan="2">${esc(w.category)}</th><th rowspan="2" class="num">${esc(zh ? `${region.year}年${w.now}` : `${w.now} ${region.year}`)}</th>`;
   out += years.map((y) => `<th colspan="3" class="num">${y}</th>`).join("") + `<th rowspan="2" class="num">${esc(zh ? "合计招聘" : "hires in all")}</th></tr><tr>`;
   out += years.map(() => `<th class="num">${esc(w.required)}</th><th class="num">${esc(w.leavers)}</th><th class="num">${esc(w.hires)}</th>`).join("") + `</tr></thead><tbody>`;
   for (const { category: c, depth } of nestedCategories(plan)) {
-    const basis = c.bindingTarget ? region.evaluations.find((e) => e.target.id === c.bindingTarget)?.target.title[lang] ?? c.bindingTarget : w.met;
-    const units = categoryExtras(c).byUnitType;
-    out += `<tr${depth > 0 ? ` class="part"` : ""}><td>${esc((depth > 0 ? w.ofWhich : "") + metricName(c.metric, lang))}<span class="small">${esc(c.bindingTarget ? `${w.basis}${zh ? "：" : ": "}${basis}` : basis)}</span>${units ? `<span class="small">${esc(unitTypeText(units, lang))}</span>` : ""}</td><td class="num">${countText(c.current)}</td>`;
+    out += `<tr${depth > 0 ? ` class="part"` : ""}><td>${esc((depth > 0 ? w.ofWhich : "") + metricName(c.metric, lang))}<span class="small${c.overdue ? " bad" : ""}">${esc(basisText(region, c, lang))}</span></td><td class="num">${countText(c.current)}</td>`;
     for (const year of years) {
       const y = c.years.find((x) => x.year === year);
       out += y ? `<td class="num">${countText(y.required)}</td><td class="num">${countText(y.leavers)}</td><td class="num"><b>${countText(y.hires)}</b></td>` : `<td></td><td></td><td></td>`;
     }
     out += `<td class="num"><b>${countText(c.totalHires)}</b></td></tr>`;
   }
-  const totals = planExtras(plan).totals;
-  if (totals) {
+  const totals = plan.totals;
+  if (totals.length) {
     out += `<tr class="total"><td>${esc(w.totalOnce)}</td><td></td>`;
     for (const year of years) {
       const t = totals.find((x) => x.year === year);
-      out += `<td></td><td class="num">${t?.leavers !== undefined ? countText(t.leavers) : ""}</td><td class="num">${t ? countText(t.hires) : ""}</td>`;
+      out += `<td></td><td class="num">${t ? countText(t.leavers) : ""}</td><td class="num">${t ? countText(t.hires) : ""}</td>`;
     }
     out += `<td class="num">${countText(totals.reduce((n, t) => n + t.hires, 0))}</td></tr>`;
   }
   out += `</tbody></table><p class="note">${esc(w.leaversNote)}</p>`;
-  const extra: string[] = [];
-  for (const c of plan.categories) {
-    for (const f of c.flags) {
-      const what = f.kind === "above-max" ? (zh ? "超过" : "above") : zh ? "低于" : "below";
-      const title = region.evaluations.find((e) => e.target.id === f.target)?.target.title[lang] ?? f.target;
-      extra.push(zh ? `${f.year} 年${metricName(c.metric, "zh")}计划值 ${f.planned} ${what}「${title}」的 ${f.limit}` : `${f.year}: the plan's ${metricName(c.metric, "en")} figure ${f.planned} is ${what} ${f.limit} of "${title}"`);
-    }
-  }
-  if (plan.vacancies !== undefined) extra.push(w.vacancies(plan.vacancies));
-  for (const pool of plan.postPools) {
-    const title = region.evaluations.find((e) => e.target.id === pool.target)?.target.title[lang] ?? pool.target;
-    extra.push(zh ? `编制池/核增：${title} ${countText(pool.value)}` : `approved-post pool: ${title} ${countText(pool.value)}`);
-  }
-  if (extra.length) out += `<ul>${extra.map((x) => `<li>${esc(x)}</li>`).join("")}</ul>`;
+  const notes = planNotes(region, lang);
+  if (notes.length) out += `<ul>${notes.map((n) => `<li${n.warn ? ` class="warn"` : ""}>${esc(n.text)}</li>`).join("")}</ul>`;
   return out;
 }
 
@@ -200,6 +184,10 @@ function overviewSection(view: CheckView): string {
     out += `<h3>${esc(zh ? "汇总：各类别每年招聘人数" : "Roll-up: hires per category and year")}</h3><table><thead><tr><th>${esc(w.category)}</th>${years.map((y) => `<th class="num">${y}</th>`).join("")}<th class="num">${esc(w.total)}</th></tr></thead><tbody>`;
     for (const r of result.rollup) {
       out += `<tr><td>${esc(metricName(r.metric, lang))}</td>${years.map((y) => `<td class="num">${countText(r.years.find((x) => x.year === y)?.hires ?? 0)}</td>`).join("")}<td class="num"><b>${countText(r.totalHires)}</b></td></tr>`;
+    }
+    const totals = result.rollupTotals;
+    if (totals.length) {
+      out += `<tr class="total"><td>${esc(w.totalOnce)}</td>${years.map((y) => `<td class="num">${countText(totals.find((x) => x.year === y)?.hires ?? 0)}</td>`).join("")}<td class="num">${countText(totals.reduce((n, t) => n + t.hires, 0))}</td></tr>`;
     }
     out += `</tbody></table>`;
     out += groupedColumns(

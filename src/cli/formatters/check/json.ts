@@ -35,7 +35,7 @@ export const jsonFormat: RegionStreamFormat = {
     return {
       head: `${head.slice(0, -2)},\n  "regions": [`,
       separator: ",",
-      tail: `${summary.regionCount ? "\n  " : ""}],\n  "rollup": ${nest(JSON.stringify(summary.rollup, null, 2), 1)}\n}\n`,
+      tail: `${summary.regionCount ? "\n  " : ""}],\n  "rollup": ${nest(JSON.stringify(summary.rollup, null, 2), 1)},\n  "rollupTotals": ${nest(JSON.stringify(summary.rollupTotals, null, 2), 1)}\n}\n`,
     };
   },
 };

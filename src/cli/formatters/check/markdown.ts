@@ -5,8 +5,7 @@ import { metricName } from "../../../registry/index.js";
 import { neutralise } from "../text.js";
 import { assumptionLines, byLevel, levelHeading, regionHeading, statusCounts } from "./common.js";
 import type { CheckView } from "./index.js";
-import { categoryExtras, nestedCategories, orderedRegions, overview, planExtras, regionSummary, words, type RegionSummary } from "./summary.js";
-import { unitTypeText } from "./table.js";
+import { basisText, nestedCategories, orderedRegions, overview, planNotes, regionSummary, startText, words, type RegionSummary } from "./summary.js";
 
 /** Text safe in markdown: no control characters or line breaks, and nothing read as markup or HTML. */
 export function mdText(text: string): string {
@@ -85,16 +84,14 @@ function plan(region: RegionResult, lang: Lang): string {
   const years = plan.categories[0]!.years.map((y) => y.year);
   const span = years[0] === plan.horizon ? String(plan.horizon) : `${years[0]}–${plan.horizon}`;
   let out = `\n#### ${mdText(zh ? `招聘计划 ${span}` : `Hiring plan ${span}`)}\n\n`;
-  const startSource = planExtras(plan).startSource;
-  if (startSource) out += `${mdText(zh ? `现有人数来源：${startSource}` : `starting figures: ${startSource}`)}\n\n`;
-  out += row([mdText(w.category), mdText(w.basis), mdText(zh ? `${plan.startYear}年${w.now}` : `${w.now} ${plan.startYear}`), ...years.map((y) => mdText(zh ? `${y} 需要／自然减员／招聘` : `${y} needed / leavers / hires`)), mdText(zh ? "合计招聘" : "hires in all")]);
+  const start = startText(region, lang);
+  if (start) out += `${mdText(start)}\n\n`;
+  out += row([mdText(w.category), mdText(w.basis), mdText(zh ? `${region.year}年${w.now}` : `${w.now} ${region.year}`), ...years.map((y) => mdText(zh ? `${y} 需要／自然减员／招聘` : `${y} needed / leavers / hires`)), mdText(zh ? "合计招聘" : "hires in all")]);
   out += `|---|---|---:|${years.map(() => "---:|").join("")}---:|\n`;
   for (const { category: c, depth } of nestedCategories(plan)) {
-    const basis = c.bindingTarget ? (region.evaluations.find((e) => e.target.id === c.bindingTarget)?.target.title[lang] ?? c.bindingTarget) : w.met;
-    const units = categoryExtras(c).byUnitType;
     out += row([
       mdText((depth > 0 ? `${"　".repeat(depth)}${w.ofWhich}` : "") + metricName(c.metric, lang)),
-      mdText(basis) + (units ? `<br>${mdText(unitTypeText(units, lang))}` : ""),
+      mdText(basisText(region, c, lang)),
       countText(c.current),
       ...years.map((year) => {
         const y = c.years.find((x) => x.year === year);
@@ -103,28 +100,16 @@ function plan(region: RegionResult, lang: Lang): string {
       `**${countText(c.totalHires)}**`,
     ]);
   }
-  const totals = planExtras(plan).totals;
-  if (totals) {
+  const totals = plan.totals;
+  if (totals.length) {
     out += row([`**${mdText(w.totalOnce)}**`, "", "", ...years.map((year) => {
       const t = totals.find((x) => x.year === year);
-      return t ? `／${t.leavers !== undefined ? countText(t.leavers) : ""}／**${countText(t.hires)}**` : "";
+      return t ? `／${countText(t.leavers)}／**${countText(t.hires)}**` : "";
     }), `**${countText(totals.reduce((n, t) => n + t.hires, 0))}**`]);
   }
   out += `\n${mdText(w.leaversNote)}\n`;
-  const extra: string[] = [];
-  for (const c of plan.categories) {
-    for (const f of c.flags) {
-      const what = f.kind === "above-max" ? (zh ? "超过" : "above") : zh ? "低于" : "below";
-      const title = region.evaluations.find((e) => e.target.id === f.target)?.target.title[lang] ?? f.target;
-      extra.push(zh ? `${f.year} 年${metricName(c.metric, "zh")}计划值 ${f.planned} ${what}「${title}」的 ${f.limit}` : `${f.year}: the plan's ${metricName(c.metric, "en")} figure ${f.planned} is ${what} ${f.limit} of "${title}"`);
-    }
-  }
-  if (plan.vacancies !== undefined) extra.push(w.vacancies(plan.vacancies));
-  for (const pool of plan.postPools) {
-    const title = region.evaluations.find((e) => e.target.id === pool.target)?.target.title[lang] ?? pool.target;
-    extra.push(zh ? `编制池/核增：${title} ${countText(pool.value)}` : `approved-post pool: ${title} ${countText(pool.value)}`);
-  }
-  if (extra.length) out += `\n${extra.map((x) => `- ${mdText(x)}`).join("\n")}\n`;
+  const notes = planNotes(region, lang);
+  if (notes.length) out += `\n${notes.map((n) => `- ${n.warn ? "**!** " : ""}${mdText(n.text)}`).join("\n")}\n`;
   return out;
 }
 
@@ -148,6 +133,8 @@ export function markdownFormatter(view: CheckView): string {
       out += `\n### ${mdText(zh ? "汇总：各类别每年招聘人数" : "Roll-up: hires per category and year")}\n\n`;
       out += row([mdText(w.category), ...years.map(String), mdText(w.total)]) + `|---|${years.map(() => "---:|").join("")}---:|\n`;
       for (const r of result.rollup) out += row([mdText(metricName(r.metric, lang)), ...years.map((y) => countText(r.years.find((x) => x.year === y)?.hires ?? 0)), `**${countText(r.totalHires)}**`]);
+      const totals = result.rollupTotals;
+      if (totals.length) out += row([`**${mdText(w.totalOnce)}**`, ...years.map((y) => `**${countText(totals.find((x) => x.year === y)?.hires ?? 0)}**`), `**${countText(totals.reduce((n, t) => n + t.hires, 0))}**`]);
     }
   }
   for (const region of orderedRegions(result, lang)) {

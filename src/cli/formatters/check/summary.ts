@@ -6,29 +6,11 @@
 import type { CheckResult, RegionResult } from "../../../check.js";
 import type { CategoryPlan, RegionPlan } from "../../../plan/plan.js";
 import type { Evaluation } from "../../../evaluate/types.js";
-import { remarkText, requiredText, shortfallText, statusTone, valueText } from "../../../labels.js";
+import { countText, remarkText, requiredText, shortfallText, statusTone, valueText } from "../../../labels.js";
 import type { Lang } from "../../../messages.js";
-import { metricName } from "../../../registry/index.js";
+import { metricName, unitTypeName } from "../../../registry/index.js";
 
-/** Fields the plan may carry (added by the plan as it grows); every one optional. */
-export interface PlanYearTotal {
-  year: number;
-  hires: number;
-  leavers?: number;
-}
-type PlanWithExtras = RegionPlan & { totals?: PlanYearTotal[]; startSource?: string };
-type CategoryWithExtras = CategoryPlan & {
-  partOf?: string;
-  byUnitType?: Record<string, number> | Array<{ unitType: string; hires?: number; count?: number }>;
-};
-
-export function planExtras(plan: RegionPlan): PlanWithExtras {
-  return plan as PlanWithExtras;
-}
-
-export function categoryExtras(category: CategoryPlan): CategoryWithExtras {
-  return category as CategoryWithExtras;
-}
+type CategoryWithExtras = CategoryPlan;
 
 /** Categories with their parts right under the whole ("of which"), each with its depth in that nesting. */
 export function nestedCategories(plan: RegionPlan): Array<{ category: CategoryWithExtras; depth: number }> {
@@ -105,8 +87,8 @@ export function regionSummary(region: RegionResult, lang: Lang): RegionSummary {
       });
     }
   }
-  const totals = plan ? planExtras(plan).totals : undefined;
-  const total = totals
+  const totals = plan?.totals;
+  const total = totals && totals.length
     ? { hires: years.map((year) => totals.find((t) => t.year === year)?.hires ?? 0), total: totals.reduce((n, t) => n + t.hires, 0) }
     : undefined;
   const worst = region.evaluations
@@ -158,6 +140,84 @@ export function orderedRegions(result: CheckResult, lang: Lang): RegionResult[] 
   return [...result.regions].sort(
     (a, b) => (needed.get(b.code) ?? 0) - (needed.get(a.code) ?? 0) || (a.code < b.code ? -1 : a.code > b.code ? 1 : 0) || b.year - a.year,
   );
+}
+
+/** The plan's remarks beside its table: where hires go, caps on the pace, trends, alternatives, approved posts, flags. */
+export function planNotes(region: RegionResult, lang: Lang): Array<{ text: string; warn?: boolean }> {
+  const plan = region.plan;
+  if (!plan) return [];
+  const zh = lang === "zh";
+  const title = (id: string) => region.evaluations.find((e) => e.target.id === id)?.target.title[lang] ?? id;
+  const out: Array<{ text: string; warn?: boolean }> = [];
+  for (const c of plan.categories) {
+    const name = metricName(c.metric, lang);
+    const placed = (c.byUnitType ?? []).filter((u) => u.hires > 0).map((u) => `${u.unitType ? unitTypeName(u.unitType, lang) : zh ? "未列机构" : "not in institution rows"} ${countText(u.hires)}`);
+    if (placed.length) out.push({ text: zh ? `${name}去向：${placed.join("、")}` : `${name} go to: ${placed.join(", ")}` });
+    if (c.limit) {
+      out.push({
+        warn: true,
+        text: zh
+          ? `${name}每年招聘上限 ${c.limit.max}（${title(c.limit.target)}）：按此速度${c.limit.reachedYear === null ? "无法达到" : `于 ${c.limit.reachedYear} 年达到`} ${countText(c.requiredAtHorizon)}`
+          : `${name} hires capped at ${c.limit.max} a year (${title(c.limit.target)}): at that pace ${countText(c.requiredAtHorizon)} is ${c.limit.reachedYear === null ? "never reached" : `reached in ${c.limit.reachedYear}`}`,
+      });
+    }
+    if (c.trend) {
+      const reached = c.trend.targets.map((t) => `${title(t.target)} ${t.reachedYear ?? (zh ? "达不到" : "never")}`).join(zh ? "；" : "; ");
+      out.push({
+        text: zh
+          ? `${name}趋势 ${c.trend.fromYear}–${c.trend.toYear}：每年 ${c.trend.pacePerYear} 人${reached ? `；按此速度：${reached}` : ""}`
+          : `${name} trend ${c.trend.fromYear}–${c.trend.toYear}: ${c.trend.pacePerYear} a year${reached ? `; at that pace: ${reached}` : ""}`,
+      });
+    }
+    for (const f of c.flags) {
+      const what = f.kind === "above-max" ? (zh ? "超过" : "above") : zh ? "低于" : "below";
+      out.push({
+        warn: true,
+        text: zh ? `${f.year} 年${name}计划值 ${f.planned} ${what}「${title(f.target)}」的 ${f.limit}` : `${f.year}: the plan's ${name} figure ${f.planned} is ${what} ${f.limit} of "${title(f.target)}"`,
+      });
+    }
+  }
+  for (const alt of plan.alternatives) {
+    out.push({
+      text: zh
+        ? `${title(alt.target)}：招聘${metricName(alt.hire.metric, "zh")} ${countText(alt.hire.count)} 人（计划采用），或 ${countText(alt.qualify.count)} 名${metricName(alt.qualify.metric, "zh")}取得执业医师资格`
+        : `${title(alt.target)}: hire ${countText(alt.hire.count)} ${metricName(alt.hire.metric, "en")} (as planned), or ${countText(alt.qualify.count)} ${metricName(alt.qualify.metric, "en")} qualify`,
+    });
+  }
+  if (plan.posts) {
+    const p = plan.posts;
+    const need = p.years.map((y) => `${y.year} ${countText(y.newPosts)}`).join(zh ? "，" : ", ");
+    out.push({
+      warn: p.overEstablishment,
+      text: zh
+        ? `编制 ${countText(p.establishment)}，卫生人员 ${countText(p.staff)}，${p.overEstablishment ? `超编 ${countText(-p.vacancies)} 人` : `空编 ${countText(p.vacancies)} 个`}；需新增编制：${need}`
+        : `approved posts ${countText(p.establishment)} for ${countText(p.staff)} staff: ${p.overEstablishment ? `${countText(-p.vacancies)} over establishment (超编)` : `${countText(p.vacancies)} vacant`}; hires needing new posts: ${need}`,
+    });
+  } else if (plan.vacancies !== undefined) out.push({ text: words[lang].vacancies(plan.vacancies), warn: plan.vacancies < 0 });
+  for (const pool of plan.postPools) {
+    out.push({ text: zh ? `编制池/核增：${title(pool.target)} ${countText(pool.value)}` : `approved-post pool: ${title(pool.target)} ${countText(pool.value)}` });
+  }
+  return out;
+}
+
+/** Where the plan's starting figures come from. */
+export function startText(region: RegionResult, lang: Lang): string {
+  const plan = region.plan!;
+  const zh = lang === "zh";
+  const first = plan.startYear;
+  if (first === region.year + 1) return "";
+  return zh
+    ? `计划自 ${first} 年起，${region.year} 年至今的人数视为不变${plan.startSource === "option" ? "（--from）" : ""}`
+    : `the plan starts in ${first}; the ${region.year} figures are taken as unchanged until then${plan.startSource === "option" ? " (--from)" : ""}`;
+}
+
+/** Why a category is planned: the deciding target's title, its parts or scopes, or met; overdue where it is. */
+export function basisText(region: RegionResult, c: CategoryPlan, lang: Lang): string {
+  const zh = lang === "zh";
+  const w = words[lang];
+  const title = c.bindingTarget ? (region.evaluations.find((e) => e.target.id === c.bindingTarget)?.target.title[lang] ?? c.bindingTarget) : undefined;
+  const why = title ? `${w.basis}${zh ? "：" : ": "}${title}` : c.requiredAtHorizon > c.current ? (zh ? "（其中项/机构类别）" : "(its parts or scopes)") : w.met;
+  return c.overdue ? `${why}${zh ? "（逾期）" : " (overdue)"}` : why;
 }
 
 /** Words shared by the formats, in both languages. */

@@ -8,7 +8,7 @@ import { assumptionLines, byLevel, levelHeading, regionHeading, statusCounts } f
 import type { CheckView } from "./index.js";
 import { displayWidth } from "../text.js";
 import { BoxTable, paragraph, type Cell, type Column, type Span, type Style } from "../box.js";
-import { categoryExtras, nestedCategories, orderedRegions, overview, planExtras, regionSummary, words, type RegionSummary } from "./summary.js";
+import { basisText, nestedCategories, orderedRegions, overview, planNotes, regionSummary, startText, words, type RegionSummary } from "./summary.js";
 
 /** Width of a report that goes to a file or a pipe, when --width does not say. */
 export const DEFAULT_WIDTH = 100;
@@ -45,7 +45,7 @@ function regionAnswer(s: RegionSummary, lang: Lang, paint: Paint, width: number)
         ? `${span} 年各类别需招聘人数`
         : `people to hire per category, ${span}`;
     out.push(paint.bold(`${w.answer}${zh ? "：" : ": "}${lead}`));
-    const table = new BoxTable([{ head: w.category, min: 10, max: 36 }, ...s.years.map((y) => num(String(y))), num(w.total)], { width: width - 2, border: false, head: paint.dim });
+    const table = new BoxTable([{ head: w.category, min: 10, max: 40 }, ...s.years.map((y) => num(String(y))), num(w.total)], { width: width - 2, border: false, head: paint.dim });
     for (const line of s.hires) {
       table.push([
         { text: (line.depth > 0 ? w.ofWhich : "") + line.name, indent: line.depth * 2 },
@@ -131,12 +131,12 @@ function planTables(region: RegionResult, lang: Lang, paint: Paint, width: numbe
   const years = plan.categories[0]!.years.map((y) => y.year);
   const span = years[0] === plan.horizon ? String(plan.horizon) : `${years[0]}–${plan.horizon}`;
   let out = `\n${paint.underline(zh ? `招聘计划 ${span}` : `Hiring plan ${span}`)}\n`;
-  const startSource = planExtras(plan).startSource;
-  if (startSource) out += `${paint.dim(paragraph(zh ? `现有人数来源：${startSource}` : `starting figures: ${startSource}`, width))}\n`;
+  const start = startText(region, lang);
+  if (start) out += `${paint.dim(paragraph(start, width))}\n`;
   // as many year columns as the width takes, the rest in a further table below
   const numbers = plan.categories.flatMap((c) => [c.current, c.requiredAtHorizon, c.totalHires, ...c.years.flatMap((y) => [y.required, y.stock])]);
   const numberWidth = Math.max(4, ...numbers.map((n) => countText(n).length)) + 3;
-  const nowHead = zh ? `${plan.startYear}年${w.now}` : `${w.now} ${plan.startYear}`;
+  const nowHead = zh ? `${region.year}年${w.now}` : `${w.now} ${region.year}`;
   const fixed = 1 + (14 + 3) + (displayWidth(w.required) + 3) + (Math.max(displayWidth(nowHead), numberWidth - 3) + 3) + numberWidth;
   const perYear = Math.max(1, Math.floor((width - fixed) / numberWidth));
   for (let first = 0; first < years.length; first += perYear) {
@@ -148,12 +148,7 @@ function planTables(region: RegionResult, lang: Lang, paint: Paint, width: numbe
     for (const { category: c, depth } of nestedCategories(plan)) {
       const byYear = chunk.map((y) => c.years.find((x) => x.year === y));
       const name: Span[] = [{ text: (depth > 0 ? w.ofWhich : "") + metricName(c.metric, lang), indent: depth * 2, style: depth === 0 ? paint.bold : undefined }];
-      if (c.bindingTarget) {
-        const title = region.evaluations.find((e) => e.target.id === c.bindingTarget)?.target.title[lang] ?? c.bindingTarget;
-        name.push({ text: `${w.basis}${zh ? "：" : ": "}${title}`, indent: depth * 2, style: paint.dim });
-      } else name.push({ text: w.met, indent: depth * 2, style: paint.dim });
-      const units = categoryExtras(c).byUnitType;
-      if (units) name.push({ text: unitTypeText(units, lang), indent: depth * 2, style: paint.dim });
+      name.push({ text: basisText(region, c, lang), indent: depth * 2, style: c.overdue ? paint.red : paint.dim });
       const leavers = c.years.reduce((n, y) => n + y.leavers, 0);
       const row: Cell[] = [
         name,
@@ -164,42 +159,23 @@ function planTables(region: RegionResult, lang: Lang, paint: Paint, width: numbe
       if (last) row.push([countText(c.requiredAtHorizon), countText(leavers), { text: countText(c.totalHires), style: paint.bold }, ""]);
       table.push(row);
     }
-    const totals = planExtras(plan).totals;
-    if (totals) {
+    const totals = plan.totals;
+    if (totals.length) {
       const row: Cell[] = [{ text: w.totalOnce, style: paint.bold }, [w.leavers, { text: w.hires, style: paint.bold }], ""];
       for (const y of chunk) {
         const t = totals.find((x) => x.year === y);
-        row.push(t ? [t.leavers !== undefined ? countText(t.leavers) : "", { text: countText(t.hires), style: paint.bold }] : "");
+        row.push(t ? [countText(t.leavers), { text: countText(t.hires), style: paint.bold }] : "");
       }
-      if (last) row.push([countText(totals.reduce((n, t) => n + (t.leavers ?? 0), 0)), { text: countText(totals.reduce((n, t) => n + t.hires, 0)), style: paint.bold }]);
+      if (last) row.push([countText(totals.reduce((n, t) => n + t.leavers, 0)), { text: countText(totals.reduce((n, t) => n + t.hires, 0)), style: paint.bold }]);
       table.push(row);
     }
     out += `${table.toString()}\n`;
   }
-  for (const c of plan.categories) {
-    for (const f of c.flags) {
-      const what = f.kind === "above-max" ? (zh ? "超过" : "above") : zh ? "低于" : "below";
-      const title = region.evaluations.find((e) => e.target.id === f.target)?.target.title[lang] ?? f.target;
-      const text = zh
-        ? `! ${f.year} 年${metricName(c.metric, "zh")}计划值 ${f.planned} ${what}「${title}」的 ${f.limit}`
-        : `! ${f.year}: the plan's ${metricName(c.metric, "en")} figure ${f.planned} is ${what} ${f.limit} of "${title}"`;
-      out += `  ${paragraph(text, width - 2, paint.yellow, 2)}\n`;
-    }
-  }
   out += `${paint.dim(paragraph(w.leaversNote, width))}\n`;
-  if (plan.vacancies !== undefined) out += `  ${w.vacancies(plan.vacancies)}\n`;
-  for (const pool of plan.postPools) {
-    const title = region.evaluations.find((e) => e.target.id === pool.target)?.target.title[lang] ?? pool.target;
-    out += `  ${paragraph(zh ? `编制池/核增：${title} ${countText(pool.value)}` : `approved-post pool: ${title} ${countText(pool.value)}`, width - 2, undefined, 2)}\n`;
-  }
+  for (const note of planNotes(region, lang)) out += `${paragraph(`${note.warn ? "! " : "· "}${note.text}`, width, note.warn ? paint.yellow : undefined, 2)}\n`;
   return out;
 }
 
-export function unitTypeText(units: NonNullable<ReturnType<typeof categoryExtras>["byUnitType"]>, lang: Lang): string {
-  const list = Array.isArray(units) ? units.map((u) => [u.unitType, u.hires ?? u.count ?? 0] as const) : Object.entries(units);
-  const parts = list.filter(([, n]) => n > 0).map(([type, n]) => `${unitTypeName(type, lang)} ${countText(n)}`);
-  return (lang === "zh" ? "去向：" : "where: ") + parts.join(lang === "zh" ? "、" : ", ");
-}
 
 
 function overviewTable(summaries: RegionSummary[], lang: Lang, paint: Paint, width: number): string {
@@ -229,6 +205,14 @@ function rollupTable(view: CheckView, paint: Paint, width: number): string {
   const table = new BoxTable([{ head: words[lang].category, min: 10 }, ...years.map((y) => num(String(y))), num(words[lang].total)], { width, head: paint.bold, separators: false });
   for (const r of result.rollup) {
     table.push([metricName(r.metric, lang), ...years.map((y) => countText(r.years.find((x) => x.year === y)?.hires ?? 0)), { text: countText(r.totalHires), style: paint.bold }]);
+  }
+  const totals = result.rollupTotals;
+  if (totals.length) {
+    table.push([
+      { text: words[lang].totalOnce, style: paint.bold },
+      ...years.map((y) => ({ text: countText(totals.find((x) => x.year === y)?.hires ?? 0), style: paint.bold })),
+      { text: countText(totals.reduce((n, t) => n + t.hires, 0)), style: paint.bold },
+    ]);
   }
   return `\n${paint.bold(zh ? "汇总：各类别每年招聘人数" : "Roll-up: hires per category and year")}\n${table.toString()}\n`;
 }

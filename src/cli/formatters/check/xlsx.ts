@@ -12,7 +12,7 @@ import { reportResult } from "../../../report.js";
 import { displayWidth, neutralise } from "../text.js";
 import { assumptionLines } from "./common.js";
 import type { CheckView } from "./index.js";
-import { categoryExtras, nestedCategories, orderedRegions, overview, words } from "./summary.js";
+import { basisText, nestedCategories, orderedRegions, overview, words } from "./summary.js";
 import type * as ExcelJS from "exceljs";
 
 type Cell = string | number | null;
@@ -117,18 +117,24 @@ export function sheets(view: CheckView): SheetSpec[] {
     }
     if (!region.plan) continue;
     for (const { category: c } of nestedCategories(region.plan)) {
-      const basis = c.bindingTarget ? (region.evaluations.find((e) => e.target.id === c.bindingTarget)?.target.title[lang] ?? c.bindingTarget) : w.met;
-      const partOf = categoryExtras(c).partOf;
+      const basis = basisText(region, c, lang);
+      const partOf = c.partOf;
       for (const y of c.years) {
         plan.rows.push([region.code, text(region.name), region.year, metricName(c.metric, lang), partOf ? metricName(partOf, lang) : null, text(basis), y.year, y.required, y.leavers, y.hires, y.stock]);
       }
     }
+    for (const t of region.plan.totals) plan.rows.push([region.code, text(region.name), region.year, w.totalOnce, null, null, t.year, null, t.leavers, t.hires, null]);
   }
   const years = [...new Set(result.rollup.flatMap((r) => r.years.map((y) => y.year)))].sort();
   const rollup: SheetSpec = {
     name: zh ? "汇总" : "roll-up",
     head: [w.category, ...years.map(String), w.total],
-    rows: result.rollup.map((r) => [metricName(r.metric, lang), ...years.map((y) => r.years.find((x) => x.year === y)?.hires ?? 0), r.totalHires]),
+    rows: [
+      ...result.rollup.map((r): Cell[] => [metricName(r.metric, lang), ...years.map((y) => r.years.find((x) => x.year === y)?.hires ?? 0), r.totalHires]),
+      ...(result.rollupTotals.length
+        ? [[w.totalOnce, ...years.map((y) => result.rollupTotals.find((x) => x.year === y)?.hires ?? 0), result.rollupTotals.reduce((n, t) => n + t.hires, 0)] as Cell[]]
+        : []),
+    ],
     formats: Object.fromEntries(years.map((_, i) => [i + 1, COUNT]).concat([[years.length + 1, COUNT]])),
   };
   const documents = [...new Set(result.regions.flatMap((r) => r.evaluations.map((e) => e.target.provenance.document)))].sort();
