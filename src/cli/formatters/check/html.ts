@@ -57,13 +57,14 @@ function answer(s: RegionSummary, lang: Lang): string {
     out += `<p class="lead">${esc(lead)}</p>`;
     out += `<table><thead><tr><th>${esc(w.category)}</th>${s.years.map((y) => `<th class="num">${y}</th>`).join("")}<th class="num">${esc(w.total)}</th></tr></thead><tbody>`;
     for (const line of s.hires) {
-      out += `<tr${line.depth > 0 ? ` class="part"` : ""}><td>${esc((line.depth > 0 ? w.ofWhich : "") + line.name)}</td>${line.hires.map((n) => `<td class="num">${countText(n)}</td>`).join("")}<td class="num"><b>${countText(line.total)}</b></td></tr>`;
+      out += `<tr><td style="padding-left:${8 + line.depth * 16}px">${esc((line.depth > 0 ? w.ofWhich : "") + line.name)}</td>${line.hires.map((n) => `<td class="num">${countText(n)}</td>`).join("")}<td class="num"><b>${countText(line.total)}</b></td></tr>`;
     }
     if (s.total) out += `<tr class="total"><td>${esc(w.totalOnce)}</td>${s.total.hires.map((n) => `<td class="num">${countText(n)}</td>`).join("")}<td class="num">${countText(s.total.total)}</td></tr>`;
     out += `</tbody></table>`;
     out += groupedColumns(
       s.years.map(String),
-      s.hires.filter((h) => h.depth === 0).map((h) => ({ name: h.name, values: h.hires })),
+      // the categories under a single whole (卫生人员), else the wholes themselves
+      s.hires.filter((h) => h.depth === (s.hires.filter((x) => x.depth === 0).length === 1 && s.hires.length > 1 ? 1 : 0)).map((h) => ({ name: h.name, values: h.hires })),
       { title: zh ? "各类别每年招聘人数" : "Hires per year and category" },
     );
   }
@@ -139,7 +140,7 @@ function planSection(region: RegionResult, lang: Lang): string {
   out += years.map((y) => `<th colspan="3" class="num">${y}</th>`).join("") + `<th rowspan="2" class="num">${esc(zh ? "合计招聘" : "hires in all")}</th></tr><tr>`;
   out += years.map(() => `<th class="num">${esc(w.required)}</th><th class="num">${esc(w.leavers)}</th><th class="num">${esc(w.hires)}</th>`).join("") + `</tr></thead><tbody>`;
   for (const { category: c, depth } of nestedCategories(plan)) {
-    out += `<tr${depth > 0 ? ` class="part"` : ""}><td>${esc((depth > 0 ? w.ofWhich : "") + metricName(c.metric, lang))}<span class="small${c.overdue ? " bad" : ""}">${esc(basisText(region, c, lang))}</span></td><td class="num">${countText(c.current)}</td>`;
+    out += `<tr><td style="padding-left:${8 + depth * 16}px">${esc((depth > 0 ? w.ofWhich : "") + metricName(c.metric, lang))}<span class="small${c.overdue ? " bad" : ""}">${esc(basisText(region, c, lang))}</span></td><td class="num">${countText(c.current)}</td>`;
     for (const year of years) {
       const y = c.years.find((x) => x.year === year);
       out += y ? `<td class="num">${countText(y.required)}</td><td class="num">${countText(y.leavers)}</td><td class="num"><b>${countText(y.hires)}</b></td>` : `<td></td><td></td><td></td>`;
