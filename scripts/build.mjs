@@ -45,9 +45,12 @@ const common = {
 
 // zod (most of the bundle) is only needed to check --targets overlays and to print `gap schema`: it stays in
 // node_modules and is required on first use, so a plain `gap check` does not pay for parsing it
-await build({ ...common, entryPoints: ["src/cli/entry.ts"], outfile: "dist/cli.cjs", format: "cjs", minify: true, external: ["zod", "exceljs"], plugins: [lazyChildProcess, jsonAsText] });
+// exceljs reads workbooks: likewise left in node_modules and required when the first .xlsx is read (src/read/xlsx.ts,
+// which finds it from __filename here and from import.meta.url in the library)
+const cjs = { define: { ...common.define, "import.meta.url": "undefined" } };
+await build({ ...common, ...cjs, entryPoints: ["src/cli/entry.ts"], outfile: "dist/cli.cjs", format: "cjs", minify: true, external: ["zod", "exceljs"], plugins: [lazyChildProcess, jsonAsText] });
 // the second reader of a large file, on a worker thread (src/node.ts, readInTwo): the reader alone, beside the CLI
-await build({ ...common, entryPoints: ["src/read/worker.ts"], outfile: "dist/read-worker.cjs", format: "cjs", minify: true, plugins: [jsonAsText] });
+await build({ ...common, ...cjs, entryPoints: ["src/read/worker.ts"], outfile: "dist/read-worker.cjs", format: "cjs", minify: true, plugins: [jsonAsText] });
 await build({ ...common, entryPoints: ["src/index.ts"], outfile: "dist/index.js", format: "esm", packages: "external" });
 // a code cache for the CLI bundle, from one run of the default command (the table report) on the bundled example: the
 // functions a short run needs are then in it (bin/gap.cjs uses it when V8 accepts it)

@@ -8,6 +8,7 @@ import type { Target } from "./catalogue/schema.js";
 import type { ReadResult } from "./read/reader.js";
 import type { RegionRecord } from "./read/record.js";
 import { compareText } from "./compare-text.js";
+import type { Diagnostic } from "./read/diagnostics.js";
 
 export interface CheckOptions extends PlanOptions {
   /** named templates to apply to every region (targets of documents for an unnamed district) */
@@ -17,6 +18,11 @@ export interface CheckOptions extends PlanOptions {
    * neither planned for nor failing; strictest: every target decides and the plan follows the largest requirement
    */
   plan?: PlanMode;
+  /**
+   * columns the input has under a header that was not recognised (column id → the header as written): a target not
+   * assessed for want of one says so (see unrecognisedColumns in read/columns.ts)
+   */
+  unrecognisedColumns?: ReadonlyMap<string, string>;
 }
 
 export interface RegionResult {
@@ -32,6 +38,14 @@ export interface RegionResult {
   counts: Record<Status, number>;
   /** people short across binding targets (the largest shortfall per category) */
   peopleShort: number;
+}
+
+/** The diagnostics of the input a check ran on (its warnings: a check does not run on errors), for the report. */
+export interface InputSummary {
+  files: string[];
+  errors: number;
+  warnings: number;
+  diagnostics: Diagnostic[];
 }
 
 export interface RollupYear {
@@ -59,11 +73,18 @@ export interface CheckSummary {
   regionCount: number;
   /** the targets evaluated for at least one region, by id */
   targetsUsed: ReadonlyMap<string, Target>;
-  /** hires and leavers per category and year, summed over the regions' plans; partOf as in the plans */
-  rollup: Array<{ metric: string; partOf?: string; years: RollupYear[]; totalHires: number }>;
-  /** per year, each person once: the sum of the regions' plan totals */
-  rollupTotals: RollupYear[];
+  /**
+   * hires per category and year, summed over the regions of one level at a time: a file with a province and its
+   * prefectures holds the same people twice, once in the province's figures and once in theirs; partOf as in the plans
+   */
+  rollup: Array<{ level: Level; metric: string; partOf?: string; years: RollupYear[]; totalHires: number }>;
+  /** per level and year, each person once: the sum of that level's regions' plan totals */
+  rollupTotals: Array<RollupYear & { level: Level }>;
+  /** the levels of the regions checked, from the nation down, with how many region-years of each */
+  levels: Array<{ level: Level; regions: number }>;
   counts: Record<Status, number>;
+  /** the input's diagnostics, where the caller gives them */
+  input?: InputSummary;
 }
 
 export interface CheckResult extends CheckSummary {
@@ -121,9 +142,12 @@ export class CheckRun {
   private readonly counts = emptyCounts();
   private readonly selection: { templates: readonly string[] };
   private readonly targetsUsed = new Map<string, Target>();
-  private readonly hiresByMetric = new Map<string, Map<number, RollupYear>>();
+  /** by level, then category */
+  private readonly hiresByMetric = new Map<Level, Map<string, Map<number, RollupYear>>>();
   private readonly partOf = new Map<string, string>();
-  private readonly totalsByYear = new Map<number, RollupYear>();
+  /** by level, then year */
+  private readonly totalsByYear = new Map<Level, Map<number, RollupYear>>();
+  private readonly regionsByLevel = new Map<Level, number>();
   /** one list per distinct set of applicable targets: most codes share theirs with many others (see applicableTo) */
   private readonly targetLists = new Map<string, { targets: Target[]; context: EvaluateContext }>();
   private regionCount = 0;
@@ -143,6 +167,7 @@ export class CheckRun {
     return years.map((record, i) => {
       const history = years.slice(0, i).reverse();
       const evaluations = sortByUrgency(evaluateRegion(record, targets, this.catalogue, history, mode));
+      if (this.options.unrecognisedColumns?.size) nameUnrecognised(evaluations, this.options.unrecognisedColumns);
       const regionCounts = emptyCounts();
       for (const e of evaluations) {
         regionCounts[e.status]++;
@@ -151,13 +176,15 @@ export class CheckRun {
       const latest = i === years.length - 1;
       const plan = latest ? planRegion(record, decidingTargets(targets, mode), context, this.options, history) : undefined;
       const peopleShort = plan ? plan.categories.reduce((n, c) => n + Math.max(0, c.requiredAtHorizon - c.current), 0) : 0;
-      if (plan) this.addToRollup(plan);
+      const level = levelOfCode(code);
+      if (plan) this.addToRollup(plan, level);
       this.regionCount++;
+      this.regionsByLevel.set(level, (this.regionsByLevel.get(level) ?? 0) + 1);
       return {
         code,
         name: record.name,
         year: record.year,
-        level: levelOfCode(code),
+        level,
         line: record.line,
         record,
         evaluations,
@@ -201,23 +228,30 @@ export class CheckRun {
       regionCount: this.regionCount,
       targetsUsed: new Map([...this.targetsUsed].sort(([a], [b]) => compareText(a, b))),
       rollup: this.rollup(),
-      rollupTotals: [...this.totalsByYear.values()].sort((a, b) => a.year - b.year).map((y) => ({ ...y })),
+      rollupTotals: LEVELS.flatMap((level) =>
+        [...(this.totalsByYear.get(level)?.values() ?? [])].sort((a, b) => a.year - b.year).map((y) => ({ level, ...y })),
+      ),
+      levels: LEVELS.flatMap((level) => (this.regionsByLevel.has(level) ? [{ level, regions: this.regionsByLevel.get(level)! }] : [])),
       counts: { ...this.counts },
     };
   }
 
-  /** The same rule as a region's plan: a category's figures and, for the totals, only the top categories', once. */
-  private addToRollup(plan: RegionPlan): void {
+  /** The same rule as a region's plan, within the region's level: a category's figures and, for the totals, only the top categories', once. */
+  private addToRollup(plan: RegionPlan, level: Level): void {
+    let totals = this.totalsByYear.get(level);
+    if (!totals) this.totalsByYear.set(level, (totals = new Map()));
     for (const t of plan.totals) {
-      const row = this.totalsByYear.get(t.year) ?? { year: t.year, hires: 0, leavers: 0 };
+      const row = totals.get(t.year) ?? { year: t.year, hires: 0, leavers: 0 };
       row.hires += t.hires;
       row.leavers += t.leavers;
-      this.totalsByYear.set(t.year, row);
+      totals.set(t.year, row);
     }
+    let byMetric = this.hiresByMetric.get(level);
+    if (!byMetric) this.hiresByMetric.set(level, (byMetric = new Map()));
     for (const category of plan.categories) {
       if (category.partOf) this.partOf.set(category.metric, category.partOf);
-      let years = this.hiresByMetric.get(category.metric);
-      if (!years) this.hiresByMetric.set(category.metric, (years = new Map()));
+      let years = byMetric.get(category.metric);
+      if (!years) byMetric.set(category.metric, (years = new Map()));
       for (const y of category.years) {
         const row = years.get(y.year) ?? { year: y.year, hires: 0, leavers: 0 };
         row.hires += y.hires;
@@ -227,15 +261,25 @@ export class CheckRun {
     }
   }
 
-  /** Total hires per category and year across the regions' plans. */
+  /** Total hires per level, category and year across the regions' plans: never summed across levels. */
   private rollup(): CheckSummary["rollup"] {
-    return [...this.hiresByMetric.entries()]
-      .sort(([a], [b]) => compareText(a, b))
-      .map(([metric, years]) => {
-        const list = [...years.values()].sort((a, b) => a.year - b.year).map((y) => ({ ...y }));
-        const partOf = this.partOf.get(metric);
-        return { metric, ...(partOf ? { partOf } : {}), years: list, totalHires: list.reduce((n, y) => n + y.hires, 0) };
-      });
+    return LEVELS.flatMap((level) =>
+      [...(this.hiresByMetric.get(level) ?? new Map<string, Map<number, RollupYear>>()).entries()]
+        .sort(([a], [b]) => compareText(a, b))
+        .map(([metric, years]) => {
+          const list = [...years.values()].sort((a, b) => a.year - b.year).map((y) => ({ ...y }));
+          const partOf = this.partOf.get(metric);
+          return { level, metric, ...(partOf ? { partOf } : {}), years: list, totalHires: list.reduce((n, y) => n + y.hires, 0) };
+        }),
+    );
+  }
+}
+
+/** A target not assessed for want of a column the input has under a header not recognised: the remark names it. */
+function nameUnrecognised(evaluations: Evaluation[], unrecognised: ReadonlyMap<string, string>): void {
+  for (const e of evaluations) {
+    if (e.status !== "not_assessed") continue;
+    e.remarks = e.remarks.map((r) => (r.kind === "missing-column" && unrecognised.has(r.column) ? { ...r, unrecognised: unrecognised.get(r.column)! } : r));
   }
 }
 

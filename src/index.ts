@@ -10,10 +10,11 @@ import type { Catalogue } from "./catalogue/catalogue.js";
 import { check, type CheckOptions } from "./check.js";
 import { institutionChecks } from "./evaluate/engine.js";
 import type { Lang } from "./messages.js";
-import { readStatisticsFile } from "./node.js";
+import { readStatisticsFile, type InputOptions } from "./node.js";
 import { readStatistics, type ReadResult } from "./read/reader.js";
 import { report, type Report } from "./report.js";
 import { currentYear } from "./plan/years.js";
+import { unrecognisedColumns } from "./read/columns.js";
 
 export { StatisticsReader, readStatistics, type ReadOptions, type ReadResult } from "./read/reader.js";
 export type { RegionRecord, Figure, TypeAggregate, InstitutionCheckSpec } from "./read/record.js";
@@ -31,7 +32,8 @@ export { selectPlanTargets } from "./plan/targets.js";
 export { planYears, currentYear } from "./plan/years.js";
 export { check, CheckRun, codeGroups, compareRegions, orderKey, hasFindings, type CheckOptions, type CheckResult, type CheckSummary, type RegionResult } from "./check.js";
 export { report, REPORT_SCHEMA_VERSION, type Report } from "./report.js";
-export { readStatisticsFile, openStatisticsFile } from "./node.js";
+export { readStatisticsFile, openStatisticsFile, type InputOptions } from "./node.js";
+export { SeveralReads, type RegionSource } from "./read/several.js";
 
 export interface RunOptions extends Partial<CheckOptions> {
   catalogue?: Catalogue;
@@ -55,7 +57,9 @@ function run(read: ReadResult, name: string, catalogue: Catalogue, options: RunO
     currentYear: options.currentYear ?? currentYear(process.env.SOURCE_DATE_EPOCH, Date.now()),
     ...(options.templates ? { templates: options.templates } : {}),
     ...(options.plan ? { plan: options.plan } : {}),
+    unrecognisedColumns: unrecognisedColumns(read.diagnostics, read.stats.columns),
   });
+  result.input = { files: [name], errors: read.errors, warnings: read.warnings, diagnostics: read.diagnostics };
   return report(result, name, options.lang ?? "en");
 }
 
@@ -77,9 +81,10 @@ export function checkRows(rows: ReadonlyArray<Record<string, string | number | b
   return checkText(text, { ...options, file: "<rows>" });
 }
 
-/** Checks a statistics file on disk ("-" for standard input). */
-export async function checkFile(path: string, options: RunOptions = {}): Promise<Report> {
+/** Checks a statistics file on disk ("-" for standard input): CSV, tab-separated text or an .xlsx workbook. */
+export async function checkFile(path: string, options: RunOptions & InputOptions = {}): Promise<Report> {
   const catalogue = options.catalogue ?? bundledCatalogue();
-  const { result, name } = await readStatisticsFile(path, institutionChecks(catalogue));
+  const input = { ...(options.sheet !== undefined ? { sheet: options.sheet } : {}), ...(options.regions ? { regions: options.regions } : {}) };
+  const { result, name } = await readStatisticsFile(path, institutionChecks(catalogue), input);
   return run(result, name, catalogue, options);
 }

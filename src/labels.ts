@@ -174,6 +174,11 @@ export function remarkText(r: Remark, lang: Lang): string {
   const zh = lang === "zh";
   switch (r.kind) {
     case "missing-column":
+      if (r.unrecognised !== undefined) {
+        return zh
+          ? `缺少「${metricName(r.column, "zh")}」列：文件中的列 «${r.unrecognised}» 未被识别（是否应为「${metricName(r.column, "zh")}」？）`
+          : `needs the ${r.column} column: the file's column «${r.unrecognised}» was not recognised (did you mean «${metricName(r.column, "zh")}»?)`;
+      }
       return zh ? `缺少「${metricName(r.column, "zh")}」列或数据` : `needs the ${r.column} column`;
     case "missing-rows":
       return zh

@@ -18,7 +18,10 @@ const expectations: Record<Expectation, Record<Lang, string>> = {
   "unit-type": { en: "an institution type such as 乡镇卫生院 or township_hospital", zh: "机构类别，如 乡镇卫生院 或 township_hospital" },
   "value-present": { en: "a value", zh: "填写数值" },
   "utf8-or-gb18030": { en: "text in UTF-8 or GB18030/GBK", zh: "UTF-8 或 GB18030/GBK 编码的文本" },
-  "text-not-binary": { en: "a CSV text file, not binary data", zh: "CSV 文本文件，而非二进制数据" },
+  "text-not-binary": {
+    en: "a CSV text file or an .xlsx workbook, not binary data: save it as CSV UTF-8 or .xlsx",
+    zh: "CSV 文本文件或 .xlsx 工作簿，而非二进制数据：请另存为 CSV UTF-8 或 .xlsx",
+  },
   "header-and-rows": { en: "a header row followed by data rows", zh: "一行表头及其后的数据行" },
   "unique-header": { en: "each column once (first at column {first})", zh: "每列只出现一次（首次出现在第 {first} 列）" },
   "named-header": { en: "a column name", zh: "列名" },
@@ -31,6 +34,16 @@ const expectations: Record<Expectation, Record<Lang, string>> = {
   "unique-row": { en: "one row per region, year and institution (first on line {first})", zh: "每个地区、年份、机构只有一行（首次出现在第 {first} 行）" },
   "region-row": { en: "a region row with the population", zh: "含常住人口的地区行" },
   "total-matches-sum": { en: "the sum of the rows ({sum})", zh: "明细行之和（{sum}）" },
+  "header-first": { en: "the header on the first row", zh: "表头在第一行" },
+  "value-or-empty": { en: "a figure, or an empty cell for not reported", zh: "数值；未填报请留空" },
+  "count-unit": {
+    en: "a count in 人, 个 or 万人 (the unit in brackets after the name)",
+    zh: "以人、个或万人计的数（列名后括号中的单位）",
+  },
+  "whole-after-scale": {
+    en: "a whole number of people once multiplied by {scale}: at most {places} decimal places",
+    zh: "乘以 {scale} 后为整数人数：最多 {places} 位小数",
+  },
 };
 
 type Template = Record<Lang, string>;
@@ -56,6 +69,18 @@ const problems: Record<DiagnosticCode, Template> = {
   "duplicate-row": { en: "duplicate row «{value}»", zh: "重复行 «{value}»" },
   "missing-region-row": { en: "region «{value}» has no region row: per-capita targets cannot be assessed", zh: "地区 «{value}» 没有地区行，无法评估按人口计算的指标" },
   "total-row-mismatch": { en: "total row: {field} {value} differs from the sum of the rows", zh: "合计行：{field} {value} 与明细行之和不符" },
+  "header-row": {
+    en: "the header is on line {line}: the {rows} row(s) above it (from line {first}) are a title, passed over: «{value}»",
+    zh: "表头在第 {line} 行：其上 {rows} 行（自第 {first} 行起）为标题，已跳过：«{value}»",
+  },
+  "not-reported-mark": {
+    en: "«{value}» in {field} read as not reported (empty), not as zero: {cells} cell(s) in this column",
+    zh: "{field} 中的 «{value}» 按未填报（空）处理，而非 0：该列共 {cells} 个",
+  },
+  "unit-error": {
+    en: "column «{value}»: the unit «{unit}» is not one a count of {field} can be in",
+    zh: "列 «{value}»：单位 «{unit}» 不是{field}可用的计数单位",
+  },
   "too-many-problems": { en: "{more} more problems not listed", zh: "另有 {more} 个问题未列出" },
 };
 
@@ -82,6 +107,7 @@ function values(d: Diagnostic, lang: Lang): Record<string, string | number | und
     value: d.value,
     total: typeof detail.total === "string" ? columnLabel(detail.total, lang) : undefined,
     name: detail.name,
+    line: d.line,
   };
 }
 
@@ -94,11 +120,14 @@ export function expectedText(d: Diagnostic, lang: Lang): string | undefined {
   return fill(expectations[d.expected][lang], values(d, lang));
 }
 
+/** Codes whose sentence already says what was expected. */
+const WITHOUT_EXPECTATION = new Set<DiagnosticCode>(["unknown-header", "too-many-problems", "header-row", "not-reported-mark"]);
+
 /** One line: what is wrong, what was expected, and a hint where there is one. */
 export function diagnosticMessage(d: Diagnostic, lang: Lang): string {
   let text = problemText(d, lang);
   const expected = expectedText(d, lang);
-  if (expected && d.code !== "unknown-header" && d.code !== "too-many-problems") {
+  if (expected && !WITHOUT_EXPECTATION.has(d.code)) {
     text += lang === "zh" ? `；应为${expected}` : `; expected ${expected}`;
   }
   const suggestion = d.detail?.suggestion;

@@ -1,19 +1,29 @@
 /** Node conveniences around the pure core: reading a statistics file from a path or standard input. */
 import { StatisticsReader, type ReadResult } from "./read/reader.js";
 import type { InstitutionCheckSpec } from "./read/record.js";
-import { closeSync, existsSync, openSync, readSync, statSync } from "node:fs";
+import { closeSync, existsSync, openSync, readFileSync, readSync, statSync } from "node:fs";
 import { createRequire } from "node:module";
 import { availableParallelism } from "node:os";
 import { join } from "node:path";
 import type { Worker } from "node:worker_threads";
 import type { WorkerInput, WorkerOutput } from "./read/worker.js";
 import { UsageError, describeFsError } from "./errors.js";
+import { WorkbookError, containerOf, workbookRows, type Container } from "./read/xlsx.js";
+
+/** How to read a statistics file beyond its bytes: the sheet of a workbook, the regions wanted. */
+export interface InputOptions {
+  /** the sheet of an .xlsx workbook to read (default: the first) */
+  sheet?: string;
+  /** only regions whose code starts with one of these (--region) */
+  regions?: readonly string[];
+}
 
 export async function readStatisticsFile(
   path: string,
   institutionChecks: readonly InstitutionCheckSpec[] = [],
+  input: InputOptions = {},
 ): Promise<{ result: ReadResult; name: string }> {
-  const { reader, name } = await openStatisticsFile(path, institutionChecks);
+  const { reader, name } = await openStatisticsFile(path, institutionChecks, undefined, input);
   return { result: reader.end(), name };
 }
 
@@ -25,14 +35,90 @@ export async function openStatisticsFile(
   path: string,
   institutionChecks: readonly InstitutionCheckSpec[] = [],
   parallel?: ParallelRead,
+  input: InputOptions = {},
 ): Promise<{ reader: StatisticsReader; name: string }> {
   const name = inputName(path);
-  const reader = new StatisticsReader({ file: name, institutionChecks });
-  if (!parallel || path === "-" || !(await readInTwo(path, name, reader, institutionChecks, parallel))) {
+  const options = { institutionChecks, ...(input.regions ? { regions: input.regions } : {}) };
+  const container = path === "-" ? undefined : fileContainer(path);
+  if (container === "ole2") refuseContainer(path, container);
+  if (container === "zip") return readWorkbook(readWhole(path), name, options, input.sheet);
+  const reader = new StatisticsReader({ file: name, ...options });
+  if (container === undefined) {
+    // standard input: its first bytes say whether it is text or a workbook, which is then read whole
+    const held: Uint8Array[] = [];
+    let kind: Container | undefined;
+    await streamInput(path, (chunk) => {
+      if (kind === "text") return reader.push(chunk);
+      held.push(chunk.slice());
+      const head = Buffer.concat(held);
+      if (kind === undefined && head.length < 8) return;
+      kind ??= containerOf(head);
+      if (kind === "ole2") refuseContainer(name, kind);
+      if (kind === "text") {
+        held.length = 0;
+        reader.push(head);
+      }
+    });
+    if (kind === "zip") return readWorkbook(Buffer.concat(held), name, options, input.sheet);
+    if (kind === undefined && held.length > 0) reader.push(Buffer.concat(held));
+  } else if (!parallel || !(await readInTwo(path, name, reader, institutionChecks, parallel, input.regions))) {
     await streamInput(path, (chunk) => reader.push(chunk));
   }
   reader.close();
   return { reader, name };
+}
+
+/** A workbook's sheet through the same reader: diagnostics are located as `file.xlsx!Sheet:row:column`. */
+async function readWorkbook(
+  bytes: Uint8Array,
+  name: string,
+  options: { institutionChecks: readonly InstitutionCheckSpec[]; regions?: readonly string[] },
+  sheet: string | undefined,
+): Promise<{ reader: StatisticsReader; name: string }> {
+  let rows;
+  try {
+    rows = await workbookRows(bytes, sheet);
+  } catch (error) {
+    if (error instanceof WorkbookError) throw new UsageError(`${name}: ${error.message}`);
+    throw error;
+  }
+  const located = `${name}!${rows.sheet}`;
+  const reader = new StatisticsReader({ file: located, ...options });
+  for (const row of rows.rows) reader.pushRow(row.cells, row.line);
+  reader.close();
+  return { reader, name: located };
+}
+
+function refuseContainer(name: string, container: Container): never {
+  throw new UsageError(
+    container === "ole2"
+      ? `${name}: a legacy Excel workbook (.xls) or other OLE2 file, which gap cannot read: save it as CSV UTF-8 or .xlsx`
+      : `${name}: not a table gap can read: save it as CSV UTF-8 or .xlsx`,
+  );
+}
+
+/** What a file's first bytes say it is (an unreadable file is left for the read to report). */
+function fileContainer(path: string): Container {
+  let fd: number | undefined;
+  try {
+    if (!statSync(path).isFile()) return "text";
+    fd = openSync(path, "r");
+    const head = new Uint8Array(8);
+    const read = readSync(fd, head, 0, 8, 0);
+    return containerOf(head.subarray(0, read));
+  } catch {
+    return "text";
+  } finally {
+    if (fd !== undefined) closeSync(fd);
+  }
+}
+
+function readWhole(path: string): Uint8Array {
+  try {
+    return readFileSync(path);
+  } catch (error) {
+    throw new UsageError(`cannot read ${path}: ${describeFsError(error)}`);
+  }
 }
 
 /** Reading a large file on two threads: the second part by a worker running `workerFile` (dist/read-worker.cjs). */
@@ -55,6 +141,7 @@ async function readInTwo(
   reader: StatisticsReader,
   institutionChecks: readonly InstitutionCheckSpec[],
   { workerFile, minBytes }: ParallelRead,
+  regions: readonly string[] | undefined,
 ): Promise<boolean> {
   let fd: number | undefined;
   let worker: Worker | undefined;
@@ -75,7 +162,7 @@ async function readInTwo(
     readUpTo(Math.min(CHUNK, split));
     const header = reader.headerForContinuation();
     if (split < info.size && header) {
-      const input: WorkerInput = { path, file: name, offset: split, ...header, institutionChecks: [...institutionChecks] };
+      const input: WorkerInput = { path, file: name, offset: split, ...header, institutionChecks: [...institutionChecks], ...(regions ? { regions: [...regions] } : {}) };
       let output: Promise<WorkerOutput | undefined> = Promise.resolve(undefined);
       try {
         const { Worker } = workerThreads();

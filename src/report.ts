@@ -9,7 +9,8 @@ import type { Target } from "./catalogue/schema.js";
 import type { Evaluation } from "./evaluate/types.js";
 import type { RegionPlan } from "./plan/plan.js";
 import { gap, remarkText, roundedValue } from "./labels.js";
-import type { Lang } from "./messages.js";
+import { diagnosticMessage, type Lang } from "./messages.js";
+import type { Diagnostic } from "./read/diagnostics.js";
 import { metrics } from "./registry/index.js";
 
 export const REPORT_SCHEMA_VERSION = 1;
@@ -148,6 +149,20 @@ export function reportPlan(plan: RegionPlan) {
 
 export type ReportRegion = ReturnType<typeof reportRegion>;
 
+/** One diagnostic of the input, as the report carries it: where, what, and the sentence the table prints. */
+export function reportDiagnostic(d: Diagnostic, lang: Lang) {
+  return {
+    code: d.code,
+    severity: d.severity,
+    file: d.file,
+    line: d.line,
+    column: d.column,
+    field: d.field ?? null,
+    value: d.value ?? null,
+    message: diagnosticMessage(d, lang),
+  };
+}
+
 /** Everything of the report but the regions, which can be long: the JSON formatter streams them one by one. */
 export function reportHead(summary: CheckSummary, file: string, lang: Lang) {
   const targets: Record<string, ReportTarget> = {};
@@ -160,7 +175,8 @@ export function reportHead(summary: CheckSummary, file: string, lang: Lang) {
     lang,
     catalogue: summary.catalogue,
     assumptions: summary.assumptions,
-    summary: { regions: summary.regionCount, counts: summary.counts },
+    summary: { regions: summary.regionCount, levels: summary.levels, counts: summary.counts },
+    diagnostics: (summary.input?.diagnostics ?? []).map((d) => reportDiagnostic(d, lang)),
     targets,
   };
 }

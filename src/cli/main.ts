@@ -23,7 +23,7 @@ function localise(command: Command, lang: Lang): Command {
     command.configureHelp({
       ...widths,
       styleTitle: (title) => helpTitle(title, lang),
-      styleUsage: (usage) => usage.replace("[options]", "[选项]").replace("[command]", "[命令]").replace("<file>", "<文件>"),
+      styleUsage: (usage) => usage.replace("[options]", "[选项]").replace("[command]", "[命令]").replace("<file>", "<文件>").replace("<files...>", "<文件...>"),
       optionDescription(option) {
         const extra: string[] = [];
         if (option.argChoices) extra.push(`可选：${option.argChoices.join("、")}`);

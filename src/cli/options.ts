@@ -73,3 +73,15 @@ export function parseYearOption(name: string, raw: string): number {
   if (!/^\d{4}$/.test(raw.trim())) throw new UsageError(`${name} «${raw}»: expected a year such as 2027`);
   return Number(raw.trim());
 }
+
+/** --region CODE: a GB/T 2260 code or the start of one (53 Yunnan, 5301 Kunming, 530114 呈贡区); repeatable. */
+export function collectRegion(value: string, previous: string[]): string[] {
+  const code = value.trim();
+  if (!/^\d{2,6}$/.test(code)) throw new UsageError(`--region «${value}»: expected a region code or its start, such as 5301 or 530114`);
+  return [...previous, code];
+}
+
+export const regionOption = (lang: Lang = "en") =>
+  new Option("--region <code>", say(lang, "只检查代码以 CODE 开头的地区，如 5301（可重复）", "only the regions whose code starts with CODE, e.g. 5301 (repeatable)")).argParser(collectRegion).default([]);
+export const sheetOption = (lang: Lang = "en") =>
+  new Option("--sheet <name>", say(lang, "读取 .xlsx 工作簿中的哪张工作表（默认：第一张）", "the sheet of an .xlsx workbook to read (default: the first)"));

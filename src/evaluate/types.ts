@@ -24,7 +24,8 @@ export type Unit =
 
 /** Why a target could not be assessed, or what an assessment rests on. */
 export type Remark =
-  | { kind: "missing-column"; column: string }
+  /** `unrecognised`: the input's header that was close to the column's name but not recognised as it */
+  | { kind: "missing-column"; column: string; unrecognised?: string }
   | { kind: "missing-rows"; unitTypes: string[] }
   | { kind: "missing-figure"; level: string; metric: string }
   | { kind: "partial"; column: string }

@@ -100,20 +100,76 @@ export function columnForHeader(cell: string): ColumnDef | undefined {
   return byKey.get(headerKey(cell));
 }
 
-/** The known header closest to an unknown one, when it is close enough to be a typo. */
+/**
+ * A header cell read with the unit statistical yearbooks print after the name: 注册护士（人）, 机构数(个), 常住人口[万人],
+ * 常住人口（单位：万人）. The name decides the column; the unit decides the scale of a count (万人: × 10,000). A cell
+ * that is a column's name as it stands (执业(助理)医师, whose brackets are part of the name) has no unit.
+ */
+export interface HeaderColumn {
+  def: ColumnDef | undefined;
+  /** the unit as written, when the cell had one */
+  unit?: string;
+  /** people (or institutions) per unit of the cell: 1, or 10,000 for 万人 */
+  scale: number;
+  /** the unit is not one a count can be in (%, 元, …): the column cannot be read */
+  badUnit?: boolean;
+}
+
+const UNIT_AT_END = /^(.*?)[\s\u3000]*[（(【\[［]([^（()）【】\[\]［］]*)[)）】\]］][\s\u3000]*$/;
+const UNIT_AFTER_SLASH = /^(.*?)[\s\u3000]*[/／][\s\u3000]*([^/／]{1,4})$/;
+/** the scale of each unit a count may be given in (after 单位： is dropped) */
+const COUNT_UNITS = new Map<string, number>([
+  ...["人", "个", "名", "所", "家", "位", "人数", "people", "persons", "number", "no."].map((u) => [u, 1] as [string, number]),
+  ["千人", 1_000],
+  ["万人", 10_000],
+  ["万", 10_000],
+  ["10000人", 10_000],
+  ["10,000人", 10_000],
+  ["万个", 10_000],
+]);
+
+const CJK = /[\u4e00-\u9fff]/;
+
+export function columnWithUnit(cell: string): HeaderColumn {
+  const whole = columnForHeader(cell);
+  if (whole) return { def: whole, scale: 1 };
+  const match = UNIT_AT_END.exec(cell) ?? UNIT_AFTER_SLASH.exec(cell);
+  if (!match) return { def: undefined, scale: 1 };
+  const def = columnForHeader(match[1]!);
+  if (!def) return { def: undefined, scale: 1 };
+  const unit = match[2]!.trim();
+  const key = unit.replace(/^单位[:：]\s*/, "").toLowerCase();
+  const counted = def.kind === "count" || def.kind === "headcount" || def.kind === "population";
+  if (!counted) return { def, unit, scale: 1 }; // 设中医科（是/否）, 年份（年）: a hint, not a scale
+  const scale = COUNT_UNITS.get(key);
+  return scale === undefined ? { def, unit, scale: 1, badUnit: true } : { def, unit, scale };
+}
+
+/**
+ * The known header closest to an unknown one, when it is close enough to be a typo, or when one holds the other
+ * (注册护士数 or 其中：注册护士 for 注册护士). Aliases count; the suggestion is the column's id or Chinese name.
+ */
 export function suggestHeader(cell: string): string | undefined {
-  const key = headerKey(cell);
+  const match = UNIT_AT_END.exec(cell);
+  const key = headerKey(match ? match[1]! : cell);
   if (key.length === 0) return undefined;
   let best: { name: string; distance: number } | undefined;
+  let holding: { name: string; length: number } | undefined;
   for (const c of columns) {
-    for (const name of [c.id, c.zh]) {
-      const distance = editDistance(key, headerKey(name));
-      if (!best || distance < best.distance) best = { name, distance };
+    const suggested = CJK.test(key) ? c.zh : c.id;
+    for (const name of [c.id, c.zh, c.en, ...c.aliases]) {
+      const known = headerKey(name);
+      const distance = editDistance(key, known);
+      const limit = Math.max(1, Math.floor(Math.min(key.length, known.length) / 3));
+      if (distance <= limit && (!best || distance < best.distance)) best = { name: suggested, distance };
+      // one inside the other (注册护士人数, 其中：注册护士), the longest such name winning: for Chinese names only, where
+      // a name inside another is the same thing counted (English "type" is inside "prototype")
+      if (CJK.test(known) && CJK.test(key) && known.length >= 2 && key.length >= 2 && (key.includes(known) || known.includes(key)) && (!holding || known.length > holding.length)) {
+        holding = { name: suggested, length: known.length };
+      }
     }
   }
-  if (!best) return undefined;
-  const limit = Math.max(1, Math.floor(Math.min(key.length, headerKey(best.name).length) / 3));
-  return best.distance <= limit ? best.name : undefined;
+  return best?.name ?? holding?.name;
 }
 
 function editDistance(a: string, b: string): number {
@@ -129,4 +185,23 @@ function editDistance(a: string, b: string): number {
     }
   }
   return row[b.length]!;
+}
+
+/**
+ * The columns a file has under a header that was not recognised but is close to theirs (注册护仕 for 注册护士), and
+ * that the file does not have otherwise: column id → the header as written. Targets that need one are not assessed
+ * for want of it, and the report says which header it was.
+ */
+export function unrecognisedColumns(
+  diagnostics: ReadonlyArray<{ code: string; value?: string; detail?: Record<string, string | number> }>,
+  present: readonly string[],
+): Map<string, string> {
+  const lost = new Map<string, string>();
+  for (const d of diagnostics) {
+    const suggestion = d.code === "unknown-header" ? d.detail?.suggestion : undefined;
+    if (typeof suggestion !== "string" || d.value === undefined) continue;
+    const def = columnForHeader(suggestion);
+    if (def && !present.includes(def.id) && !lost.has(def.id)) lost.set(def.id, d.value);
+  }
+  return lost;
 }

@@ -1,5 +1,6 @@
 /**
- * A streaming RFC 4180 scanner over UTF-8 bytes: comma-separated, double-quoted fields with "" escapes and embedded
+ * A streaming RFC 4180 scanner over UTF-8 bytes: comma-separated (or another one-byte delimiter: tab, semicolon,
+ * chosen before the first byte, see dialect.ts), double-quoted fields with "" escapes and embedded
  * line breaks, LF, CRLF or CR line ends, blank lines skipped. It is the hot path of the reader; csv-parse is the
  * reference it is property-tested against (test/read/csv.test.ts).
  *
@@ -61,7 +62,7 @@ export class CsvRecord {
 
 export type RecordSink = (record: CsvRecord) => void;
 
-const COMMA = 44;
+export const COMMA = 44;
 const QUOTE = 34;
 const LF = 10;
 const CR = 13;
@@ -81,6 +82,17 @@ export class CsvScanner {
   readonly problems: CsvProblem[] = [];
   /** set once an unclosed quote has swallowed the rest of the input */
   failed = false;
+  /** the byte between cells: a comma unless the text said otherwise (setDelimiter) */
+  private delimiter = COMMA;
+
+  /** Cells are separated by this ASCII byte (tab, semicolon …) from now on: set it before the first push. */
+  setDelimiter(byte: number): void {
+    this.delimiter = byte;
+  }
+
+  get cellDelimiter(): number {
+    return this.delimiter;
+  }
 
   /** Scans the next bytes (whole UTF-8 characters or not: a record is handed on only once it is complete). */
   push(bytes: Uint8Array, sink: RecordSink): void {
@@ -107,6 +119,7 @@ export class CsvScanner {
     const s = this.buffer;
     const n = s.length;
     const record = this.record;
+    const delimiter = this.delimiter;
     record.bytes = s;
     let start = 0;
     let line = this.line;
@@ -176,7 +189,7 @@ export class CsvScanner {
           let j = i;
           while (j < n) {
             const c = s[j]!;
-            if (c === COMMA || c === LF || c === CR) break;
+            if (c === delimiter || c === LF || c === CR) break;
             j++;
           }
           if (j > i) {
@@ -191,7 +204,7 @@ export class CsvScanner {
           let digits = true;
           while (j < n) {
             const c = s[j]!;
-            if (c === COMMA || c === LF || c === CR) break;
+            if (c === delimiter || c === LF || c === CR) break;
             if (c >= 48 && c <= 57) value = value * 10 + (c - 48);
             else digits = false;
             j++;
@@ -224,7 +237,7 @@ export class CsvScanner {
           break;
         }
         const c = s[i]!;
-        if (c === COMMA) {
+        if (c === delimiter) {
           i++;
           if (i >= n && !final) return this.keep(start, line);
           if (i >= n) {

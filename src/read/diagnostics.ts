@@ -21,6 +21,9 @@ export type DiagnosticCode =
   | "duplicate-row"
   | "missing-region-row"
   | "total-row-mismatch"
+  | "header-row"
+  | "not-reported-mark"
+  | "unit-error"
   | "too-many-problems";
 
 export type Severity = "error" | "warning";
@@ -49,7 +52,11 @@ export type Expectation =
   | "sum-not-above-total"
   | "unique-row"
   | "region-row"
-  | "total-matches-sum";
+  | "total-matches-sum"
+  | "header-first"
+  | "value-or-empty"
+  | "count-unit"
+  | "whole-after-scale";
 
 export interface Diagnostic {
   code: DiagnosticCode;

@@ -1,7 +1,8 @@
 import { metrics, unitTypes, unitTypesOfGroup, type MetricDef } from "../registry/index.js";
 import { CsvScanner, type CsvProblem, type CsvRecord } from "./csv.js";
 import { LIMITS } from "./limits.js";
-import { columnForHeader, columns, suggestHeader, type ColumnDef } from "./columns.js";
+import { columnWithUnit, columns, suggestHeader, type ColumnDef } from "./columns.js";
+import { MAX_TITLE_ROWS, concatBytes, delimiterName, detectDelimiter, looksLikeHeader, recordOf } from "./dialect.js";
 import { Decoder } from "./decode.js";
 import { DiagnosticSink, type Diagnostic, type Expectation } from "./diagnostics.js";
 import { CompactStringSet } from "./hashset.js";
@@ -14,7 +15,7 @@ import type {
   RegionRecord,
   TypeAggregate,
 } from "./record.js";
-import { isBlank, normaliseCell, parseCount, parseFlag, parseRegionCode, parseYear, type ParseFailure } from "./values.js";
+import { isBlank, isNotReportedMark, normaliseCell, parseCount, parseFlag, parseRegionCode, parseScaledCount, parseYear, type ParseFailure } from "./values.js";
 import { compareText } from "../compare-text.js";
 import { codePointAt, utf8Bytes, utf8Text, whiteAt, whiteBefore } from "./utf8.js";
 
@@ -25,6 +26,8 @@ export interface ReadOptions {
   institutionChecks?: readonly InstitutionCheckSpec[];
   /** this reader takes over a UTF-8 file part way, after a record, from a reader that read the start (see ReaderPart) */
   continuation?: Continuation;
+  /** only the rows of regions whose code starts with one of these (--region); the others are passed over */
+  regions?: readonly string[];
 }
 
 /** Where a reader that takes over a file starts: the header it would have read, and the first record's place. */
@@ -35,6 +38,8 @@ export interface Continuation {
   firstLine: number;
   /** the byte offset in the file of the first byte pushed */
   offset: number;
+  /** the byte between cells (dialect.ts), a comma when absent */
+  delimiter?: number;
 }
 
 /** One region's accumulated rows, as data that can cross to another thread. */
@@ -239,6 +244,8 @@ interface MetricColumn {
   metric: number;
   def: MetricDef;
   max: number;
+  /** people per unit of the cell: 10,000 for a column headed 常住人口（万人） */
+  scale: number;
 }
 
 interface Layout {
@@ -305,6 +312,15 @@ export class StatisticsReader {
   private closed = false;
   private readonly continuation: boolean;
   private readonly orphanTotals: ReaderPart["orphanTotals"] = [];
+  // --- the file's dialect (dialect.ts): text held until its delimiter is known, rows held until a header is seen
+  private sample: Uint8Array[] | undefined = [];
+  private sampleLength = 0;
+  private sampleBreaks = 0;
+  private readonly beforeHeader: Array<{ cells: string[]; line: number }> = [];
+  /** per column, the warning about its "—" cells, whose count grows as more are read */
+  private readonly notReported = new Map<number, { cells: number }>();
+  /** --region: whether a code is one of the regions asked for (undefined: every region) */
+  private readonly inRegions: ((code: string) => boolean) | undefined;
 
   constructor(options: ReadOptions) {
     this.sink = new DiagnosticSink(options.file);
@@ -319,8 +335,12 @@ export class StatisticsReader {
     }));
     this.checksByType = unitTypes.map((u) => this.checks.flatMap((c, i) => (c.metric >= 0 && c.types.has(u.id) ? [i] : [])));
     this.continuation = options.continuation !== undefined;
+    const prefixes = options.regions?.filter((p) => p !== "");
+    this.inRegions = prefixes && prefixes.length > 0 ? (code) => prefixes.some((p) => code.startsWith(p)) : undefined;
     if (options.continuation) {
       const { header, headerLine, firstLine, offset } = options.continuation;
+      this.scanner.setDelimiter(options.continuation.delimiter ?? this.scanner.cellDelimiter);
+      this.sample = undefined;
       this.decoder.continueUtf8(offset);
       // the header's own diagnostics were the first reader's to report
       this.header(header, headerLine);
@@ -332,8 +352,35 @@ export class StatisticsReader {
   push(bytes: Uint8Array): void {
     if (this.stopped) return;
     const utf8 = this.decoder.push(bytes);
-    if (utf8.length) this.scanner.push(utf8, this.onRecord);
+    if (utf8.length) this.scan(utf8, false);
     this.checkDecoder();
+  }
+
+  /**
+   * One row given as cells (a workbook's row, numbered as the sheet numbers it), instead of bytes: for input that is
+   * not text. Not to be mixed with push().
+   */
+  pushRow(cells: readonly string[], line: number): void {
+    if (this.stopped) return;
+    this.sample = undefined;
+    this.record(recordOf(cells, line));
+  }
+
+  /** Hands text to the scanner once the first lines have told which delimiter it uses. */
+  private scan(utf8: Uint8Array, final: boolean): void {
+    if (this.sample) {
+      if (utf8.length) {
+        this.sample.push(utf8.slice()); // the caller may reuse its buffer
+        this.sampleLength += utf8.length;
+        this.sampleBreaks += countLf(utf8);
+      }
+      if (!final && this.sampleLength < SAMPLE_BYTES && this.sampleBreaks < SAMPLE_BREAKS) return;
+      const text = concatBytes(this.sample);
+      this.sample = undefined;
+      this.scanner.setDelimiter(detectDelimiter(text));
+      utf8 = text;
+    }
+    if (utf8.length) this.scanner.push(utf8, this.onRecord);
   }
 
   /**
@@ -354,19 +401,22 @@ export class StatisticsReader {
       const utf8 = this.decoder.end();
       this.checkDecoder();
       if (!this.stopped) {
-        if (utf8.length) this.scanner.push(utf8, this.onRecord);
+        this.scan(utf8, true);
         this.scanner.finish(this.onRecord);
       }
+      // a short file with no row that reads as a header: its first row is the header
+      if (!this.layout && this.beforeHeader.length > 0) this.headerFromFirstRow();
     }
     if (this.continuation) return; // the first reader reports the scanner's problems and the file's
     this.reportScannerProblems();
     this.stats.encoding = this.decoder.encoding;
     this.stats.bom = this.decoder.bom;
+    if (this.decoder.encoding) this.stats.delimiter = delimiterName(this.scanner.cellDelimiter);
     this.stats.regions = this.layout ? this.regions.size : 0;
     if (!this.decoder.problem) {
       if (!this.layout) {
         this.sink.error({ code: "empty-file", line: 1, column: 1, expected: "header-and-rows" });
-      } else if (this.stats.rows === 0 && !this.scanner.failed && !this.stopped) {
+      } else if (this.stats.rows === 0 && !this.stats.outsideRegions && !this.scanner.failed && !this.stopped) {
         this.sink.error({ code: "no-rows", line: this.headerLine + 1, column: 1, expected: "header-and-rows" });
       }
     }
@@ -377,15 +427,15 @@ export class StatisticsReader {
    * of a UTF-8 file whose header has been read, with no problem so far. Then: the header, and the line the next
    * record starts on.
    */
-  handOver(): { header: string[]; headerLine: number; nextLine: number } | undefined {
+  handOver(): { header: string[]; headerLine: number; nextLine: number; delimiter: number } | undefined {
     if (this.closed || this.stopped || !this.layout || !this.header_ || !this.decoder.canHandOver() || !this.scanner.atRecordStart()) return undefined;
-    return { header: this.header_, headerLine: this.headerLine, nextLine: this.scanner.nextLine };
+    return { header: this.header_, headerLine: this.headerLine, nextLine: this.scanner.nextLine, delimiter: this.scanner.cellDelimiter };
   }
 
   /** The header once read (and the file so far UTF-8 and not stopped): what a continuation reader needs of it. */
-  headerForContinuation(): { header: string[]; headerLine: number } | undefined {
+  headerForContinuation(): { header: string[]; headerLine: number; delimiter: number } | undefined {
     if (this.stopped || !this.header_ || this.decoder.encoding !== "utf-8") return undefined;
-    return { header: this.header_, headerLine: this.headerLine };
+    return { header: this.header_, headerLine: this.headerLine, delimiter: this.scanner.cellDelimiter };
   }
 
   /** A continuation reader's rows, after close(), as data for absorb(). Its regions are handed over, not kept. */
@@ -433,7 +483,7 @@ export class StatisticsReader {
       mine.absorb(other);
     }
     if (this.lastRegion) this.lastRegion.totalRows.push(...part.orphanTotals);
-    this.sink.adopt(part.diagnostics);
+    this.sink.adopt(this.withNotReportedMerged(part.diagnostics));
     this.scanner.adopt(part.problems, part.failed);
     const s = this.stats;
     s.rows += part.stats.rows;
@@ -441,8 +491,30 @@ export class StatisticsReader {
     s.institutionRows += part.stats.institutionRows;
     s.subtotalRows += part.stats.subtotalRows;
     s.totalRows += part.stats.totalRows;
+    if (part.stats.outsideRegions) s.outsideRegions = (s.outsideRegions ?? 0) + part.stats.outsideRegions;
     if (part.stats.lines > 0) s.lines = part.stats.lines;
     return true;
+  }
+
+  /**
+   * A part's diagnostics with its dash warnings folded into this reader's, one per column as one reader gives them:
+   * a column this reader already warned about counts the part's dashes in its own warning.
+   */
+  private withNotReportedMerged(diagnostics: ReaderPart["diagnostics"]): ReaderPart["diagnostics"] {
+    let merged = 0;
+    const items = diagnostics.items.filter((d) => {
+      if (d.code !== "not-reported-mark") return true;
+      const counted = d.detail as { cells: number };
+      const mine = this.notReported.get(d.column - 1);
+      if (!mine) {
+        this.notReported.set(d.column - 1, counted);
+        return true;
+      }
+      mine.cells += counted.cells;
+      merged++;
+      return false;
+    });
+    return merged === 0 ? diagnostics : { ...diagnostics, items, warnings: diagnostics.warnings - merged };
   }
 
   /** The latest year of any region read (after close()), without finishing the regions. */
@@ -478,6 +550,8 @@ export class StatisticsReader {
   private checkDecoder(): void {
     const problem = this.decoder.problem;
     if (!problem || this.stopped) return;
+    // the text before the problem is read, as it would have been without a sample held back
+    if (this.sample) this.scan(new Uint8Array(0), true);
     this.stopped = true;
     const line = this.scanner.lineAtEnd() + problem.breaks;
     if (problem.kind === "binary") {
@@ -519,11 +593,40 @@ export class StatisticsReader {
     if (blankAt(rec, 0) && allBlank(rec)) return;
     this.stats.lines = rec.line;
     if (!this.layout) {
-      this.header(rec.fields(), rec.line);
+      this.findHeader(rec.fields(), rec.line);
       return;
     }
     this.stats.rows++;
     this.row(rec);
+  }
+
+  /**
+   * The header is the first row that reads as one (dialect.ts): the rows above it are a title, passed over with a
+   * warning naming the header's line. When none of the first rows reads as one, the first row is the header and the
+   * rows held are read as data.
+   */
+  private findHeader(cells: string[], line: number): void {
+    if (!looksLikeHeader(cells)) {
+      this.beforeHeader.push({ cells, line });
+      if (this.beforeHeader.length >= MAX_TITLE_ROWS) this.headerFromFirstRow();
+      return;
+    }
+    const title = this.beforeHeader.splice(0);
+    this.header(cells, line);
+    if (title.length > 0) {
+      const text = title.flatMap((row) => row.cells.map(normaliseCell).filter((c) => c !== "")).join(" ");
+      this.sink.warn({ code: "header-row", line, column: 1, value: text, expected: "header-first", detail: { rows: title.length, first: title[0]!.line } });
+    }
+  }
+
+  private headerFromFirstRow(): void {
+    const [first, ...rows] = this.beforeHeader.splice(0);
+    this.header(first!.cells, first!.line);
+    for (const row of rows) {
+      if (this.stopped) return;
+      this.stats.rows++;
+      this.row(recordOf(row.cells, row.line));
+    }
   }
 
   private header(cells: string[], line: number): void {
@@ -531,6 +634,7 @@ export class StatisticsReader {
     this.header_ = cells;
     const defs: Array<ColumnDef | undefined> = [];
     const position = new Map<string, number>();
+    const scales = new Map<number, number>();
     // Excel saves trailing empty header cells when cleared columns stay in the used range; they name nothing
     let width = cells.length;
     while (width > 0 && normaliseCell(cells[width - 1]!) === "") width--;
@@ -541,7 +645,13 @@ export class StatisticsReader {
         defs.push(undefined);
         return;
       }
-      const def = columnForHeader(cell);
+      const { def, scale, unit, badUnit } = columnWithUnit(cell);
+      if (def && badUnit) {
+        this.sink.error({ code: "unit-error", line, column: i + 1, field: def.id, value: cell, expected: "count-unit", detail: { unit: unit ?? "" } });
+        defs.push(undefined);
+        return;
+      }
+      if (def && scale !== 1 && metricIndex.has(def.id)) scales.set(i, scale);
       if (!def) {
         const suggestion = suggestHeader(cell);
         this.sink.warn({
@@ -581,7 +691,7 @@ export class StatisticsReader {
       const metric = columnDef ? metricIndex.get(columnDef.id) : undefined;
       if (metric === undefined) return [];
       const def = metrics[metric]!;
-      return [{ column, metric, def, max: def.kind === "population" ? MAX_POPULATION : MAX_HEADCOUNT }];
+      return [{ column, metric, def, max: def.kind === "population" ? MAX_POPULATION : MAX_HEADCOUNT, scale: scales.get(column) ?? 1 }];
     });
     const where = (id: string) => position.get(id) ?? -1;
     const at = {
@@ -595,8 +705,9 @@ export class StatisticsReader {
     const fast = {
       columns: Int32Array.from(metricColumns, (c) => c.column),
       metrics: Int32Array.from(metricColumns, (c) => c.metric),
-      // a flag is never a plain number; a population of 0 is an error, reported by the full parser
-      min: Float64Array.from(metricColumns, (c) => (c.def.kind === "flag" ? Infinity : c.def.kind === "population" ? 1 : 0)),
+      // a flag is never a plain number; a population of 0 is an error, reported by the full parser; a scaled figure
+      // (万人) is always scaled by it
+      min: Float64Array.from(metricColumns, (c) => (c.def.kind === "flag" || c.scale !== 1 ? Infinity : c.def.kind === "population" ? 1 : 0)),
       max: Float64Array.from(metricColumns, (c) => c.max),
     };
     const fastIndex = new Int32Array(M).fill(-1);
@@ -642,12 +753,14 @@ export class StatisticsReader {
     const unit = unitCell(rec, at.unit);
     let unitName = unit.length <= 12 && mayBeTotal(rec, at.unit, unit.start) ? unitText(rec, at.unit, unit) : undefined;
     // 小计 / 合计 where an institution's name goes, on a row of one institution type: that type's subtotal row
-    let unitEmpty = unit.length === 0;
+    // a dash alone where the name goes (a region row of a table that dashes every empty cell) names nothing
+    let unitEmpty = unit.length === 0 || (unit.length <= 6 && isNotReportedMark(unitText(rec, at.unit, unit)));
     if (unitName !== undefined && TOTAL_ROW.test(unitName) && type.unitType !== undefined) {
       unitEmpty = true;
       unitName = "";
     }
     const isTotalRow = (unitName !== undefined && unitName !== "" && TOTAL_ROW.test(unitName)) || regionName.total || type.total || code.total;
+    if (this.inRegions && code.value !== undefined && !this.inRegions(code.value)) return this.outsideRegions();
     if (code.value === undefined || year.value === undefined) this.identityErrors(code, year, isTotalRow, line);
 
     let kind: RowKind;
@@ -687,6 +800,13 @@ export class StatisticsReader {
     if (kind === "region") this.regionRow(region, regionName.text, line, valid, values);
     else if (kind === "subtotal") this.subtotalRow(rec, region, type.unitType!, type.text, valid, values);
     else this.institutionRow(rec, region, type.typeIndex, unit, valid, values);
+  }
+
+  /** A row of a region not asked for (--region): not read, and no total row after it counts for the region before. */
+  private outsideRegions(): void {
+    this.stats.rows--;
+    this.stats.outsideRegions = (this.stats.outsideRegions ?? 0) + 1;
+    this.lastRegion = undefined;
   }
 
   private cellCount(rec: CsvRecord, width: number): void {
@@ -760,8 +880,9 @@ export class StatisticsReader {
     const at = layout.at.institutions;
     if (at >= 0 && !blankAt(rec, at)) {
       const raw = rec.field(at);
-      const parsed = parseCount(raw, MAX_INSTITUTIONS);
-      if (parsed.ok) this.institutions = parsed.value;
+      const parsed = isNotReportedMark(raw) ? this.notReportedMark(rec.line, at, "institutions", raw) : parseCount(raw, MAX_INSTITUTIONS);
+      if (parsed === undefined) this.institutions = NaN;
+      else if (parsed.ok) this.institutions = parsed.value;
       else {
         this.valueError(parsed.reason, rec.line, at + 1, "institutions", raw, MAX_INSTITUTIONS);
         valid = false;
@@ -897,10 +1018,14 @@ export class StatisticsReader {
     return valid;
   }
 
-  private parseCell(rec: CsvRecord, { column, metric, def, max }: MetricColumn, values: Float64Array): boolean {
+  private parseCell(rec: CsvRecord, { column, metric, def, max, scale }: MetricColumn, values: Float64Array): boolean {
     const line = rec.line;
     const raw = rec.field(column);
     if (isBlank(raw)) return true;
+    if (isNotReportedMark(raw)) {
+      this.notReportedMark(line, column, def.id, raw);
+      return true;
+    }
     if (def.kind === "flag") {
       const parsed = parseFlag(raw);
       if (parsed.ok) values[metric] = parsed.value ? 1 : 0;
@@ -910,7 +1035,7 @@ export class StatisticsReader {
       }
       return true;
     }
-    const parsed = parseCount(raw, max);
+    const parsed = parseScaledCount(raw, scale, max);
     if (parsed.ok) {
       if (def.kind === "population" && parsed.value === 0 && def.id !== "rural_population") {
         this.sink.error({ code: "constraint-error", line, column: column + 1, field: def.id, value: raw, expected: "positive-population" });
@@ -919,8 +1044,25 @@ export class StatisticsReader {
       values[metric] = parsed.value;
       return true;
     }
-    this.valueError(parsed.reason, line, column + 1, def.id, raw, max);
+    if (scale !== 1 && parsed.reason === "fraction") {
+      this.sink.error({ code: "constraint-error", line, column: column + 1, field: def.id, value: raw, expected: "whole-after-scale", detail: { scale, places: String(scale).length - 1 } });
+    } else this.valueError(parsed.reason, line, column + 1, def.id, raw, max);
     return false;
+  }
+
+  /**
+   * A "—" where a figure goes: not reported, as an empty cell is. One warning per column, at its first such cell,
+   * counting them all.
+   */
+  private notReportedMark(line: number, column: number, field: string, raw: string): undefined {
+    const seen = this.notReported.get(column);
+    if (seen) seen.cells++;
+    else {
+      const detail = { cells: 1 };
+      this.notReported.set(column, detail);
+      this.sink.warn({ code: "not-reported-mark", line, column: column + 1, field, value: normaliseCell(raw), expected: "value-or-empty", detail });
+    }
+    return undefined;
   }
 
   /** Whether the row's population cell was already reported (kept here: the sink stops storing past its cap). */
@@ -1190,6 +1332,16 @@ export class StatisticsReader {
 
 const POPULATION = metricIndex.get("population")!;
 
+/** Text held to find the delimiter in: enough lines to see past a title to the data, and no more than this. */
+const SAMPLE_BYTES = 1 << 16;
+const SAMPLE_BREAKS = 64;
+
+function countLf(bytes: Uint8Array): number {
+  let n = 0;
+  for (let at = bytes.indexOf(10); at !== -1; at = bytes.indexOf(10, at + 1)) n++;
+  return n;
+}
+
 /** Whether field i is empty or white space, without copying it. */
 function blankAt(rec: CsvRecord, i: number): boolean {
   if (i < 0 || i >= rec.count) return true;
@@ -1322,7 +1474,8 @@ function readType(raw: string): Cached & { unitType: string | undefined; typeInd
     ...base,
     unitType,
     typeIndex: unitType === undefined ? -1 : UNIT_TYPE_INDEX.get(unitType)!,
-    regionRow: base.text === "" || REGION_TYPE_NAMES.has(lower),
+    // a dash alone, as a table that dashes every empty cell has on its region rows, is an empty type
+    regionRow: base.text === "" || REGION_TYPE_NAMES.has(lower) || isNotReportedMark(base.text),
   };
 }
 

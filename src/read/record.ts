@@ -83,4 +83,8 @@ export interface ReadStats {
   /** region-years in the file */
   regions: number;
   columns: string[];
+  /** the byte between cells of a text file: comma, tab or semicolon */
+  delimiter?: "comma" | "tab" | "semicolon";
+  /** rows passed over as outside the regions asked for (--region) */
+  outsideRegions?: number;
 }

@@ -90,3 +90,32 @@ export function isBlank(raw: string): boolean {
   return true;
 }
 
+
+/**
+ * A dash or slash standing alone where a figure goes: how statistical tables mark "not reported" (—, ——, －, -, –, /).
+ * Read as an empty cell, with a warning, never as zero.
+ */
+export function isNotReportedMark(raw: string): boolean {
+  return NOT_REPORTED.test(normaliseCell(raw));
+}
+
+const NOT_REPORTED = /^(?:[—–―\-‐‑]{1,2}|[/\\])$/;
+
+/**
+ * A count given in a unit of `scale` people (10,000 for 万人): 45.23 万人 is 452,300 people, worked out on the digits,
+ * never in floating point. A figure that is not a whole number of people once scaled (45.234567 万人) is refused as a
+ * fraction.
+ */
+export function parseScaledCount(raw: string, scale: number, max: number): Parsed<number> {
+  if (scale === 1) return parseCount(raw, max);
+  const s = normaliseCell(raw);
+  if (!PLAIN.test(s) && !GROUPED.test(s)) return { ok: false, reason: "type" };
+  const digits = s.replace(/,/g, "");
+  if (digits.startsWith("-")) return { ok: false, reason: "negative" };
+  const [whole = "", fraction = ""] = digits.replace(/^\+/, "").split(".");
+  const places = String(scale).length - 1; // scales are powers of ten
+  if (/[1-9]/.test(fraction.slice(places))) return { ok: false, reason: "fraction" };
+  const value = Number(whole + fraction.slice(0, places).padEnd(places, "0"));
+  if (!Number.isSafeInteger(value) || value > max) return { ok: false, reason: "too-large" };
+  return { ok: true, value };
+}

@@ -15,7 +15,10 @@ export interface WorkerInput {
   offset: number;
   header: string[];
   headerLine: number;
+  /** the byte between cells */
+  delimiter: number;
   institutionChecks: InstitutionCheckSpec[];
+  regions?: string[];
 }
 
 export interface WorkerOutput {
@@ -43,12 +46,12 @@ function lineAt(fd: number, offset: number, buffer: Uint8Array): number {
   return 1 + breaks;
 }
 
-function run({ path, file, offset, header, headerLine, institutionChecks }: WorkerInput): WorkerOutput {
+function run({ path, file, offset, header, headerLine, delimiter, institutionChecks, regions }: WorkerInput): WorkerOutput {
   const fd = openSync(path, "r");
   try {
     const buffer = new Uint8Array(CHUNK);
     const firstLine = lineAt(fd, offset, buffer);
-    const reader = new StatisticsReader({ file, institutionChecks, continuation: { header, headerLine, firstLine, offset } });
+    const reader = new StatisticsReader({ file, institutionChecks, ...(regions ? { regions } : {}), continuation: { header, headerLine, firstLine, offset, delimiter } });
     // chunks end where the first reader's would, on whole megabytes of the file
     for (let position = offset, read; ; position += read) {
       read = readSync(fd, buffer, 0, CHUNK - (position % CHUNK), position);

@@ -215,7 +215,7 @@ describe("help and errors in Chinese", () => {
   it("gap check --help is Chinese under a Chinese locale", () => {
     const run = gap(["check", "--help"], { env: { LANG: "zh_CN.UTF-8" } });
     expect(run.status).toBe(0);
-    expect(run.stdout).toMatch(/^用法： gap check \[选项\] <文件>/);
+    expect(run.stdout).toMatch(/^用法： gap check \[选项\] <文件\.\.\.>/);
     expect(run.stdout).toContain("选项：");
     expect(run.stdout).toContain("检查文件，对照所有适用目标");
     expect(run.stdout).toContain("显示帮助");

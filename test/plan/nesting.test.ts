@@ -59,7 +59,7 @@ describe("attrition counted once", () => {
 describe("the multi-region roll-up counts each person once too", () => {
   it("sums the regions' totals, not their categories", () => {
     const { report } = planOf([district, { ...district, region_code: "110102", region: "西城区" }], { from: 2025, horizon: 2025 });
-    expect(report.rollupTotals).toEqual([{ year: 2025, hires: 1048, leavers: 0 }]);
+    expect(report.rollupTotals).toEqual([{ level: "county", year: 2025, hires: 1048, leavers: 0 }]);
     expect(report.rollup.find((r) => r.metric === "tcm_physicians")).toMatchObject({ partOf: "physicians", totalHires: 104 });
   });
 });

@@ -36,9 +36,10 @@ export const CASES: Record<string, Case> = {
       "E type-error 3:9 staff",
       "E type-error 3:11 physicians",
       "E type-error 3:16 nurses",
-      "E type-error 4:14 public_health_physicians",
+      "W not-reported-mark 4:14 public_health_physicians",
       "E type-error 4:16 nurses",
     ],
+    // "—" alone is how statistical tables mark not reported: read as empty, with a warning
     also: (r) => expect(r.diagnostics.map((d) => d.value)).toEqual(["不详", "约300", "N/A", "—", "163人"]),
   },
   "bad-count-nan-infinity.csv": {
@@ -288,6 +289,65 @@ export const CASES: Record<string, Case> = {
   "good-header-trailing-blank.csv": {
     diagnostics: [],
     also: (r) => expect(r.stats.columns).toHaveLength(17),
+  },
+  // ---- files as bureaus keep them (see also shapes.test.ts)
+  "warn-title-rows.csv": {
+    // a title, a blank row, then the header: found, said so at the header's line, and the rows read
+    diagnostics: ["W header-row 3:1"],
+    also: (r, find) => {
+      expect(find("header-row")).toMatchObject({ value: "2024年某县卫生健康人力资源统计表", detail: { rows: 1, first: 1 } });
+      expect(r.regions[0]!.figures.nurses?.value).toBe(1980);
+      expect(r.regions[0]!.line).toBe(4);
+    },
+  },
+  "bad-header-unit.csv": {
+    // 人 is a count's unit and is dropped; % is not one a count of nurses can be in
+    diagnostics: ["E unit-error 1:6 nurses"],
+    also: (r, find) => {
+      expect(find("unit-error")).toMatchObject({ value: "注册护士(%)", detail: { unit: "%" } }); // as normalised: full-width forms mapped
+      expect(r.regions[0]!.figures.staff?.value).toBe(4731);
+      expect(r.regions[0]!.figures.nurses).toBeUndefined();
+    },
+  },
+  "bad-count-scaled.csv": {
+    // 万人: 72.86 is 728,600 people and 9.63 is 96,300; 114.500001 万人 is not a whole number of people
+    diagnostics: ["E constraint-error 3:4 population", "E type-error 4:5 rural_population"],
+    also: (r, find) => {
+      expect(find("constraint-error", 3)).toMatchObject({ value: "114.500001", expected: "whole-after-scale", detail: { scale: 10_000, places: 4 } });
+      const chenggong = r.regions.find((x) => x.code === "530114")!;
+      expect([chenggong.figures.population?.value, chenggong.figures.rural_population?.value]).toEqual([728_600, 96_300]);
+    },
+  },
+  "good-semicolon.csv": {
+    diagnostics: [],
+    also: (r) => {
+      expect(r.stats.delimiter).toBe("semicolon");
+      expect(r.regions[0]!.figures.nurses?.value).toBe(451 + 163);
+      expect(r.regions[0]!.byType.public_hospital!.institutions).toBe(1);
+    },
+  },
+  "good-chenggong-unicode-text.txt": {
+    // Excel's "Unicode text": UTF-16 LE, tabs, numbers as displayed ("1,486"): the same figures as the CSV
+    diagnostics: [],
+    also: (r) => {
+      expect(r.stats).toMatchObject({ encoding: "utf-16le", bom: true, delimiter: "tab" });
+      expect(r.regions).toEqual(readFixture("good-chenggong-utf8.csv").regions);
+    },
+  },
+  "warn-chenggong-units-dashes.csv": {
+    // units in the header (常住人口 in 万人), and four kinds of dash for not reported: one warning per column
+    diagnostics: [
+      ...[6, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22].map((c) => `W not-reported-mark 2:${c}`),
+      "W not-reported-mark 3:7",
+      "W not-reported-mark 3:8",
+    ].map((d) => {
+      const fields: Record<string, string> = { "2:6": "institutions", "2:9": "staff", "2:10": "health_technicians", "2:11": "physicians", "2:12": "assistant_physicians", "2:13": "tcm_physicians", "2:14": "public_health_physicians", "2:15": "gps", "2:16": "nurses", "2:17": "pharmacists", "2:18": "village_doctors", "2:19": "establishment", "2:20": "has_tcm_department", "2:21": "has_tcm_pharmacy", "2:22": "provides_tcm", "3:7": "population", "3:8": "rural_population" };
+      return `${d} ${fields[d.split(" ")[2]!]}`;
+    }),
+    also: (r, find) => {
+      expect(find("not-reported-mark", 3)).toMatchObject({ detail: { cells: 14 } });
+      expect(r.regions).toEqual(readFixture("good-chenggong-utf8.csv").regions);
+    },
   },
   "warn-header-typo.csv": {
     diagnostics: ["W unknown-header 1:7", "W unknown-header 1:8", "W unknown-header 1:9"],

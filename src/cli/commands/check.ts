@@ -4,11 +4,12 @@ import { PLAN_MODES, type PlanMode } from "../../evaluate/precedence.js";
 import { institutionChecks } from "../../evaluate/engine.js";
 import { EXIT, UsageError } from "../../errors.js";
 import type { Lang } from "../../messages.js";
-import { openStatisticsFile } from "../../node.js";
-import { parallelRead } from "../parallel.js";
-import type { ReadResult, StatisticsReader } from "../../read/reader.js";
+import type { ReadResult } from "../../read/reader.js";
+import type { RegionSource } from "../../read/several.js";
+import { unrecognisedColumns } from "../../read/columns.js";
+import { openInputs } from "../inputs.js";
 import { checkTemplates, loadCatalogue } from "../catalogue.js";
-import { diagnosticsGithub, diagnosticsTable } from "../formatters/diagnostics.js";
+import { diagnosticsGithub, diagnosticsJson, diagnosticsTable } from "../formatters/diagnostics.js";
 import { checkFormatters, streamFormats } from "../formatters/check/index.js";
 import type { RegionStreamFormat } from "../formatters/check/stream.js";
 import { writeOutput } from "../io.js";
@@ -20,9 +21,11 @@ import {
   outputOption,
   parseRate,
   parseYearOption,
+  regionOption,
   resolveLang,
   resolvePaint,
   resolveWidth,
+  sheetOption,
   widthOption,
   type CommonOptions,
 } from "../options.js";
@@ -41,6 +44,9 @@ interface CheckOptions extends CommonOptions {
   attrition: string;
   failOn: FailOn;
   plan: PlanMode;
+  strict?: boolean;
+  sheet?: string;
+  region: string[];
 }
 
 const collect = (value: string, previous: string[]) => [...previous, value];
@@ -49,7 +55,10 @@ export function checkCommand(helpLang: Lang = "en"): Command {
   const say = (zh: string, en: string) => (helpLang === "zh" ? zh : en);
   return new Command("check")
     .description(say("检查文件，对照所有适用目标，列出缺口与逐年招聘计划", "validate the file, evaluate every applicable target, print the shortfalls and the hiring plan"))
-    .argument("<file>", say("统计文件（CSV 或 .xlsx），- 表示标准输入", "the statistics CSV, or - for standard input"))
+    .argument(
+      "<files...>",
+      say("统计文件（CSV、制表符分隔文本或 .xlsx；合为一份报告），- 表示标准输入", "the statistics files (CSV, tab-separated text or .xlsx; one report), or - for standard input"),
+    )
     .addOption(
       new Option("-f, --format <format>", say("输出格式（默认：按 -o 的扩展名，否则 table）", "output format (default: from -o's extension, else table)")).choices(
         Object.keys(checkFormatters),
@@ -85,8 +94,11 @@ export function checkCommand(helpLang: Lang = "en"): Command {
         .choices([...PLAN_MODES])
         .default("own"),
     )
+    .option("--strict", say("输入文件有警告时退出码也为 1", "the input's warnings make the exit status 1 too"))
+    .addOption(sheetOption(helpLang))
+    .addOption(regionOption(helpLang))
     .option("--no-color", say("即使在终端也不用颜色", "no colour even on a terminal"))
-    .action(async (file: string, options: CheckOptions) => {
+    .action(async (files: string[], options: CheckOptions) => {
       const lang = resolveLang(options.lang) as Lang;
       const format = (options.format ?? formatOfPath(options.output, Object.keys(checkFormatters)) ?? "table") as keyof typeof checkFormatters;
       const width = format === "table" ? resolveWidth(options) : undefined;
@@ -103,12 +115,17 @@ export function checkCommand(helpLang: Lang = "en"): Command {
       if (planOptions.attrition < 0) throw new UsageError(`--attrition «${options.attrition}»: expected a share of staff from 0 to 100%`);
       const catalogue = await loadCatalogue(options.targets);
       checkTemplates(catalogue, options.template);
-      const { reader, name } = await openStatisticsFile(file, institutionChecks(catalogue), parallelRead());
+      const { source: reader, name, files: names } = await openInputs(files, institutionChecks(catalogue), {
+        ...(options.sheet !== undefined ? { sheet: options.sheet } : {}),
+        regions: options.region,
+      });
 
-      /** no partial results from an invalid file: its diagnostics, and exit 2 */
+      /** no partial results from an invalid file: its diagnostics (as JSON for --format json), and exit 2 */
       const refuse = async (read: Omit<ReadResult, "regions">) => {
-        const view = { result: read, file: name, lang, strict: false, paint: plain };
+        const view = { result: read, file: name, lang, strict: Boolean(options.strict), paint: plain, command: "check" as const };
         if (format === "github") await writeStdout(diagnosticsGithub(view));
+        // only when JSON was asked for by name: an output whose format follows its extension is left as it was
+        else if (options.format === "json") await writeOutput(diagnosticsJson(view), options.output);
         else process.stderr.write(diagnosticsTable(view));
         process.exitCode = EXIT.cannotRun;
       };
@@ -120,7 +137,17 @@ export function checkCommand(helpLang: Lang = "en"): Command {
       const latest = reader.latestYear();
       // every region's plan starts by the year after the latest data (or --from), and none may start after the horizon
       if (latest !== undefined) planYears(latest, [], planOptions);
-      const run = new CheckRun(catalogue, { ...planOptions, templates: options.template, plan: options.plan });
+      const first = reader.summary();
+      const run = new CheckRun(catalogue, {
+        ...planOptions,
+        templates: options.template,
+        plan: options.plan,
+        unrecognisedColumns: unrecognisedColumns(first.diagnostics, first.stats.columns),
+      });
+      /** the input's warnings, carried by the machine-read outputs; --strict fails on them */
+      const input = (read: Omit<ReadResult, "regions">) => ({ files: names, errors: read.errors, warnings: read.warnings, diagnostics: read.diagnostics });
+      const exitCode = (summary: CheckSummary, read: Omit<ReadResult, "regions">) =>
+        hasFindings(summary, options.failOn) || (options.strict && read.warnings > 0) ? EXIT.findings : EXIT.ok;
       const stream = streamFormats[format];
       const bom = format === "csv" && options.bom !== false;
       if (stream) {
@@ -136,9 +163,9 @@ export function checkCommand(helpLang: Lang = "en"): Command {
           const read = reader.summary();
           if (read.errors > 0) return await refuse(read);
           warn(read);
-          const summary = run.summary();
+          const summary = { ...run.summary(), input: input(read) };
           await writeOutput(streamedOutput(stream, store, order, summary, name, lang, bom), options.output);
-          process.exitCode = hasFindings(summary, options.failOn) ? EXIT.findings : EXIT.ok;
+          process.exitCode = exitCode(summary, read);
         } finally {
           store.close();
         }
@@ -149,14 +176,17 @@ export function checkCommand(helpLang: Lang = "en"): Command {
       const read = reader.summary();
       if (read.errors > 0) return await refuse(read);
       warn(read);
-      const result: CheckResult = { ...run.summary(), regions: order.map((key) => results[key.index]!) };
+      const result: CheckResult = { ...run.summary(), input: input(read), regions: order.map((key) => results[key.index]!) };
       const view = { result, file: name, lang, paint: format === "table" ? await resolvePaint(options) : plain, width, quiet: options.quiet ?? false };
-      await writeOutput(await checkFormatters[format](view), options.output);
-      process.exitCode = hasFindings(result, options.failOn) ? EXIT.findings : EXIT.ok;
+      const report = await checkFormatters[format](view);
+      // GitHub annotations for the input's warnings come first, on the lines of the input they are about
+      const annotations = format === "github" ? diagnosticsGithub({ result: read, file: name, lang, strict: false, paint: plain }) : "";
+      await writeOutput(annotations ? [annotations, ...(typeof report === "string" ? [report] : report)] : report, options.output);
+      process.exitCode = exitCode(result, read);
 
       function warn(read: Omit<ReadResult, "regions">): void {
         if (read.warnings > 0 && format !== "github") {
-          process.stderr.write(diagnosticsTable({ result: read, file: name, lang, strict: false, paint: plain }));
+          process.stderr.write(diagnosticsTable({ result: read, file: name, lang, strict: Boolean(options.strict), paint: plain }));
         }
       }
     });
@@ -166,7 +196,7 @@ export function checkCommand(helpLang: Lang = "en"): Command {
  * Checks the reader's regions one code at a time, as they are finished, and hands each result to `keep`, which
  * returns where it put it. Returns those places, worst region first.
  */
-function checkRegions(reader: StatisticsReader, run: CheckRun, keep: (result: RegionResult) => number): Array<RegionOrderKey & { index: number }> {
+function checkRegions(reader: RegionSource, run: CheckRun, keep: (result: RegionResult) => number): Array<RegionOrderKey & { index: number }> {
   const order: Array<RegionOrderKey & { index: number }> = [];
   for (const [code, records] of codeGroups(reader.finishedRegions())) {
     for (const result of run.addCode(code, records)) order.push({ ...orderKey(result), index: keep(result) });

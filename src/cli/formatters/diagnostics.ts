@@ -13,6 +13,8 @@ export interface DiagnosticsView {
   lang: Lang;
   strict: boolean;
   paint: Paint;
+  /** the command the JSON envelope names (default validate; check prints it for an input it cannot run on) */
+  command?: "validate" | "check";
 }
 
 export function isValid(result: Pick<ReadResult, "errors" | "warnings">, strict: boolean): boolean {
@@ -44,11 +46,11 @@ export function diagnosticsTable({ result, file, lang, strict, paint }: Diagnost
   return `${out}${verdict}: ${problems}; ${counts}\n`;
 }
 
-export function diagnosticsJson({ result, file, lang, strict }: DiagnosticsView): string {
+export function diagnosticsJson({ result, file, lang, strict, command = "validate" }: DiagnosticsView): string {
   const envelope = {
     schemaVersion: VALIDATE_SCHEMA_VERSION,
     tool: "gap",
-    command: "validate",
+    command,
     file,
     valid: isValid(result, strict),
     strict,

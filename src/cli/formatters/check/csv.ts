@@ -1,6 +1,6 @@
 import type { RegionResult } from "../../../check.js";
 import type { Target } from "../../../catalogue/schema.js";
-import type { Lang } from "../../../messages.js";
+import { diagnosticMessage, type Lang } from "../../../messages.js";
 import { reportRegion, reportTarget, type ReportTarget } from "../../../report.js";
 import { csvLine } from "../csv.js";
 import type { RegionStreamFormat } from "./stream.js";
@@ -75,9 +75,25 @@ function region(result: RegionResult, lang: Lang): string[] {
   return [results, plan];
 }
 
-/** One row per region × target (row_type=result), then the plan (row_type=plan), in one table. */
+/**
+ * The input's diagnostics first (row_type=diagnostic: code in `target`, severity in `status`, the sentence in
+ * `title`, file:line:column in `locator`), then one row per region × target (row_type=result), then the plan
+ * (row_type=plan), in one table.
+ */
 export const csvFormat: RegionStreamFormat = {
   sections: 2,
   region,
-  frame: () => ({ head: csvLine([...HEADER]), separator: "", tail: "" }),
+  frame: (summary, _file, lang) => {
+    let head = csvLine([...HEADER]);
+    for (const d of summary.input?.diagnostics ?? []) {
+      const cells: Array<string | number | null> = HEADER.map(() => null);
+      cells[0] = "diagnostic";
+      cells[HEADER.indexOf("target")] = d.code;
+      cells[HEADER.indexOf("status")] = d.severity;
+      cells[HEADER.indexOf("title")] = diagnosticMessage(d, lang);
+      cells[HEADER.indexOf("locator")] = `${d.file}:${d.line}:${d.column}`;
+      head += csvLine(cells);
+    }
+    return { head, separator: "", tail: "" };
+  },
 };

@@ -5,13 +5,13 @@
  */
 import type { RegionResult } from "../../../check.js";
 import type { Evaluation } from "../../../evaluate/types.js";
-import { countText, decimalText, documentTitle, gap, remarkText, requiredText, shortfallText, sourceText, statusLabel, statusTone, valueText } from "../../../labels.js";
+import { countText, decimalText, documentTitle, gap, levelLabel, remarkText, requiredText, shortfallText, sourceText, statusLabel, statusTone, valueText } from "../../../labels.js";
 import type { Lang } from "../../../messages.js";
 import { metricName } from "../../../registry/index.js";
 import { attainmentChart, barChart, escapeHtml as esc, groupedColumns } from "../svg.js";
 import { assumptionLines, byLevel, levelHeading, regionHeading, statusCounts } from "./common.js";
 import type { CheckView } from "./index.js";
-import { basisText, nestedCategories, orderedRegions, overview, planNotes, regionSummary, startText, words, type RegionSummary } from "./summary.js";
+import { basisText, levelsNote, nestedCategories, rollupLevels, orderedRegions, overview, planNotes, regionSummary, startText, words, type RegionSummary } from "./summary.js";
 
 const STYLE = `
 :root { --bad: #c62828; --warn: #b26a00; --good: #2e7d32; --muted: #757575; --line: #d0d7de; }
@@ -181,21 +181,28 @@ function overviewSection(view: CheckView): string {
   }
   out += `</tbody></table>`;
   if (result.rollup.length) {
-    const years = [...new Set(result.rollup.flatMap((r) => r.years.map((y) => y.year)))].sort();
-    out += `<h3>${esc(zh ? "汇总：各类别每年招聘人数" : "Roll-up: hires per category and year")}</h3><table><thead><tr><th>${esc(w.category)}</th>${years.map((y) => `<th class="num">${y}</th>`).join("")}<th class="num">${esc(w.total)}</th></tr></thead><tbody>`;
-    for (const r of result.rollup) {
-      out += `<tr><td>${esc(metricName(r.metric, lang))}</td>${years.map((y) => `<td class="num">${countText(r.years.find((x) => x.year === y)?.hires ?? 0)}</td>`).join("")}<td class="num"><b>${countText(r.totalHires)}</b></td></tr>`;
+    out += `<h3>${esc(zh ? "汇总：各类别每年招聘人数" : "Roll-up: hires per category and year")}</h3>`;
+    const note = levelsNote(result, lang);
+    if (note) out += `<p class="note">${esc(note)}</p>`;
+    for (const { level, rows, totals, years } of rollupLevels(result)) {
+      if (note) out += `<h4>${esc(levelLabel(level, lang))}</h4>`;
+      out += `<table><thead><tr><th>${esc(w.category)}</th>${years.map((y) => `<th class="num">${y}</th>`).join("")}<th class="num">${esc(w.total)}</th></tr></thead><tbody>`;
+      for (const r of rows) {
+        out += `<tr><td>${esc(metricName(r.metric, lang))}</td>${years.map((y) => `<td class="num">${countText(r.years.find((x) => x.year === y)?.hires ?? 0)}</td>`).join("")}<td class="num"><b>${countText(r.totalHires)}</b></td></tr>`;
+      }
+      if (totals.length) {
+        out += `<tr class="total"><td>${esc(w.totalOnce)}</td>${years.map((y) => `<td class="num">${countText(totals.find((x) => x.year === y)?.hires ?? 0)}</td>`).join("")}<td class="num">${countText(totals.reduce((n, t) => n + t.hires, 0))}</td></tr>`;
+      }
+      out += `</tbody></table>`;
+      // the categories directly under the whole (or the wholes), so no person is drawn twice
+      const top = rows.filter((r) => r.partOf === undefined);
+      const shown = top.length === 1 ? rows.filter((r) => r.partOf === top[0]!.metric) : top;
+      out += groupedColumns(
+        years.map(String),
+        (shown.length ? shown : rows).map((r) => ({ name: metricName(r.metric, lang), values: years.map((y) => r.years.find((x) => x.year === y)?.hires ?? 0) })),
+        { title: `${zh ? "汇总：各类别每年招聘人数" : "Roll-up: hires per category and year"}${note ? ` · ${levelLabel(level, lang)}` : ""}` },
+      );
     }
-    const totals = result.rollupTotals;
-    if (totals.length) {
-      out += `<tr class="total"><td>${esc(w.totalOnce)}</td>${years.map((y) => `<td class="num">${countText(totals.find((x) => x.year === y)?.hires ?? 0)}</td>`).join("")}<td class="num">${countText(totals.reduce((n, t) => n + t.hires, 0))}</td></tr>`;
-    }
-    out += `</tbody></table>`;
-    out += groupedColumns(
-      years.map(String),
-      result.rollup.map((r) => ({ name: metricName(r.metric, lang), values: years.map((y) => r.years.find((x) => x.year === y)?.hires ?? 0) })),
-      { title: zh ? "汇总：各类别每年招聘人数" : "Roll-up: hires per category and year" },
-    );
   }
   return `${out}</section>`;
 }

@@ -1,11 +1,11 @@
 import type { RegionResult } from "../../../check.js";
-import { countText, decimalText, documentTitle, gap, remarkText, requiredText, shortfallText, sourceText, statusLabel, valueText } from "../../../labels.js";
+import { countText, decimalText, documentTitle, gap, levelLabel, remarkText, requiredText, shortfallText, sourceText, statusLabel, valueText } from "../../../labels.js";
 import type { Lang } from "../../../messages.js";
 import { metricName } from "../../../registry/index.js";
 import { neutralise } from "../text.js";
 import { assumptionLines, byLevel, levelHeading, regionHeading, statusCounts } from "./common.js";
 import type { CheckView } from "./index.js";
-import { basisText, nestedCategories, orderedRegions, overview, planNotes, regionSummary, startText, words, type RegionSummary } from "./summary.js";
+import { basisText, levelsNote, nestedCategories, rollupLevels, orderedRegions, overview, planNotes, regionSummary, startText, words, type RegionSummary } from "./summary.js";
 
 /** Text safe in markdown: no control characters or line breaks, and nothing read as markup or HTML. */
 export function mdText(text: string): string {
@@ -129,12 +129,15 @@ export function markdownFormatter(view: CheckView): string {
       out += row([mdText(`${s.region.name || s.region.code} ${s.region.code} ${s.region.year}`), `**${countText(s.peopleNeeded)}**`, worst.join("<br>") || mdText(zh ? "无约束性缺口" : "no binding gap")]);
     }
     if (result.rollup.length) {
-      const years = [...new Set(result.rollup.flatMap((r) => r.years.map((y) => y.year)))].sort();
-      out += `\n### ${mdText(zh ? "汇总：各类别每年招聘人数" : "Roll-up: hires per category and year")}\n\n`;
-      out += row([mdText(w.category), ...years.map(String), mdText(w.total)]) + `|---|${years.map(() => "---:|").join("")}---:|\n`;
-      for (const r of result.rollup) out += row([mdText(metricName(r.metric, lang)), ...years.map((y) => countText(r.years.find((x) => x.year === y)?.hires ?? 0)), `**${countText(r.totalHires)}**`]);
-      const totals = result.rollupTotals;
-      if (totals.length) out += row([`**${mdText(w.totalOnce)}**`, ...years.map((y) => `**${countText(totals.find((x) => x.year === y)?.hires ?? 0)}**`), `**${countText(totals.reduce((n, t) => n + t.hires, 0))}**`]);
+      out += `\n### ${mdText(zh ? "汇总：各类别每年招聘人数" : "Roll-up: hires per category and year")}\n`;
+      const note = levelsNote(result, lang);
+      if (note) out += `\n${mdText(note)}\n`;
+      for (const { level, rows, totals, years } of rollupLevels(result)) {
+        if (note) out += `\n#### ${mdText(levelLabel(level, lang))}\n`;
+        out += `\n${row([mdText(w.category), ...years.map(String), mdText(w.total)])}|---|${years.map(() => "---:|").join("")}---:|\n`;
+        for (const r of rows) out += row([mdText(metricName(r.metric, lang)), ...years.map((y) => countText(r.years.find((x) => x.year === y)?.hires ?? 0)), `**${countText(r.totalHires)}**`]);
+        if (totals.length) out += row([`**${mdText(w.totalOnce)}**`, ...years.map((y) => `**${countText(totals.find((x) => x.year === y)?.hires ?? 0)}**`), `**${countText(totals.reduce((n, t) => n + t.hires, 0))}**`]);
+      }
     }
   }
   for (const region of orderedRegions(result, lang)) {

@@ -6,7 +6,8 @@
 import type { CheckResult, RegionResult } from "../../../check.js";
 import type { CategoryPlan, RegionPlan } from "../../../plan/plan.js";
 import type { Evaluation } from "../../../evaluate/types.js";
-import { countText, remarkText, requiredText, shortfallText, statusTone, valueText } from "../../../labels.js";
+import type { Level } from "../../../catalogue/catalogue.js";
+import { countText, levelLabel, remarkText, requiredText, shortfallText, statusTone, valueText } from "../../../labels.js";
 import type { Lang } from "../../../messages.js";
 import { metricName, unitTypeName } from "../../../registry/index.js";
 
@@ -218,6 +219,30 @@ export function basisText(region: RegionResult, c: CategoryPlan, lang: Lang): st
   const title = c.bindingTarget ? (region.evaluations.find((e) => e.target.id === c.bindingTarget)?.target.title[lang] ?? c.bindingTarget) : undefined;
   const why = title ? `${w.basis}${zh ? "：" : ": "}${title}` : c.requiredAtHorizon > c.current ? (zh ? "（其中项/机构类别）" : "(its parts or scopes)") : w.met;
   return c.overdue ? `${why}${zh ? "（逾期）" : " (overdue)"}` : why;
+}
+
+/**
+ * The roll-up per level (a province's figures already hold its prefectures' people, so levels are never added up):
+ * each level's categories, its totals counting each person once, and its years.
+ */
+export function rollupLevels(result: CheckResult): Array<{ level: Level; rows: CheckResult["rollup"]; totals: CheckResult["rollupTotals"]; years: number[] }> {
+  const out = [];
+  for (const { level } of result.levels) {
+    const rows = result.rollup.filter((r) => r.level === level);
+    if (rows.length === 0) continue;
+    const totals = result.rollupTotals.filter((t) => t.level === level);
+    const years = [...new Set([...rows.flatMap((r) => r.years.map((y) => y.year)), ...totals.map((t) => t.year)])].sort();
+    out.push({ level, rows, totals, years });
+  }
+  return out;
+}
+
+/** Said above the roll-up when the file holds several levels. */
+export function levelsNote(result: CheckResult, lang: Lang): string | undefined {
+  if (result.levels.length < 2) return undefined;
+  const zh = lang === "zh";
+  const found = result.levels.map(({ level, regions }) => `${levelLabel(level, lang)} ${regions}`).join(zh ? "、" : ", ");
+  return zh ? `文件含多个层级（${found}），按层级分别汇总，不跨层级相加` : `The file holds several levels (${found}): rolled up per level, never summed across levels`;
 }
 
 /** Words shared by the formats, in both languages. */

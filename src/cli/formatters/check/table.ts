@@ -1,14 +1,14 @@
 import type { Paint } from "../../color.js";
 import type { RegionResult } from "../../../check.js";
 import type { Evaluation } from "../../../evaluate/types.js";
-import { countText, decimalText, documentTitle, gap, remarkText, requiredText, shortfallText, sourceShort, statusLabel, statusTone, valueText } from "../../../labels.js";
+import { countText, decimalText, documentTitle, gap, levelLabel, remarkText, requiredText, shortfallText, sourceShort, statusLabel, statusTone, valueText } from "../../../labels.js";
 import type { Lang } from "../../../messages.js";
 import { metricName, unitTypeName } from "../../../registry/index.js";
 import { assumptionLines, byLevel, levelHeading, regionHeading, statusCounts } from "./common.js";
 import type { CheckView } from "./index.js";
 import { displayWidth } from "../text.js";
 import { BoxTable, paragraph, type Cell, type Column, type Span, type Style } from "../box.js";
-import { basisText, nestedCategories, orderedRegions, overview, planNotes, regionSummary, startText, words, type RegionSummary } from "./summary.js";
+import { basisText, levelsNote, nestedCategories, rollupLevels, orderedRegions, overview, planNotes, regionSummary, startText, words, type RegionSummary } from "./summary.js";
 
 /** Width of a report that goes to a file or a pipe, when --width does not say. */
 export const DEFAULT_WIDTH = 100;
@@ -201,20 +201,25 @@ function overviewTable(summaries: RegionSummary[], lang: Lang, paint: Paint, wid
 function rollupTable(view: CheckView, paint: Paint, width: number): string {
   const { result, lang } = view;
   const zh = lang === "zh";
-  const years = [...new Set(result.rollup.flatMap((r) => r.years.map((y) => y.year)))].sort();
-  const table = new BoxTable([{ head: words[lang].category, min: 10 }, ...years.map((y) => num(String(y))), num(words[lang].total)], { width, head: paint.bold, separators: false });
-  for (const r of result.rollup) {
-    table.push([metricName(r.metric, lang), ...years.map((y) => countText(r.years.find((x) => x.year === y)?.hires ?? 0)), { text: countText(r.totalHires), style: paint.bold }]);
+  let out = `\n${paint.bold(zh ? "汇总：各类别每年招聘人数" : "Roll-up: hires per category and year")}\n`;
+  const note = levelsNote(result, lang);
+  if (note) out += `${paragraph(note, width, paint.dim)}\n`;
+  for (const { level, rows, totals, years } of rollupLevels(result)) {
+    const table = new BoxTable([{ head: words[lang].category, min: 10 }, ...years.map((y) => num(String(y))), num(words[lang].total)], { width, head: paint.bold, separators: false });
+    for (const r of rows) {
+      table.push([metricName(r.metric, lang), ...years.map((y) => countText(r.years.find((x) => x.year === y)?.hires ?? 0)), { text: countText(r.totalHires), style: paint.bold }]);
+    }
+    if (totals.length) {
+      table.push([
+        { text: words[lang].totalOnce, style: paint.bold },
+        ...years.map((y) => ({ text: countText(totals.find((x) => x.year === y)?.hires ?? 0), style: paint.bold })),
+        { text: countText(totals.reduce((n, t) => n + t.hires, 0)), style: paint.bold },
+      ]);
+    }
+    if (note) out += `${paint.underline(levelLabel(level, lang))}\n`;
+    out += `${table.toString()}\n`;
   }
-  const totals = result.rollupTotals;
-  if (totals.length) {
-    table.push([
-      { text: words[lang].totalOnce, style: paint.bold },
-      ...years.map((y) => ({ text: countText(totals.find((x) => x.year === y)?.hires ?? 0), style: paint.bold })),
-      { text: countText(totals.reduce((n, t) => n + t.hires, 0)), style: paint.bold },
-    ]);
-  }
-  return `\n${paint.bold(zh ? "汇总：各类别每年招聘人数" : "Roll-up: hires per category and year")}\n${table.toString()}\n`;
+  return out;
 }
 
 export function tableFormatter(view: CheckView): string {

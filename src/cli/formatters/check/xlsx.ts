@@ -12,7 +12,7 @@ import { reportResult } from "../../../report.js";
 import { displayWidth, neutralise } from "../text.js";
 import { assumptionLines } from "./common.js";
 import type { CheckView } from "./index.js";
-import { basisText, nestedCategories, orderedRegions, overview, words } from "./summary.js";
+import { basisText, nestedCategories, rollupLevels, orderedRegions, overview, words } from "./summary.js";
 import type * as ExcelJS from "exceljs";
 
 type Cell = string | number | null;
@@ -125,17 +125,17 @@ export function sheets(view: CheckView): SheetSpec[] {
     }
     for (const t of region.plan.totals) plan.rows.push([region.code, text(region.name), region.year, w.totalOnce, null, null, t.year, null, t.leavers, t.hires, null]);
   }
-  const years = [...new Set(result.rollup.flatMap((r) => r.years.map((y) => y.year)))].sort();
+  // one block per level: levels are never added up
+  const levelBlocks = rollupLevels(result);
+  const years = [...new Set(levelBlocks.flatMap((b) => b.years))].sort();
   const rollup: SheetSpec = {
     name: zh ? "汇总" : "roll-up",
-    head: [w.category, ...years.map(String), w.total],
-    rows: [
-      ...result.rollup.map((r): Cell[] => [metricName(r.metric, lang), ...years.map((y) => r.years.find((x) => x.year === y)?.hires ?? 0), r.totalHires]),
-      ...(result.rollupTotals.length
-        ? [[w.totalOnce, ...years.map((y) => result.rollupTotals.find((x) => x.year === y)?.hires ?? 0), result.rollupTotals.reduce((n, t) => n + t.hires, 0)] as Cell[]]
-        : []),
-    ],
-    formats: Object.fromEntries(years.map((_, i) => [i + 1, COUNT]).concat([[years.length + 1, COUNT]])),
+    head: [zh ? "层级" : "level", w.category, ...years.map(String), w.total],
+    rows: levelBlocks.flatMap(({ level, rows, totals }) => [
+      ...rows.map((r): Cell[] => [levelLabel(level, lang), metricName(r.metric, lang), ...years.map((y) => r.years.find((x) => x.year === y)?.hires ?? 0), r.totalHires]),
+      ...(totals.length ? [[levelLabel(level, lang), w.totalOnce, ...years.map((y) => totals.find((x) => x.year === y)?.hires ?? 0), totals.reduce((n, t) => n + t.hires, 0)] as Cell[]] : []),
+    ]),
+    formats: Object.fromEntries(years.map((_, i) => [i + 2, COUNT]).concat([[years.length + 2, COUNT]])),
   };
   const documents = [...new Set(result.regions.flatMap((r) => r.evaluations.map((e) => e.target.provenance.document)))].sort();
   const notes: SheetSpec = {

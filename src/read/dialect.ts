@@ -1,0 +1,109 @@
+/**
+ * The shape of a text file as bureaus save it, found from its first lines: which byte separates the cells (comma,
+ * tab as in Excel's "Unicode text", semicolon as in a European Excel's CSV), and which row is the header when title
+ * rows ("2024年某县卫生健康人力资源统计表", a blank row) stand above it.
+ */
+import { columnWithUnit } from "./columns.js";
+import { COMMA, CsvRecord } from "./csv.js";
+
+export const TAB = 9;
+export const SEMICOLON = 59;
+const QUOTE = 34;
+const LF = 10;
+const CR = 13;
+
+/** The delimiters looked for, in the order that breaks a tie. */
+const CANDIDATES = [COMMA, TAB, SEMICOLON] as const;
+
+/** Lines of the sample looked at: enough to see past title rows to a run of data rows. */
+const SAMPLE_LINES = 50;
+
+export function delimiterName(byte: number): "comma" | "tab" | "semicolon" {
+  return byte === TAB ? "tab" : byte === SEMICOLON ? "semicolon" : "comma";
+}
+
+/**
+ * The delimiter of a text from its first lines (UTF-8 bytes; quoted cells, with their line breaks, are skipped): for
+ * each candidate, how many cells most lines have; the one on which the most lines agree wins, then the one that
+ * makes more cells. A tab-separated file whose numbers are written "1,234" has as many tabs on every line and a
+ * varying number of commas, so tab wins; a title row, with no delimiter or a run of empty cells, does not count.
+ */
+export function detectDelimiter(sample: Uint8Array): number {
+  const counts = CANDIDATES.map(() => [] as number[]);
+  const line = CANDIDATES.map(() => 0);
+  let inQuote = false;
+  let lines = 0;
+  let content = false;
+  const endLine = () => {
+    if (content) {
+      CANDIDATES.forEach((_, c) => counts[c]!.push(line[c]!));
+      lines++;
+    }
+    line.fill(0);
+    content = false;
+  };
+  for (let i = 0; i < sample.length && lines < SAMPLE_LINES; i++) {
+    const b = sample[i]!;
+    if (b === QUOTE) {
+      inQuote = !inQuote;
+      content = true;
+    } else if (inQuote) continue;
+    else if (b === LF || b === CR) endLine();
+    else {
+      const c = CANDIDATES.indexOf(b as (typeof CANDIDATES)[number]);
+      if (c >= 0) line[c]!++;
+      else if (b !== 32) content = true;
+    }
+  }
+  endLine();
+  let best: { delimiter: number; support: number; cells: number } = { delimiter: COMMA, support: 0, cells: 0 };
+  CANDIDATES.forEach((delimiter, c) => {
+    const tally = new Map<number, number>();
+    for (const n of counts[c]!) if (n > 0) tally.set(n, (tally.get(n) ?? 0) + 1);
+    for (const [cells, support] of tally) {
+      if (support > best.support || (support === best.support && cells > best.cells)) best = { delimiter, support, cells };
+    }
+  });
+  return best.delimiter;
+}
+
+/** Rows looked at for a header before the first row is taken as the header anyway. */
+export const MAX_TITLE_ROWS = 10;
+
+/**
+ * Whether a row reads as a header: two cells or more name known columns (with or without a unit). A title row, a
+ * "单位：人" row or a data row names none.
+ */
+export function looksLikeHeader(cells: readonly string[]): boolean {
+  let known = 0;
+  for (const cell of cells) if (columnWithUnit(cell).def && ++known >= 2) return true;
+  return false;
+}
+
+/** A record of cells held as strings (a workbook's row, a row held back while looking for the header). */
+export function recordOf(cells: readonly string[], line: number): CsvRecord {
+  const record = new CsvRecord();
+  record.line = line;
+  record.count = cells.length;
+  while (record.starts.length <= cells.length) record.reserve(record.starts.length);
+  cells.forEach((cell, i) => {
+    record.starts[i] = 0;
+    record.ends[i] = 0;
+    record.numbers[i] = -1;
+    record.owned[i] = cell;
+  });
+  record.ownedCount = cells.length;
+  return record;
+}
+
+/** Joins UTF-8 chunks. */
+export function concatBytes(chunks: readonly Uint8Array[]): Uint8Array {
+  if (chunks.length === 1) return chunks[0]!;
+  const out = new Uint8Array(chunks.reduce((n, c) => n + c.length, 0));
+  let at = 0;
+  for (const c of chunks) {
+    out.set(c, at);
+    at += c.length;
+  }
+  return out;
+}
