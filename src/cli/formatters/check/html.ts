@@ -188,7 +188,7 @@ function overviewSection(view: CheckView): string {
       if (note) out += `<h4>${esc(levelLabel(level, lang))}</h4>`;
       out += `<table><thead><tr><th>${esc(w.category)}</th>${years.map((y) => `<th class="num">${y}</th>`).join("")}<th class="num">${esc(w.total)}</th></tr></thead><tbody>`;
       for (const r of rows) {
-        out += `<tr><td>${esc(metricName(r.metric, lang))}</td>${years.map((y) => `<td class="num">${countText(r.years.find((x) => x.year === y)?.hires ?? 0)}</td>`).join("")}<td class="num"><b>${countText(r.totalHires)}</b></td></tr>`;
+        out += `<tr><td style="padding-left:${8 + r.depth * 16}px">${esc((r.depth > 0 ? w.ofWhich : "") + metricName(r.metric, lang))}</td>${years.map((y) => `<td class="num">${countText(r.years.find((x) => x.year === y)?.hires ?? 0)}</td>`).join("")}<td class="num"><b>${countText(r.totalHires)}</b></td></tr>`;
       }
       if (totals.length) {
         out += `<tr class="total"><td>${esc(w.totalOnce)}</td>${years.map((y) => `<td class="num">${countText(totals.find((x) => x.year === y)?.hires ?? 0)}</td>`).join("")}<td class="num">${countText(totals.reduce((n, t) => n + t.hires, 0))}</td></tr>`;

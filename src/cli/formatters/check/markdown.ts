@@ -135,7 +135,7 @@ export function markdownFormatter(view: CheckView): string {
       for (const { level, rows, totals, years } of rollupLevels(result)) {
         if (note) out += `\n#### ${mdText(levelLabel(level, lang))}\n`;
         out += `\n${row([mdText(w.category), ...years.map(String), mdText(w.total)])}|---|${years.map(() => "---:|").join("")}---:|\n`;
-        for (const r of rows) out += row([mdText(metricName(r.metric, lang)), ...years.map((y) => countText(r.years.find((x) => x.year === y)?.hires ?? 0)), `**${countText(r.totalHires)}**`]);
+        for (const r of rows) out += row([mdText((r.depth > 0 ? `${"　".repeat(r.depth)}${w.ofWhich}` : "") + metricName(r.metric, lang)), ...years.map((y) => countText(r.years.find((x) => x.year === y)?.hires ?? 0)), `**${countText(r.totalHires)}**`]);
         if (totals.length) out += row([`**${mdText(w.totalOnce)}**`, ...years.map((y) => `**${countText(totals.find((x) => x.year === y)?.hires ?? 0)}**`), `**${countText(totals.reduce((n, t) => n + t.hires, 0))}**`]);
       }
     }

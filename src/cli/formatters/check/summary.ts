@@ -13,30 +13,34 @@ import { metricName, unitTypeName } from "../../../registry/index.js";
 
 type CategoryWithExtras = CategoryPlan;
 
-/** Categories with their parts right under the whole ("of which"), each with its depth in that nesting. */
-export function nestedCategories(plan: RegionPlan): Array<{ category: CategoryWithExtras; depth: number }> {
-  const categories = plan.categories as CategoryWithExtras[];
-  const present = new Set(categories.map((c) => c.metric));
-  const children = new Map<string, CategoryWithExtras[]>();
-  const roots: CategoryWithExtras[] = [];
-  for (const c of categories) {
+/** Items naming their whole by `partOf`, each whole followed by its parts ("of which"), with the depth of each. */
+export function nested<T extends { metric: string; partOf?: string | undefined }>(items: readonly T[]): Array<{ item: T; depth: number }> {
+  const present = new Set(items.map((c) => c.metric));
+  const children = new Map<string, T[]>();
+  const roots: T[] = [];
+  for (const c of items) {
     if (c.partOf && present.has(c.partOf) && c.partOf !== c.metric) {
       const list = children.get(c.partOf) ?? [];
       list.push(c);
       children.set(c.partOf, list);
     } else roots.push(c);
   }
-  const out: Array<{ category: CategoryWithExtras; depth: number }> = [];
+  const out: Array<{ item: T; depth: number }> = [];
   const seen = new Set<string>();
-  const visit = (c: CategoryWithExtras, depth: number) => {
+  const visit = (c: T, depth: number) => {
     if (seen.has(c.metric)) return;
     seen.add(c.metric);
-    out.push({ category: c, depth });
+    out.push({ item: c, depth });
     for (const part of children.get(c.metric) ?? []) visit(part, depth + 1);
   };
   for (const c of roots) visit(c, 0);
-  for (const c of categories) visit(c, 0); // a cycle of partOf would otherwise drop its members
+  for (const c of items) visit(c, 0); // a cycle of partOf would otherwise drop its members
   return out;
+}
+
+/** The plan's categories with their parts right under the whole ("of which"), each with its depth in that nesting. */
+export function nestedCategories(plan: RegionPlan): Array<{ category: CategoryWithExtras; depth: number }> {
+  return nested(plan.categories).map(({ item, depth }) => ({ category: item, depth }));
 }
 
 export interface HireLine {
@@ -225,10 +229,10 @@ export function basisText(region: RegionResult, c: CategoryPlan, lang: Lang): st
  * The roll-up per level (a province's figures already hold its prefectures' people, so levels are never added up):
  * each level's categories, its totals counting each person once, and its years.
  */
-export function rollupLevels(result: CheckResult): Array<{ level: Level; rows: CheckResult["rollup"]; totals: CheckResult["rollupTotals"]; years: number[] }> {
+export function rollupLevels(result: CheckResult): Array<{ level: Level; rows: Array<CheckResult["rollup"][number] & { depth: number }>; totals: CheckResult["rollupTotals"]; years: number[] }> {
   const out = [];
   for (const { level } of result.levels) {
-    const rows = result.rollup.filter((r) => r.level === level);
+    const rows = nested(result.rollup.filter((r) => r.level === level)).map(({ item, depth }) => ({ ...item, depth }));
     if (rows.length === 0) continue;
     const totals = result.rollupTotals.filter((t) => t.level === level);
     const years = [...new Set([...rows.flatMap((r) => r.years.map((y) => y.year)), ...totals.map((t) => t.year)])].sort();

@@ -207,7 +207,11 @@ function rollupTable(view: CheckView, paint: Paint, width: number): string {
   for (const { level, rows, totals, years } of rollupLevels(result)) {
     const table = new BoxTable([{ head: words[lang].category, min: 10 }, ...years.map((y) => num(String(y))), num(words[lang].total)], { width, head: paint.bold, separators: false });
     for (const r of rows) {
-      table.push([metricName(r.metric, lang), ...years.map((y) => countText(r.years.find((x) => x.year === y)?.hires ?? 0)), { text: countText(r.totalHires), style: paint.bold }]);
+      table.push([
+        { text: (r.depth > 0 ? words[lang].ofWhich : "") + metricName(r.metric, lang), indent: r.depth * 2 },
+        ...years.map((y) => countText(r.years.find((x) => x.year === y)?.hires ?? 0)),
+        { text: countText(r.totalHires), style: paint.bold },
+      ]);
     }
     if (totals.length) {
       table.push([
