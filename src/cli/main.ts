@@ -1,5 +1,5 @@
 import { Command, CommanderError } from "commander";
-import { EXIT, UsageError } from "../errors.js";
+import { EXIT, GapError } from "../errors.js";
 import type { Lang } from "../messages.js";
 import { validateCommand } from "./commands/validate.js";
 import { templateCommand } from "./commands/template.js";
@@ -9,6 +9,7 @@ import { targetsCommand } from "./commands/targets.js";
 import { displayWidth, neutralise } from "./formatters/text.js";
 import { foldLine } from "./formatters/box.js";
 import { detectLang, helpTitle, langArgument, say, translateError } from "./i18n.js";
+import { refuseOutputOntoInput } from "./io.js";
 
 declare const GAP_VERSION: string;
 
@@ -44,7 +45,13 @@ export function program(lang: Lang = "en"): Command {
     .version(typeof GAP_VERSION === "string" ? GAP_VERSION : "0.0.0-dev", "-V, --version", say(lang, "显示版本号", "output the version number"))
     .helpCommand("help [command]", say(lang, "显示某个命令的帮助", "display help for command"))
     .showHelpAfterError(say(lang, "（运行 gap --help 查看用法）", "(run gap --help for usage)"))
-    .exitOverride();
+    .exitOverride()
+    // before anything is read: every command's file arguments and --targets files are its inputs
+    .hook("preAction", (_root, command) => {
+      const options = command.opts<{ output?: string; targets?: string[] }>();
+      const inputs = [...command.processedArgs.flat(), ...(options.targets ?? [])].filter((x): x is string => typeof x === "string");
+      refuseOutputOntoInput(options.output, inputs);
+    });
   for (const command of [checkCommand(lang), validateCommand(lang), targetsCommand(lang), templateCommand(lang), schemaCommand(lang)]) {
     const help = say(lang, `（运行 gap ${command.name()} --help 查看用法）`, `(run gap ${command.name()} --help for usage)`);
     root.addCommand(localise(command, lang).exitOverride().showHelpAfterError(help));
@@ -63,7 +70,7 @@ export async function main(argv: string[]): Promise<void> {
       process.exitCode = done ? EXIT.ok : EXIT.cannotRun;
       return;
     }
-    if (error instanceof UsageError) {
+    if (error instanceof GapError) {
       process.stderr.write(`gap: ${neutralise(translateError(error.message, lang), true)}\n`);
     } else {
       const detail = process.env.GAP_DEBUG && error instanceof Error ? `\n${error.stack}` : "";
