@@ -417,18 +417,25 @@ function needOf(
   const counted = view.count(metric, unitTypes);
   if (!counted.ok) return undefined;
   let required = counted.value + (a.shortfall && a.shortfall.count > 0 ? a.shortfall.count : 0);
-  if (target.kind === "share" && target.comparator !== "at_most" && metric === own && a.shortfall && withWholes(own).includes(target.of)) {
+  // the whole contains the part: by the registry (technicians within staff), or within the target's scope only
+  // (physicians practising in village clinics are village-clinic doctors, physicians elsewhere are not)
+  const nested = target.kind === "share" && withWholes(metric).includes(target.of);
+  if (target.kind === "share" && target.comparator !== "at_most" && metric === own && a.shortfall && (nested || target.partOfWhole)) {
     // technicians ≥ 75% of grassroots staff, where the staff are already planned to grow for other reasons (a
     // grassroots density): the technicians can be those hires, so the share of the planned staff is enough, as long
-    // as it fits in them; otherwise every technician hired grows the staff too, which is what the evaluator counts
+    // as it fits in them; otherwise every technician hired grows the staff too, which is what the evaluator counts.
+    // A whole nested by the registry is seen without the part's hires (see projectedView) and holds them in its plan;
+    // one that holds the part only within the scope (village-clinic doctors) is planned for its own targets alone, so
+    // the part's hires are to be found among the whole's, not beside them
     const wholeCells = planned.get(target.of);
     const ownCells = planned.get(own);
     if (wholeCells) {
       const whole = view.count(target.of, unitTypes);
       const ownHires = ownCells ? hiresIn(own, ownCells, unitTypes) : 0;
+      const heldHires = nested ? ownHires : 0;
       const wholeHires = hiresIn(target.of, wholeCells, unitTypes);
-      if (whole.ok && wholeHires > ownHires) {
-        const plannedWhole = whole.value + ownHires;
+      if (whole.ok && wholeHires > heldHires) {
+        const plannedWhole = whole.value + heldHires;
         const enough = peopleAtLeast(Ratio.decimal(target.value).div(Ratio.of(100)).mul(Ratio.of(plannedWhole)));
         if (enough - counted.value <= wholeHires) required = Math.min(required, Math.max(counted.value, enough));
       }
