@@ -1,9 +1,11 @@
-// Builds dist/cli.cjs (the single-file CLI the bin loads), dist/read-worker.cjs (its second reader of large files)
-// and dist/index.js (the library), plus type declarations.
+// Builds dist/cli.cjs (the single-file CLI the bin loads), dist/read-worker.cjs (its second reader of large files),
+// the library as dist/index.js (ESM, for import) and dist/index.cjs (CommonJS, for require), each with its source
+// map, and the library's type declarations (for both module systems).
 import { build } from "esbuild";
 import { execFileSync } from "node:child_process";
-import { readFileSync } from "node:fs";
-import { readFile } from "node:fs/promises";
+import { readFileSync, rmSync } from "node:fs";
+import { readFile, readdir, writeFile } from "node:fs/promises";
+import { join } from "node:path";
 
 /**
  * commander requires child_process at load time for executable subcommands, which gap does not use; loading it
@@ -41,7 +43,10 @@ const common = {
   define: { GAP_VERSION: JSON.stringify(pkg.version) },
   legalComments: "none",
   logLevel: "warning",
+  // a stack trace (node --enable-source-maps) points into src/, which the package does not ship: the maps carry it
+  sourcemap: true,
 };
+rmSync("dist", { recursive: true, force: true });
 
 // zod (most of the bundle) is only needed to check --targets overlays and to print `gap schema`: it stays in
 // node_modules and is required on first use, so a plain `gap check` does not pay for parsing it
@@ -51,7 +56,9 @@ const cjs = { define: { ...common.define, "import.meta.url": "undefined" } };
 await build({ ...common, ...cjs, entryPoints: ["src/cli/entry.ts"], outfile: "dist/cli.cjs", format: "cjs", minify: true, external: ["zod", "exceljs"], plugins: [lazyChildProcess, jsonAsText] });
 // the second reader of a large file, on a worker thread (src/node.ts, readInTwo): the reader alone, beside the CLI
 await build({ ...common, ...cjs, entryPoints: ["src/read/worker.ts"], outfile: "dist/read-worker.cjs", format: "cjs", minify: true, plugins: [jsonAsText] });
+// the library, for `import` and for `require`: dependencies stay the user's own packages
 await build({ ...common, entryPoints: ["src/index.ts"], outfile: "dist/index.js", format: "esm", packages: "external" });
+await build({ ...common, ...cjs, entryPoints: ["src/index.ts"], outfile: "dist/index.cjs", format: "cjs", packages: "external" });
 // a code cache for the CLI bundle, from one run of the default command (the table report) on the bundled example: the
 // functions a short run needs are then in it (bin/gap.cjs uses it when V8 accepts it)
 execFileSync(process.execPath, ["bin/gap.cjs", "check", "examples/chenggong-2024.csv", "--fail-on", "none"], {
@@ -60,4 +67,20 @@ execFileSync(process.execPath, ["bin/gap.cjs", "check", "examples/chenggong-2024
 });
 if (!process.argv.includes("--no-types")) {
   execFileSync(process.execPath, ["node_modules/typescript/bin/tsc", "-p", "tsconfig.build.json"], { stdio: "inherit" });
+  await commonJsDeclarations("dist/types");
+}
+
+/**
+ * TypeScript reads a .d.ts of a "type": "module" package as ESM, which a CommonJS user cannot require: each
+ * declaration file gets a .d.cts twin whose relative imports name the twins.
+ */
+async function commonJsDeclarations(folder) {
+  for (const entry of await readdir(folder, { withFileTypes: true })) {
+    const path = join(folder, entry.name);
+    if (entry.isDirectory()) await commonJsDeclarations(path);
+    else if (entry.name.endsWith(".d.ts")) {
+      const text = await readFile(path, "utf8");
+      await writeFile(path.replace(/\.d\.ts$/, ".d.cts"), text.replace(/((?:from |import\()["']\.{1,2}\/[^"']*)\.js(["'])/g, "$1.cjs$2"));
+    }
+  }
 }

@@ -8,6 +8,8 @@ import type { Target } from "./catalogue/schema.js";
 import type { ReadResult } from "./read/reader.js";
 import type { RegionRecord } from "./read/record.js";
 import { compareText } from "./compare-text.js";
+import { InvalidOptionError } from "./errors.js";
+import { checkPlanArguments } from "./plan-options.js";
 import type { Diagnostic } from "./read/diagnostics.js";
 
 export interface CheckOptions extends PlanOptions {
@@ -156,6 +158,7 @@ export class CheckRun {
     private readonly catalogue: Catalogue,
     private readonly options: CheckOptions,
   ) {
+    checkPlanArguments(catalogue, options);
     this.selection = { templates: options.templates ?? [] };
   }
 
@@ -305,7 +308,12 @@ export function* codeGroups(records: Iterable<RegionRecord>): Generator<[code: s
 }
 
 export function check(read: Pick<ReadResult, "regions">, catalogue: Catalogue, options: CheckOptions): CheckResult {
+  if (typeof read !== "object" || read === null || !Array.isArray(read.regions)) throw new InvalidOptionError("read", read, "a ReadResult (from readStatistics)");
   const run = new CheckRun(catalogue, options);
+  const latest = read.regions.reduce((year, r) => Math.max(year, r.year), -Infinity);
+  if (options.horizon !== undefined && options.horizon <= latest) {
+    throw new InvalidOptionError("options.horizon", options.horizon, `a year after the data's latest year (${latest})`);
+  }
   const results: RegionResult[] = [];
   const byCode = new Map<string, RegionRecord[]>();
   for (const region of read.regions) {

@@ -1,6 +1,37 @@
+/** Every error gap throws on purpose is one of these: a library user can tell them from a bug with one instanceof. */
+export class GapError extends Error {
+  override name = "GapError";
+}
+
 /** A problem that stops a command before it can run: printed as one line, exit code 2. */
-export class UsageError extends Error {
+export class UsageError extends GapError {
   override name = "UsageError";
+}
+
+/**
+ * A library function was given an argument or option it cannot work with: `option` names it as the caller wrote it
+ * (`options.horizon`, `rows[3].population`), `value` is what was given.
+ */
+export class InvalidOptionError extends GapError {
+  override name = "InvalidOptionError";
+  constructor(
+    readonly option: string,
+    readonly value: unknown,
+    readonly expected: string,
+  ) {
+    super(`${option}: ${describeValue(value)}: expected ${expected}`);
+  }
+}
+
+/** A short, printable rendering of any value, for messages: never the whole of a huge string. */
+export function describeValue(value: unknown): string {
+  if (typeof value === "string") return value.length > 40 ? `a string of ${value.length} characters` : JSON.stringify(value);
+  if (typeof value === "number" || typeof value === "boolean" || typeof value === "bigint") return String(value);
+  if (value === null || value === undefined) return String(value);
+  if (typeof value === "symbol" || typeof value === "function") return `a ${typeof value}`;
+  if (Array.isArray(value)) return `an array of ${value.length}`;
+  if (value instanceof Uint8Array) return `${value.length} bytes`;
+  return `an object (${Object.prototype.toString.call(value).slice(8, -1)})`;
 }
 
 export const EXIT = {

@@ -13,6 +13,8 @@ import type { Lang } from "./messages.js";
 import { readStatisticsFile, type InputOptions } from "./node.js";
 import { readStatistics, type ReadResult } from "./read/reader.js";
 import { report, type Report } from "./report.js";
+import { GapError } from "./errors.js";
+import { checkHorizonAfterData, checkPath, checkRowsInput, checkRunOptions, checkTemplatesKnown, checkTextInput, type CheckedRunOptions } from "./library-arguments.js";
 import { currentYear } from "./plan/years.js";
 import { unrecognisedColumns } from "./read/columns.js";
 
@@ -32,25 +34,29 @@ export { selectPlanTargets } from "./plan/targets.js";
 export { planYears, currentYear } from "./plan/years.js";
 export { check, CheckRun, codeGroups, compareRegions, orderKey, hasFindings, type CheckOptions, type CheckResult, type CheckSummary, type RegionResult } from "./check.js";
 export { report, REPORT_SCHEMA_VERSION, type Report } from "./report.js";
+export { reportSchema, reportJsonSchema } from "./report-schema.js";
 export { readStatisticsFile, openStatisticsFile, type InputOptions } from "./node.js";
 export { SeveralReads, type RegionSource } from "./read/several.js";
+export { GapError, InvalidOptionError, UsageError } from "./errors.js";
 
 export interface RunOptions extends Partial<CheckOptions> {
   catalogue?: Catalogue;
   lang?: Lang;
 }
 
-export class InvalidInputError extends Error {
+export class InvalidInputError extends GapError {
+  override name = "InvalidInputError";
   constructor(readonly read: ReadResult) {
     super(`the input has ${read.errors} error(s); see .read.diagnostics`);
   }
 }
 
-function run(read: ReadResult, name: string, catalogue: Catalogue, options: RunOptions): Report {
+function run(read: ReadResult, name: string, catalogue: Catalogue, options: CheckedRunOptions): Report {
   if (read.errors > 0) throw new InvalidInputError(read);
+  checkHorizonAfterData(options.horizon, read.regions.reduce<number | undefined>((latest, r) => (latest === undefined || r.year > latest ? r.year : latest), undefined));
   const result = check(read, catalogue, {
-    populationGrowth: options.populationGrowth ?? 0,
-    attrition: options.attrition ?? 0,
+    populationGrowth: options.populationGrowth,
+    attrition: options.attrition,
     ...(options.horizon !== undefined ? { horizon: options.horizon } : {}),
     ...(options.from !== undefined ? { from: options.from } : {}),
     // a plan never lies in the past: this year from SOURCE_DATE_EPOCH (so a pipeline can pin it), else the clock
@@ -60,18 +66,29 @@ function run(read: ReadResult, name: string, catalogue: Catalogue, options: RunO
     unrecognisedColumns: unrecognisedColumns(read.diagnostics, read.stats.columns),
   });
   result.input = { files: [name], errors: read.errors, warnings: read.warnings, diagnostics: read.diagnostics };
-  return report(result, name, options.lang ?? "en");
+  return report(result, name, options.lang);
+}
+
+/** The checked options and the catalogue they use; throws InvalidOptionError before any reading. */
+function prepare(given: unknown): { options: CheckedRunOptions; catalogue: Catalogue } {
+  const options = checkRunOptions(given);
+  const catalogue = options.catalogue ?? bundledCatalogue();
+  checkTemplatesKnown(options.templates, catalogue);
+  return { options, catalogue };
 }
 
 /** Checks CSV text or bytes held in memory. Throws InvalidInputError when the input has errors. */
-export function checkText(input: string | Uint8Array, options: RunOptions & { file?: string } = {}): Report {
-  const catalogue = options.catalogue ?? bundledCatalogue();
+export function checkText(input: string | Uint8Array, givenOptions: RunOptions & { file?: string } = {}): Report {
+  const text = checkTextInput(input);
+  const { options, catalogue } = prepare(givenOptions);
   const name = options.file ?? "<input>";
-  return run(readStatistics(input, { file: name, institutionChecks: institutionChecks(catalogue) }), name, catalogue, options);
+  return run(readStatistics(text, { file: name, institutionChecks: institutionChecks(catalogue) }), name, catalogue, options);
 }
 
 /** Checks rows given as objects keyed by column (English ids or Chinese names). */
-export function checkRows(rows: ReadonlyArray<Record<string, string | number | boolean | null | undefined>>, options: RunOptions = {}): Report {
+export function checkRows(givenRows: ReadonlyArray<Record<string, string | number | boolean | null | undefined>>, options: RunOptions = {}): Report {
+  const rows = checkRowsInput(givenRows);
+  prepare(options);
   const columns = [...new Set(rows.flatMap((r) => Object.keys(r)))];
   const cell = (v: unknown) => {
     const text = v === null || v === undefined ? "" : String(v);
@@ -82,8 +99,9 @@ export function checkRows(rows: ReadonlyArray<Record<string, string | number | b
 }
 
 /** Checks a statistics file on disk ("-" for standard input): CSV, tab-separated text or an .xlsx workbook. */
-export async function checkFile(path: string, options: RunOptions & InputOptions = {}): Promise<Report> {
-  const catalogue = options.catalogue ?? bundledCatalogue();
+export async function checkFile(givenPath: string, givenOptions: RunOptions & InputOptions = {}): Promise<Report> {
+  const path = checkPath(givenPath);
+  const { options, catalogue } = prepare(givenOptions);
   const input = { ...(options.sheet !== undefined ? { sheet: options.sheet } : {}), ...(options.regions ? { regions: options.regions } : {}) };
   const { result, name } = await readStatisticsFile(path, institutionChecks(catalogue), input);
   return run(result, name, catalogue, options);

@@ -12,32 +12,12 @@ import { gap, remarkText, roundedValue } from "./labels.js";
 import { diagnosticMessage, type Lang } from "./messages.js";
 import type { Diagnostic } from "./read/diagnostics.js";
 import { metrics } from "./registry/index.js";
+// the report's types are inferred from its schemas (gap schema --which report); only the types are imported here
+import type { Report, ReportDiagnostic, ReportHead, ReportPlan, ReportRegion, ReportResult, ReportTarget } from "./report-schema.js";
+
+export type { Report, ReportDiagnostic, ReportHead, ReportPlan, ReportRegion, ReportResult, ReportTarget };
 
 export const REPORT_SCHEMA_VERSION = 1;
-
-export interface ReportTarget {
-  title: string;
-  level: string;
-  region: string;
-  kind: string;
-  binding: string;
-  year: number;
-  template?: string;
-  source: { document: string; section: string; locator: string };
-}
-
-export interface ReportResult {
-  target: string;
-  status: string;
-  unit: string;
-  current?: number;
-  required?: number;
-  requiredMax?: number;
-  gap?: number;
-  shortfall?: { metric: string; count: number; lowerBound?: true; institutions?: true };
-  failingInstitutions?: { count: number; atLeast: boolean; examples: Array<{ name: string; unitType: string; line: number; value: number | null }> };
-  remarks?: Array<{ kind: string; text: string }>;
-}
 
 function rounded(value: ReturnType<typeof gap>, unit: Evaluation["unit"]): number | undefined {
   return value ? roundedValue(value, unit) : undefined;
@@ -99,7 +79,7 @@ function figures(region: RegionResult): { figures: Record<string, number>; parti
   return { figures: out, partial, derived };
 }
 
-export function reportRegion(region: RegionResult, lang: Lang) {
+export function reportRegion(region: RegionResult, lang: Lang): ReportRegion {
   const { figures: values, partial, derived } = figures(region);
   return {
     code: region.code,
@@ -117,7 +97,7 @@ export function reportRegion(region: RegionResult, lang: Lang) {
 }
 
 /** The plan's JSON: wholes before their parts, each part naming its whole (partOf), totals counting each person once. */
-export function reportPlan(plan: RegionPlan) {
+export function reportPlan(plan: RegionPlan): ReportPlan {
   return {
     startYear: plan.startYear,
     startSource: plan.startSource,
@@ -147,10 +127,8 @@ export function reportPlan(plan: RegionPlan) {
 }
 
 
-export type ReportRegion = ReturnType<typeof reportRegion>;
-
 /** One diagnostic of the input, as the report carries it: where, what, and the sentence the table prints. */
-export function reportDiagnostic(d: Diagnostic, lang: Lang) {
+export function reportDiagnostic(d: Diagnostic, lang: Lang): ReportDiagnostic {
   return {
     code: d.code,
     severity: d.severity,
@@ -164,7 +142,7 @@ export function reportDiagnostic(d: Diagnostic, lang: Lang) {
 }
 
 /** Everything of the report but the regions, which can be long: the JSON formatter streams them one by one. */
-export function reportHead(summary: CheckSummary, file: string, lang: Lang) {
+export function reportHead(summary: CheckSummary, file: string, lang: Lang): ReportHead {
   const targets: Record<string, ReportTarget> = {};
   for (const id of [...summary.targetsUsed.keys()].sort()) targets[id] = reportTarget(summary.targetsUsed.get(id)!, lang);
   return {
@@ -181,7 +159,7 @@ export function reportHead(summary: CheckSummary, file: string, lang: Lang) {
   };
 }
 
-export function report(result: CheckResult, file: string, lang: Lang) {
+export function report(result: CheckResult, file: string, lang: Lang): Report {
   return {
     ...reportHead(result, file, lang),
     regions: result.regions.map((r) => reportRegion(r, lang)),
@@ -189,5 +167,3 @@ export function report(result: CheckResult, file: string, lang: Lang) {
     rollupTotals: result.rollupTotals,
   };
 }
-
-export type Report = ReturnType<typeof report>;

@@ -1,4 +1,5 @@
 import type { Target } from "./schema.js";
+import { InvalidOptionError } from "../errors.js";
 
 export type Level = Target["level"];
 
@@ -16,6 +17,7 @@ export const LEVELS: readonly Level[] = ["national", "provincial", "municipal", 
 
 /** The code prefix a region code stands for: 000000 → "", 530000 → "53", 530100 → "5301", 530114 → "530114". */
 export function regionPrefix(code: string): string {
+  if (typeof code !== "string") throw new InvalidOptionError("code", code, "a 6-digit region code");
   if (code === "000000") return "";
   if (code.endsWith("0000")) return code.slice(0, 2);
   if (code.endsWith("00")) return code.slice(0, 4);
@@ -37,6 +39,7 @@ export interface Selection {
  * prefecture, county), plus the templates asked for. Absolute totals apply only to their own region.
  */
 export function applicableTargets(catalogue: Catalogue, code: string, selection: Selection = {}): Target[] {
+  if (typeof code !== "string") throw new InvalidOptionError("code", code, "a 6-digit region code");
   const templates = new Set(selection.templates ?? []);
   return catalogue.targets.filter((t) => {
     if (t.template !== undefined) return templates.has(t.template);

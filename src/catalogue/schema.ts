@@ -5,6 +5,13 @@ const metricId = z.enum(metricIds as [string, ...string[]]);
 const unitTypeId = z.enum(unitTypeIds as [string, ...string[]]);
 const regionCode = z.string().regex(/^\d{6}$/, "a 6-digit GB/T 2260 region code");
 const text = z.object({ zh: z.string().min(1), en: z.string().min(1) }).strict();
+/**
+ * No headcount, population or rate a target states comes near a billion: a bound that keeps every plan's arithmetic
+ * finite (1e308 people cannot be planned). Tighter bounds per kind (a density at most its per) are in checkTarget.
+ */
+export const MAX_FIGURE = 1e9;
+const figure = z.number().nonnegative().max(MAX_FIGURE, `at most ${MAX_FIGURE} (no region needs more)`);
+const year = z.number().int().min(1990).max(2100);
 
 /** Where in its document a target's sentence stands. */
 export const provenanceSchema = z
@@ -59,15 +66,15 @@ const common = {
         "A target a more specific level's target for the same measure supersedes is context (unless --plan strictest).",
     ),
   wording: z.string().optional().describe("the drafting words that set comparator and binding, e.g. 以上, 左右, 原则上"),
-  baseline: z.object({ value: z.number(), year: z.number().int() }).strict().optional(),
+  baseline: z.object({ value: figure, year }).strict().optional(),
   provenance: provenanceSchema,
   note: text.optional(),
 };
 
 const compared = {
   comparator,
-  value: z.number().nonnegative(),
-  max: z.number().nonnegative().optional().describe("upper bound for range"),
+  value: figure,
+  max: figure.optional().describe("upper bound for range"),
   tolerance: z.number().positive().max(1).optional().describe("relative tolerance for about; default 0.05"),
 };
 
@@ -112,7 +119,7 @@ export const perInstitutionTarget = z
     ...common,
     kind: z.literal("per_institution"),
     comparator: z.literal("at_least"),
-    value: z.number().int().positive(),
+    value: z.number().int().positive().max(10_000),
     metric: metricId,
     scope: scope,
   })
@@ -137,7 +144,7 @@ export const flowTarget = z
     metric: metricId,
     flow: z.enum(["recruits", "net_increase"]),
     cumulative: z
-      .object({ value: z.number(), by: z.number().int(), comparator: comparator.exclude(["range"]).optional() })
+      .object({ value: figure, by: year, comparator: comparator.exclude(["range"]).optional() })
       .strict()
       .optional()
       .describe("a total over the years from the horizon's start to `by` (累计…100名左右: value 100, comparator about)"),
@@ -178,7 +185,7 @@ export const postsTarget = z
     ...common,
     kind: z.literal("posts"),
     comparator: z.literal("at_most"),
-    value: z.number().int().nonnegative(),
+    value: figure.int(),
     postType: z.enum(["shiye", "filed"]),
     change: z.enum(["pool", "increase"]),
     scope: scope.optional(),

@@ -1,15 +1,20 @@
 // the synchronous calls: node:fs/promises costs a few milliseconds of every run to load
-import { closeSync, openSync, realpathSync, renameSync, statSync, unlinkSync } from "node:fs";
+import { closeSync, fchmodSync, fchownSync, fstatSync, fsyncSync, lstatSync, openSync, readlinkSync, realpathSync, renameSync, statSync, type Stats } from "node:fs";
 import { basename, dirname, join } from "node:path";
 import { UsageError, describeFsError } from "../errors.js";
 import { writeAllSync, writeStdout } from "./stdout.js";
+import { holdTemporary, releaseTemporary, removeStale, temporaryName, unlinkQuietly } from "./temporary.js";
+
+/** how much is written to a temporary file between two turns of the event loop, where a Ctrl-C is handled */
+const SIGNAL_CHECK_BYTES = 8 << 20;
 
 /**
  * Writes the result, a string or a sequence of parts, each written before the next is taken: to standard output, or
- * to PATH. A regular file (or a new one) is written through a temporary file in the same folder renamed over it, so a
- * reader of PATH sees the old content or the new, never half of it, and a failed run leaves PATH as it was; a
- * symbolic link keeps pointing where it did, at the new content. A device or a named pipe (/dev/stdout, a FIFO) is
- * written into, never replaced.
+ * to PATH. A regular file (or a new one) is written through a temporary file in the same folder, synced to disk and
+ * renamed over it, so a reader of PATH sees the old content or the new, never half of it, and a failed or
+ * interrupted run leaves PATH as it was and no temporary file; the new file keeps the old one's permissions. A
+ * symbolic link keeps pointing where it did, at the new content; a link to nothing is refused, not replaced. A
+ * device or a named pipe (/dev/stdout, a FIFO) is written into, never replaced.
  */
 export async function writeOutput(output: string | Iterable<string | Uint8Array>, path: string | undefined): Promise<void> {
   const parts = typeof output === "string" ? [output] : output;
@@ -19,34 +24,91 @@ export async function writeOutput(output: string | Iterable<string | Uint8Array>
     return;
   }
   const existing = existingTarget(path);
-  if (existing && !existing.regular) return writeInto(existing.path, parts, path);
+  if (existing && !existing.stats.isFile()) return writeInto(existing.path, parts, path);
   const target = existing?.path ?? path;
-  const temporary = join(dirname(target), `.${basename(target)}.${process.pid}.${Date.now().toString(36)}.tmp`);
+  const folder = dirname(target);
+  removeStale(folder, basename(target));
+  const temporary = join(folder, temporaryName(basename(target)));
+  let fd: number | undefined;
   try {
-    const fd = openSync(temporary, "wx");
-    try {
-      writeParts(fd, parts);
-    } finally {
-      closeSync(fd);
+    fd = openSync(temporary, "wx", 0o666);
+    holdTemporary(temporary);
+    if (existing) keepPermissions(fd, existing.stats);
+    let sinceTurn = 0;
+    for (const part of parts) {
+      writeAllSync(fd, part);
+      sinceTurn += part.length;
+      if (sinceTurn >= SIGNAL_CHECK_BYTES) {
+        sinceTurn = 0;
+        await new Promise((resolve) => setImmediate(resolve));
+      }
     }
+    fsyncSync(fd);
+    closeSync(fd);
+    fd = undefined;
     renameSync(temporary, target);
+    releaseTemporary(temporary);
   } catch (error) {
-    try {
-      unlinkSync(temporary);
-    } catch {
-      // never made, or already gone
+    if (fd !== undefined) closeSync(fd);
+    unlinkQuietly(temporary);
+    releaseTemporary(temporary);
+    throw new UsageError(`cannot write ${path}: ${describeFsError(error)}`);
+  }
+  syncFolder(folder);
+}
+
+/** The replaced file's mode (a 0600 report stays private) and, where the system lets us, its owner. */
+function keepPermissions(fd: number, old: Stats): void {
+  fchmodSync(fd, old.mode & 0o7777);
+  const mine = fstatSync(fd);
+  if (mine.uid === old.uid && mine.gid === old.gid) return;
+  try {
+    fchownSync(fd, old.uid, old.gid);
+  } catch {
+    // only the superuser may give a file away: it stays ours, with the old mode
+  }
+}
+
+/** The rename is durable once the folder's entry is on disk; some file systems cannot sync a folder, which is no error. */
+function syncFolder(folder: string): void {
+  let fd: number | undefined;
+  try {
+    fd = openSync(folder, "r");
+    fsyncSync(fd);
+  } catch {
+    // not supported here
+  } finally {
+    if (fd !== undefined) closeSync(fd);
+  }
+}
+
+/**
+ * What PATH names when it exists: the file at the end of any symbolic links, and its status. A link to nothing is
+ * refused: renaming over it would replace the link, and following it would make a file wherever it points.
+ */
+function existingTarget(path: string): { path: string; stats: Stats } | undefined {
+  let link: Stats;
+  try {
+    link = lstatSync(path);
+  } catch {
+    return undefined; // a new file (or an unreadable folder, which the write reports)
+  }
+  try {
+    const resolved = realpathSync(path);
+    return { path: resolved, stats: statSync(resolved) };
+  } catch (error) {
+    if (link.isSymbolicLink()) {
+      throw new UsageError(`cannot write ${path}: it is a symbolic link to ${linkText(path)}, which does not exist (not replaced)`);
     }
     throw new UsageError(`cannot write ${path}: ${describeFsError(error)}`);
   }
 }
 
-/** What PATH names when it exists: the file at the end of any symbolic links, and whether it is a regular file. */
-function existingTarget(path: string): { path: string; regular: boolean } | undefined {
+function linkText(path: string): string {
   try {
-    const resolved = realpathSync(path);
-    return { path: resolved, regular: statSync(resolved).isFile() };
+    return JSON.stringify(readlinkSync(path));
   } catch {
-    return undefined; // a new file (or an unreadable folder, which the write reports)
+    return "a missing file";
   }
 }
 
@@ -54,7 +116,7 @@ function writeInto(target: string, parts: Iterable<string | Uint8Array>, path: s
   let fd: number | undefined;
   try {
     fd = openSync(target, "w");
-    writeParts(fd, parts);
+    for (const part of parts) writeAllSync(fd, part);
   } catch (error) {
     throw new UsageError(`cannot write ${path}: ${describeFsError(error)}`);
   } finally {
@@ -62,6 +124,30 @@ function writeInto(target: string, parts: Iterable<string | Uint8Array>, path: s
   }
 }
 
-function writeParts(fd: number, parts: Iterable<string | Uint8Array>): void {
-  for (const part of parts) writeAllSync(fd, part);
+/**
+ * Refuses an output that is one of the inputs (`gap check data.csv -o data.csv` would replace the statistics with
+ * the report), by what the paths name rather than how they are spelled: through links, `./`, or another hard link.
+ * Only regular files: /dev/stdin and /dev/stdout may well be the same terminal.
+ */
+export function refuseOutputOntoInput(output: string | undefined, inputs: readonly string[]): void {
+  if (output === undefined || output === "-") return;
+  let out: Stats;
+  try {
+    out = statSync(output);
+  } catch {
+    return; // nothing there yet, so no input either
+  }
+  if (!out.isFile()) return;
+  for (const input of inputs) {
+    try {
+      // "-": standard input, which may be the very file (gap check - < data.csv -o data.csv)
+      const stats = input === "-" ? fstatSync(0) : statSync(input);
+      if (stats.dev === out.dev && stats.ino === out.ino) {
+        throw new UsageError(`-o ${output}: it is the input ${input === "-" ? "(standard input)" : input}; write the result to another file`);
+      }
+    } catch (error) {
+      if (error instanceof UsageError) throw error;
+      // an unreadable input is reported when it is read
+    }
+  }
 }

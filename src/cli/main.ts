@@ -1,10 +1,11 @@
 import { Command, CommanderError } from "commander";
-import { EXIT, UsageError } from "../errors.js";
+import { EXIT, GapError } from "../errors.js";
 import { validateCommand } from "./commands/validate.js";
 import { templateCommand } from "./commands/template.js";
 import { schemaCommand } from "./commands/schema.js";
 import { checkCommand } from "./commands/check.js";
 import { targetsCommand } from "./commands/targets.js";
+import { refuseOutputOntoInput } from "./io.js";
 
 declare const GAP_VERSION: string;
 
@@ -13,7 +14,13 @@ export function program(): Command {
     .description("health-workforce gap calculator: checks staffing statistics against sourced policy targets")
     .version(typeof GAP_VERSION === "string" ? GAP_VERSION : "0.0.0-dev", "-V, --version")
     .showHelpAfterError("(run gap --help for usage)")
-    .exitOverride();
+    .exitOverride()
+    // before anything is read: every command's file arguments and --targets files are its inputs
+    .hook("preAction", (_root, command) => {
+      const options = command.opts<{ output?: string; targets?: string[] }>();
+      const inputs = [...command.processedArgs.flat(), ...(options.targets ?? [])].filter((x): x is string => typeof x === "string");
+      refuseOutputOntoInput(options.output, inputs);
+    });
   for (const command of [checkCommand(), validateCommand(), targetsCommand(), templateCommand(), schemaCommand()]) {
     root.addCommand(command.exitOverride().showHelpAfterError(`(run gap ${command.name()} --help for usage)`));
   }
@@ -30,7 +37,7 @@ export async function main(argv: string[]): Promise<void> {
       process.exitCode = done ? EXIT.ok : EXIT.cannotRun;
       return;
     }
-    if (error instanceof UsageError) {
+    if (error instanceof GapError) {
       process.stderr.write(`gap: ${error.message}\n`);
     } else {
       const detail = process.env.GAP_DEBUG && error instanceof Error ? `\n${error.stack}` : "";

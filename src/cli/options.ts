@@ -2,6 +2,7 @@ import { Option } from "commander";
 import type { Lang } from "../messages.js";
 import { colorLevel, painter, type Paint } from "./color.js";
 import { UsageError } from "../errors.js";
+import { EARLIEST_PLAN_YEAR, LATEST_PLAN_YEAR } from "../plan-options.js";
 import { stdoutIsTerminal } from "./stdout.js";
 
 export interface CommonOptions {
@@ -41,8 +42,11 @@ export function parseRate(name: string, raw: string): number {
 }
 
 export function parseYearOption(name: string, raw: string): number {
-  if (!/^\d{4}$/.test(raw.trim())) throw new UsageError(`${name} «${raw}»: expected a year such as 2027`);
-  return Number(raw.trim());
+  const year = Number(raw.trim());
+  if (!/^\d{4}$/.test(raw.trim()) || year < EARLIEST_PLAN_YEAR || year > LATEST_PLAN_YEAR) {
+    throw new UsageError(`${name} «${raw}»: expected a year such as 2027 (${EARLIEST_PLAN_YEAR} to ${LATEST_PLAN_YEAR})`);
+  }
+  return year;
 }
 
 /** --region CODE: a GB/T 2260 code or the start of one (53 Yunnan, 5301 Kunming, 530114 呈贡区); repeatable. */

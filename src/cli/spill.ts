@@ -1,7 +1,9 @@
 import { closeSync, openSync, readSync, unlinkSync, writeSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { holdTemporary, releaseTemporary, removeStale, temporaryName } from "./temporary.js";
 
+const SPILL = "gap-spill";
 const BUFFER = 1 << 20;
 const CHUNK = 1 << 18;
 
@@ -23,7 +25,7 @@ export class TextStore {
 
   constructor() {
     // "wx": a name that is taken fails rather than opens another's file
-    const path = join(tmpdir(), `.gap-${process.pid}-${Date.now().toString(36)}-${Math.random().toString(36).slice(2)}.tmp`);
+    const path = join(tmpdir(), temporaryName(SPILL));
     try {
       this.fd = openSync(path, "wx+", 0o600);
     } catch {
@@ -32,7 +34,10 @@ export class TextStore {
     try {
       unlinkSync(path);
     } catch {
+      // a system that cannot remove an open file: removed on close or on a signal, and a killed run's by the next
       this.path = path;
+      holdTemporary(path);
+      removeStale(tmpdir(), SPILL);
     }
   }
 
@@ -99,6 +104,7 @@ export class TextStore {
       } catch {
         // already gone
       }
+      releaseTemporary(this.path);
     }
     this.memory.length = 0;
   }

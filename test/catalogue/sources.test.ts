@@ -9,6 +9,14 @@ const root = join(import.meta.dirname, "..", "..");
 const seedsDir = join(root, "..", "shared", "seeds");
 const targetsDir = join(root, "data", "targets");
 const recordsDir = join(root, "seeds");
+/**
+ * The documents themselves are not in the repository (only their provenance records are): a clone with nothing
+ * beside it has no ../shared/seeds, and the tests that compare targets with the documents' text are skipped.
+ */
+const haveDocuments = existsSync(seedsDir);
+if (!haveDocuments) {
+  console.warn(`source documents not found at ${seedsDir}: the checks of targets against their documents are skipped`);
+}
 
 /** Documents are compared with all white space removed: several break sentences across lines. */
 export function squash(text: string): string {
@@ -62,7 +70,7 @@ describe("bundled targets", () => {
     expect(new Set(ids).size).toBe(ids.length);
   });
 
-  it.each(allTargets.map((t) => [t.id, t] as const))("%s is found in its document with its figure", (_id, target) => {
+  it.skipIf(!haveDocuments).each(allTargets.map((t) => [t.id, t] as const))("%s is found in its document with its figure", (_id, target) => {
     const text = documentText(target.provenance.document);
     const locator = squash(target.provenance.locator);
     expect(text.includes(locator), `locator «${target.provenance.locator}» not in document ${target.provenance.document}`).toBe(true);
@@ -85,7 +93,7 @@ describe("bundled targets", () => {
 describe("provenance records", () => {
   const records = recordFiles.map((f) => seedRecordSchema.parse(JSON.parse(readFileSync(join(recordsDir, f), "utf8"))));
 
-  it("exist for every source document", () => {
+  it.skipIf(!haveDocuments)("exist for every source document", () => {
     const docs = readdirSync(seedsDir).map((f) => f.slice(0, 3)).sort();
     expect(records.map((r) => r.document).sort()).toEqual(docs);
   });
@@ -95,7 +103,7 @@ describe("provenance records", () => {
     expect([...record.targets].sort()).toEqual(fromDoc);
   });
 
-  it.each(records.map((r) => [r.document, r] as const))(
+  it.skipIf(!haveDocuments).each(records.map((r) => [r.document, r] as const))(
     "document %s: every stated figure is encoded or recorded as not encoded",
     (doc, record) => {
       const text = documentText(doc);

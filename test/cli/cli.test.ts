@@ -9,9 +9,11 @@ const example = "examples/chenggong-2024.csv";
 const golden = join(root, "test", "golden");
 
 /** Compares with a golden file; UPDATE_GOLDEN=1 rewrites it. */
+/** A golden file that is missing fails: it is written only when asked (UPDATE_GOLDEN=1), after reading the diff. */
 function matchGolden(name: string, actual: string): void {
   const path = join(golden, name);
-  if (process.env.UPDATE_GOLDEN || !existsSync(path)) writeFileSync(path, actual);
+  if (process.env.UPDATE_GOLDEN) writeFileSync(path, actual);
+  expect(existsSync(path), `golden file ${path} is missing: write it with UPDATE_GOLDEN=1 and review it`).toBe(true);
   expect(actual).toBe(readFileSync(path, "utf8"));
 }
 

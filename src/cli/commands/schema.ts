@@ -3,13 +3,13 @@ import { writeOutput } from "../io.js";
 import { outputOption, type CommonOptions } from "../options.js";
 
 interface SchemaOptions extends CommonOptions {
-  which: "all" | "input" | "targets";
+  which: "all" | "input" | "targets" | "report";
 }
 
 export function schemaCommand(): Command {
   return new Command("schema")
-    .description("print the JSON Schema of the input columns and of the targets format")
-    .addOption(new Option("--which <part>", "which schema").choices(["all", "input", "targets"]).default("all"))
+    .description("print the JSON Schema of the input columns, of the targets format and of the JSON report")
+    .addOption(new Option("--which <part>", "which schema").choices(["all", "input", "targets", "report"]).default("all"))
     .addOption(outputOption())
     .action(async (options: SchemaOptions) => {
       const { schemas } = await import("../../schemas.js");

@@ -1,0 +1,118 @@
+// --output against the user's own files: permissions kept, inputs never overwritten, links never replaced, and no
+// temporary file left behind by an interrupted or killed run.
+import { spawn, spawnSync } from "node:child_process";
+import { chmodSync, existsSync, openSync, lstatSync, mkdtempSync, readFileSync, readdirSync, statSync, symlinkSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { buildSync } from "esbuild";
+import { describe, expect, it } from "vitest";
+import { bin, gap, root } from "./run.js";
+
+const example = join(root, "examples", "chenggong-2024.csv");
+const folder = () => mkdtempSync(join(tmpdir(), "gap-out-"));
+
+describe("--output keeps what the user had", () => {
+  it("a 0600 report stays 0600 when it is replaced", () => {
+    const dir = folder();
+    const out = join(dir, "report.json");
+    writeFileSync(out, "old");
+    chmodSync(out, 0o600);
+    expect(gap(["check", example, "--format", "json", "-o", out]).status).toBe(1);
+    expect(statSync(out).mode & 0o777).toBe(0o600);
+    expect(JSON.parse(readFileSync(out, "utf8")).tool).toBe("gap");
+  });
+
+  it.each([
+    ["the input itself", (dir: string, input: string) => ({ args: ["check", input], out: input })],
+    ["the input by another spelling", (dir: string, input: string) => ({ args: ["check", input], out: join(dir, ".", "..", dir.split("/").pop()!, "in.csv") })],
+    ["a link to the input", (dir: string, input: string) => (symlinkSync(input, join(dir, "link.csv")), { args: ["check", input], out: join(dir, "link.csv") })],
+    ["the input of validate", (dir: string, input: string) => ({ args: ["validate", input], out: input })],
+    ["a --targets file", (dir: string, input: string) => (writeFileSync(join(dir, "t.json"), '{"targets":[]}'), { args: ["check", input, "--targets", join(dir, "t.json")], out: join(dir, "t.json") })],
+  ])("-o naming %s is refused in one line, exit 2, and the file is untouched", (_name, setUp) => {
+    const dir = folder();
+    const input = join(dir, "in.csv");
+    writeFileSync(input, readFileSync(example));
+    const { args, out } = setUp(dir, input);
+    const before = readFileSync(out);
+    const run = gap([...args, "-o", out]);
+    expect(run.status).toBe(2);
+    expect(run.stderr).toMatch(/^gap: -o .*: it is the input .*; write the result to another file\n$/);
+    expect(readFileSync(out)).toEqual(before);
+    expect(readFileSync(input)).toEqual(readFileSync(example));
+  });
+
+  it("-o naming the file standard input reads from is refused", () => {
+    const dir = folder();
+    const input = join(dir, "in.csv");
+    writeFileSync(input, readFileSync(example));
+    const r = spawnSync(process.execPath, [bin, "check", "-", "-o", input], { cwd: root, encoding: "utf8", stdio: [openSync(input, "r"), "pipe", "pipe"], env: { PATH: process.env.PATH ?? "", LANG: "C" } });
+    expect(r.status).toBe(2);
+    expect(r.stderr).toMatch(/^gap: -o .*in\.csv: it is the input \(standard input\); write the result to another file\n$/);
+    expect(readFileSync(input)).toEqual(readFileSync(example));
+  });
+
+  it("a link to a file that does not exist is refused, not replaced", () => {
+    const dir = folder();
+    symlinkSync("missing.json", join(dir, "latest.json"));
+    const run = gap(["check", example, "--format", "json", "-o", join(dir, "latest.json")]);
+    expect(run.status).toBe(2);
+    expect(run.stderr).toMatch(/^gap: cannot write .*latest\.json: it is a symbolic link to "missing\.json", which does not exist \(not replaced\)\n$/);
+    expect(lstatSync(join(dir, "latest.json")).isSymbolicLink()).toBe(true);
+    expect(readdirSync(dir)).toEqual(["latest.json"]);
+  });
+
+  it("standard output to a file (-o -) is not an input", () => {
+    expect(gap(["check", example, "--format", "json", "-o", "-"]).status).toBe(1);
+  });
+});
+
+describe("temporary files", () => {
+  it("one left by a killed run is removed by the next run that writes there; one of a live process is not", () => {
+    const dir = folder();
+    const out = join(dir, "report.json");
+    // no process has pid 2^22 + 1 on Linux (pid_max is at most 2^22)
+    const stale = `.report.json.${(1 << 22) + 1}.k3j4h5g6.gap-tmp`;
+    const live = `.report.json.${process.pid}.a1b2c3d4.gap-tmp`;
+    const unrelated = ".report.json.notes";
+    for (const name of [stale, live, unrelated]) writeFileSync(join(dir, name), "x");
+    expect(gap(["check", example, "--format", "json", "-o", out]).status).toBe(1);
+    expect(readdirSync(dir).sort()).toEqual([live, unrelated, "report.json"].sort());
+  });
+
+  /** A process holding a temporary file the way --output does, bundled from the CLI's own module. */
+  function holder(): string {
+    const dir = folder();
+    const script = join(dir, "hold.cjs");
+    buildSync({
+      stdin: {
+        contents: `import { holdTemporary } from "./src/cli/temporary.ts";
+          import { writeFileSync } from "node:fs";
+          const path = process.argv[2];
+          writeFileSync(path, "partial report");
+          holdTemporary(path);
+          process.stdout.write("ready\\n");
+          setInterval(() => {}, 1000);`,
+        resolveDir: root,
+        loader: "ts",
+      },
+      bundle: true,
+      platform: "node",
+      format: "cjs",
+      outfile: script,
+      logLevel: "silent",
+    });
+    return script;
+  }
+
+  it.each(["SIGINT", "SIGTERM", "SIGHUP"] as const)("%s removes it, and the process still ends by that signal", async (signal) => {
+    const script = holder();
+    const temporary = join(folder(), ".report.json.1.abc.gap-tmp");
+    const child = spawn(process.execPath, [script, temporary], { stdio: ["ignore", "pipe", "inherit"] });
+    await new Promise<void>((resolve) => child.stdout.once("data", () => resolve()));
+    expect(existsSync(temporary)).toBe(true);
+    const ended = new Promise<NodeJS.Signals | null>((resolve) => child.on("exit", (_code, by) => resolve(by)));
+    child.kill(signal);
+    expect(await ended).toBe(signal);
+    expect(existsSync(temporary)).toBe(false);
+  });
+});
