@@ -457,7 +457,7 @@ function sidecarRegion(county, sums, groupStaff, institutions) {
  * Writes region rows then institution rows; population is set from a first pass over each
  * county's headcount stream, the sidecar sums from the second (writing) pass.
  */
-function writeInstitutionFile(file, counties, year, params, { totalsOnRegionRow = false } = {}) {
+function writeInstitutionFile(file, counties, year, params, { totalsOnRegionRow = false, shuffle = false } = {}) {
   for (const c of counties) {
     c.year = year;
     const { sums } = walkCounty(c, null);
@@ -466,9 +466,12 @@ function writeInstitutionFile(file, counties, year, params, { totalsOnRegionRow 
   }
   const w = new ChunkWriter(file);
   w.write(HEADER);
+  // shuffled: every data row held, then written in a seeded random order (a database export ordered by row id)
+  const held = shuffle ? [] : null;
+  const write = held ? (row) => held.push(row) : (row) => w.write(row);
   for (const c of counties) {
     const totals = totalsOnRegionRow ? c.firstPassSums.join(",") : ",,,,,,,,,";
-    w.write(`${c.code},${c.name},${year},,,,${c.population},${c.rural},${totals}\n`);
+    write(`${c.code},${c.name},${year},,,,${c.population},${c.rural},${totals}\n`);
   }
   let dataRows = counties.length;
   const regions = [];
@@ -476,12 +479,20 @@ function writeInstitutionFile(file, counties, year, params, { totalsOnRegionRow 
     const prefix = `${c.code},${c.name},${year},`;
     let n = 0;
     const { sums, groupStaff } = walkCounty(c, (name, type, h) => {
-      w.write(`${prefix}${name},${TYPES[type].zh},,,,${h[0]},${h[1]},${h[2]},${h[3]},${h[4]},${h[5]},${h[6]},${h[7]},${h[8]},${h[9]}\n`);
+      write(`${prefix}${name},${TYPES[type].zh},,,,${h[0]},${h[1]},${h[2]},${h[3]},${h[4]},${h[5]},${h[6]},${h[7]},${h[8]},${h[9]}\n`);
       n++;
     });
     for (let i = 0; i < NH; i++) if (sums[i] !== c.firstPassSums[i]) throw new Error(`internal: passes disagree for ${c.code}`);
     dataRows += n;
     regions.push(sidecarRegion(c, sums, groupStaff, n));
+  }
+  if (held) {
+    const rng = mulberry32(mix(params.seed, 0x53485546));
+    for (let i = held.length - 1; i > 0; i--) {
+      const j = Math.floor(rng() * (i + 1));
+      [held[i], held[j]] = [held[j], held[i]];
+    }
+    for (const row of held) w.write(row);
   }
   const { bytes, sha256 } = w.close();
   return writeSidecar(file, { params, bytes, sha256, dataRows }, regions);
@@ -522,11 +533,15 @@ function countyWeight(rng) {
   return 0.45 + (1.1 * (rng() + rng() + rng())) / 3;
 }
 
-/** `rows` data rows: one region row per county, then ~330 institution rows per county. */
-export function generateInstitutions({ out, rows, seed = DEFAULT_SEED, year = DEFAULT_YEAR }) {
+/**
+ * `rows` data rows: one region row per county, then ~330 institution rows per county (or `counties` counties of
+ * whatever size gives `rows`), grouped by county, or (`shuffled`) every row in a seeded random order.
+ */
+export function generateInstitutions({ out, rows, seed = DEFAULT_SEED, year = DEFAULT_YEAR, counties: countyCount, shuffled = false }) {
   if (!Number.isInteger(rows) || rows < 2) throw new Error("--rows must be an integer >= 2");
   const rng = mulberry32(mix(seed, MODE_SALT.institutions));
-  const nCounties = Math.max(1, Math.round(rows / (AVG_INSTITUTIONS_PER_COUNTY + 1)));
+  const nCounties = countyCount ?? Math.max(1, Math.round(rows / (AVG_INSTITUTIONS_PER_COUNTY + 1)));
+  if (nCounties * 2 > rows) throw new Error("--counties must leave at least one institution row per county");
   const nInstitutions = rows - nCounties;
   const counties = makeCounties(rng, nCounties);
   const weights = counties.map(() => countyWeight(rng));
@@ -542,7 +557,8 @@ export function generateInstitutions({ out, rows, seed = DEFAULT_SEED, year = DE
     c.scale = Math.max(0.3, sizes[i] / AVG_INSTITUTIONS_PER_COUNTY);
     c.composition = countyComposition(sizes[i]);
   });
-  return writeInstitutionFile(out, counties, year, { mode: "institutions", rows, seed, year });
+  const params = { mode: "institutions", rows, seed, year, ...(countyCount ? { counties: countyCount } : {}), ...(shuffled ? { order: "shuffled" } : {}) };
+  return writeInstitutionFile(out, counties, year, params, { shuffle: shuffled });
 }
 
 /** One urban district: region row (population filled, headcounts empty) + 40 institutions. */
@@ -574,7 +590,7 @@ function usage() {
   return [
     "usage:",
     "  node bench/generate.mjs regions      [--count 3000] --out FILE [--seed S] [--year 2024]",
-    "  node bench/generate.mjs institutions --rows N       --out FILE [--seed S] [--year 2024]",
+    "  node bench/generate.mjs institutions --rows N       --out FILE [--seed S] [--year 2024] [--counties C] [--order grouped|shuffled]",
     "  node bench/generate.mjs district                    --out FILE [--seed S] [--year 2024]",
     "N accepts 10000, 10k, 1M. Writes FILE and FILE.totals.json.",
   ].join("\n");
@@ -591,7 +607,7 @@ export function main(argv) {
     if (opts[k] === undefined) throw new Error(`--${k} needs a value`);
   }
   for (const k of Object.keys(opts)) {
-    if (!["out", "seed", "year", "count", "rows"].includes(k)) throw new Error(`unknown option --${k}\n${usage()}`);
+    if (!["out", "seed", "year", "count", "rows", "counties", "order"].includes(k)) throw new Error(`unknown option --${k}\n${usage()}`);
   }
   if (!["regions", "institutions", "district"].includes(mode)) throw new Error(usage());
   if (!opts.out) throw new Error(`--out FILE is required\n${usage()}`);
@@ -602,7 +618,17 @@ export function main(argv) {
   const t0 = process.hrtime.bigint();
   let doc;
   if (mode === "regions") doc = generateRegions({ out, count: opts.count ? parseCount(opts.count, "--count") : 3000, seed, year });
-  else if (mode === "institutions") doc = generateInstitutions({ out, rows: parseCount(opts.rows, "--rows"), seed, year });
+  else if (mode === "institutions") {
+    if (opts.order !== undefined && !["grouped", "shuffled"].includes(opts.order)) throw new Error("--order is grouped or shuffled");
+    doc = generateInstitutions({
+      out,
+      rows: parseCount(opts.rows, "--rows"),
+      seed,
+      year,
+      ...(opts.counties ? { counties: parseCount(opts.counties, "--counties") } : {}),
+      shuffled: opts.order === "shuffled",
+    });
+  }
   else doc = generateDistrict({ out, seed, year });
   const s = Number(process.hrtime.bigint() - t0) / 1e9;
   const g = doc.grandTotals;

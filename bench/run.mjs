@@ -3,6 +3,7 @@
 //
 //   node bench/run.mjs            full run (up to 1M rows), writes bench/results.md
 //   node bench/run.mjs --quick    up to 100k rows, fewer repeats, writes bench/data/results-last.md
+//   --no-shapes                    skips the table of shapes (bench/shapes.mjs)
 //   options: --bin PATH (default bin/gap.js; e.g. a stand-in CLI), --runs N (timed runs per
 //   command, overrides the defaults). Runs with --quick, --bin or --runs write
 //   bench/data/results-last.md (git-ignored) instead of bench/results.md.
@@ -19,10 +20,20 @@ import { spawnSync } from "node:child_process";
 import { fileURLToPath } from "node:url";
 import { GENERATOR_VERSION, DEFAULT_SEED, DEFAULT_YEAR } from "./generate.mjs";
 import { compareTotals, describeComparison } from "./compare-totals.mjs";
+import { shapesTable } from "./shapes.mjs";
 
 const BENCH = path.dirname(fileURLToPath(import.meta.url));
 const ROOT = path.resolve(BENCH, "..");
 const PROBE = path.join(BENCH, "probe.cjs");
+const PANDAS = path.join(BENCH, "pandas-groupby.py");
+/** The first Python that has pandas (Debian's python3-pandas is /usr/bin/python3's, which a pyenv python3 may hide). */
+const { python: PYTHON, pandasVersion } = (() => {
+  for (const python of ["python3", "/usr/bin/python3"]) {
+    const r = spawnSync(python, ["-c", "import pandas; print(pandas.__version__)"], { encoding: "utf8" });
+    if (r.status === 0) return { python, pandasVersion: r.stdout.trim() };
+  }
+  return { python: "python3", pandasVersion: undefined };
+})();
 const DATA = path.join(BENCH, "data");
 const OUT = path.join(DATA, "out");
 const rel = (p) => path.relative(ROOT, p) || ".";
@@ -38,7 +49,7 @@ const DEFAULT_BIN = (() => {
 
 // Goals
 const DISTRICT_MAX_RATIO = 1.3; // one-district check wall <= 1.3 x bare node
-const ONE_MILLION_MAX_WALL_S = 1.25;
+const PANDAS_MAX_RATIO = 0.5; // 1M rows over 3,000 counties, grouped and shuffled: wall <= 1/2 pandas read_csv + groupby
 const ONE_MILLION_MAX_RSS_MIB = 100;
 // the plain JS byte scanner on the 1M-row file when the goals were written (bench/reference-scan.mjs)
 const REFERENCE_SCAN_S = 0.43; // MiB (maxRSS KiB / 1024)
@@ -50,12 +61,13 @@ const RUN_TIMEOUT_MS = 180_000;
 // Options
 
 function parseArgs(argv) {
-  const o = { quick: false, bin: DEFAULT_BIN, runs: null };
+  const o = { quick: false, bin: DEFAULT_BIN, runs: null, shapes: true };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     if (a === "--quick") o.quick = true;
     else if (a === "--bin") o.bin = argv[++i];
     else if (a === "--runs") o.runs = Number(argv[++i]);
+    else if (a === "--no-shapes") o.shapes = false;
     else if (a === "--help" || a === "-h") {
       console.log("usage: node bench/run.mjs [--quick] [--bin bin/gap.js] [--runs N]");
       process.exit(0);
@@ -83,7 +95,11 @@ const DATASETS = [
   { key: "regions", file: "regions-3000.csv", gen: ["regions", "--count", "3000"], params: { mode: "regions", count: 3000 } },
   { key: "10k", file: "institutions-10k.csv", gen: ["institutions", "--rows", "10000"], params: { mode: "institutions", rows: 10_000 }, rows: 10_000 },
   { key: "100k", file: "institutions-100k.csv", gen: ["institutions", "--rows", "100000"], params: { mode: "institutions", rows: 100_000 }, rows: 100_000 },
-  { key: "1M", file: "institutions-1m.csv", gen: ["institutions", "--rows", "1000000"], params: { mode: "institutions", rows: 1_000_000 }, rows: 1_000_000, full: true },
+  // the goals' files: 100k and 1M rows over the same 3,000 counties (memory bounded by regions: the same peak), the
+  // 1M rows grouped by county and in random order
+  { key: "100k-3000", file: "institutions-100k-3000.csv", gen: ["institutions", "--rows", "100000", "--counties", "3000"], params: { mode: "institutions", rows: 100_000, counties: 3000 }, goalRows: 100_000 },
+  { key: "1M", file: "institutions-1m-3000.csv", gen: ["institutions", "--rows", "1000000", "--counties", "3000"], params: { mode: "institutions", rows: 1_000_000, counties: 3000 }, rows: 1_000_000, full: true },
+  { key: "1M-shuffled", file: "institutions-1m-3000-shuffled.csv", gen: ["institutions", "--rows", "1000000", "--counties", "3000", "--order", "shuffled"], params: { mode: "institutions", rows: 1_000_000, counties: 3000, order: "shuffled" }, goalRows: 1_000_000, full: true },
 ].filter((d) => !(opts.quick && d.full));
 
 for (const d of DATASETS) {
@@ -138,9 +154,10 @@ function runOnce(c, { probe = true } = {}) {
   const probeFile = probe ? path.join(probeDir, `p${++probeSeq}.json`) : null;
   const outFd = fs.openSync(c.stdout ?? "/dev/null", "w");
   const errFd = fs.openSync(c.stderr, "w");
-  const argv = probe ? ["--require", PROBE, ...c.argv] : c.argv;
+  // a command other than node (pandas) writes the probe's file itself
+  const argv = probe && !c.command ? ["--require", PROBE, ...c.argv] : c.argv;
   const t0 = process.hrtime.bigint();
-  const r = spawnSync(process.execPath, argv, { cwd: ROOT, env: childEnv(probeFile, c.env), stdio: ["ignore", outFd, errFd], timeout: RUN_TIMEOUT_MS });
+  const r = spawnSync(c.command ?? process.execPath, argv, { cwd: ROOT, env: childEnv(probeFile, c.env), stdio: ["ignore", outFd, errFd], timeout: RUN_TIMEOUT_MS });
   const wall = Number(process.hrtime.bigint() - t0) / 1e9;
   fs.closeSync(outFd);
   fs.closeSync(errFd);
@@ -280,7 +297,7 @@ function machine() {
   ];
 }
 
-function report(results, overhead, cases) {
+function report(results, overhead, cases, shapes) {
   const byKey = Object.fromEntries(results.map((r) => [r.key, r]));
   if (byKey.node.unavailable) throw new Error(`node -e 0 failed: ${byKey.node.unavailable}`);
   const base = byKey.node.wall;
@@ -352,27 +369,43 @@ function report(results, overhead, cases) {
   // goals
   const dist = byKey.district;
   const m1 = byKey["1M"];
-  const k100 = byKey["100k"];
+  const shuffled = byKey["1M-shuffled"];
+  const k100 = byKey["100k-3000"];
+  const pandas = byKey.pandas;
+  const pandasShuffled = byKey["pandas-shuffled"];
+  const notRun = opts.quick ? "not run (--quick)" : "not available";
+  const pandasAbsent = (p) => (p?.unavailable && /pandas absent/.test(p.unavailable) ? "pandas absent" : "pandas not available");
   md.push("## Goals", "");
   md.push("| goal | measured | verdict |", "| --- | --- | --- |");
   md.push(`| one-district check wall ≤ ${DISTRICT_MAX_RATIO}× bare node | ${ok(dist) ? `${(dist.wall / base).toFixed(2)}× (${f3(dist.wall)} s vs ${f3(base)} s)` : "not available"} | ${verdict(ok(dist) ? dist.wall / base <= DISTRICT_MAX_RATIO : null)} |`);
-  md.push(`| 1M rows wall ≤ ${ONE_MILLION_MAX_WALL_S} s | ${ok(m1) ? `${f3(m1.wall)} s` : opts.quick ? "not run (--quick)" : "not available"} | ${verdict(ok(m1) ? m1.wall <= ONE_MILLION_MAX_WALL_S : null)} |`);
-  md.push(`| 1M rows peak RSS ≤ ${ONE_MILLION_MAX_RSS_MIB} MiB (max over runs) | ${ok(m1) && m1.rssMaxMiB !== null ? `${f1(m1.rssMaxMiB)} MiB` : opts.quick ? "not run (--quick)" : "not available"} | ${verdict(ok(m1) && m1.rssMaxMiB !== null ? m1.rssMaxMiB <= ONE_MILLION_MAX_RSS_MIB : null)} |`);
+  for (const [label, g, p] of [["grouped by county", m1, pandas], ["shuffled", shuffled, pandasShuffled]]) {
+    const text = !ok(g) ? notRun : !ok(p) ? `${f3(g.wall)} s; ${pandasAbsent(p)}` : `${f3(g.wall)} s vs pandas ${f3(p.wall)} s: ${(g.wall / p.wall).toFixed(2)}×`;
+    md.push(`| 1M rows over 3,000 counties, ${label}: wall ≤ ${PANDAS_MAX_RATIO}× pandas read_csv + groupby | ${text} | ${verdict(ok(g) && ok(p) ? g.wall / p.wall <= PANDAS_MAX_RATIO : null)} |`);
+  }
+  for (const [label, g] of [["grouped", m1], ["shuffled", shuffled]]) {
+    md.push(`| 1M rows, ${label}: peak RSS ≤ ${ONE_MILLION_MAX_RSS_MIB} MiB (max over runs) | ${ok(g) && g.rssMaxMiB !== null ? `${f1(g.rssMaxMiB)} MiB` : notRun} | ${verdict(ok(g) && g.rssMaxMiB !== null ? g.rssMaxMiB <= ONE_MILLION_MAX_RSS_MIB : null)} |`);
+  }
   const flat = ok(m1) && ok(k100) && m1.rssMaxMiB !== null ? m1.rssMaxMiB / k100.rssMaxMiB : null;
-  md.push(`| peak RSS at 1M ≤ ${RSS_FLAT_MAX_RATIO}× peak RSS at 100k | ${flat !== null ? `${flat.toFixed(2)}× (${f1(m1.rssMaxMiB)} vs ${f1(k100.rssMaxMiB)} MiB)` : ok(k100) ? `100k: ${f1(k100.rssMaxMiB)} MiB; 1M ${opts.quick ? "not run" : "not available"}` : "not available"} | ${verdict(flat !== null ? flat <= RSS_FLAT_MAX_RATIO : null)} |`);
+  md.push(`| peak RSS at 1M ≤ ${RSS_FLAT_MAX_RATIO}× peak RSS at 100k (both over 3,000 counties) | ${flat !== null ? `${flat.toFixed(2)}× (${f1(m1.rssMaxMiB)} vs ${f1(k100.rssMaxMiB)} MiB)` : ok(k100) ? `100k: ${f1(k100.rssMaxMiB)} MiB; 1M ${notRun}` : "not available"} | ${verdict(flat !== null ? flat <= RSS_FLAT_MAX_RATIO : null)} |`);
   md.push(`| cost linear in rows | ${linearText} | ${verdict(linear)} |`);
   md.push("");
-  const reference = byKey.reference;
-  if (ok(m1) && ok(reference)) {
-    const speed = reference.wall / REFERENCE_SCAN_S;
+  if (ok(pandas) || ok(pandasShuffled)) {
     md.push(
-      `Machine speed: the plain byte scanner (\`bench/reference-scan.mjs\`, no validation, no report) took ${f3(reference.wall)} s on the 1M-row file in these minutes, ` +
-        `against ${REFERENCE_SCAN_S} s when the goals were written: this machine ran at ${(1 / speed).toFixed(2)}× that speed. ` +
-        `The 1M-row check took ${(m1.wall / reference.wall).toFixed(2)}× the scanner's time; the 1.25 s goal is ${(ONE_MILLION_MAX_WALL_S / REFERENCE_SCAN_S).toFixed(2)}× it. ` +
-        `The verdicts above are on the raw figures.`,
+      `pandas: \`python3 ${rel(PANDAS)} FILE\` (\`pd.read_csv\`, then \`groupby([code, year]).sum()\`: the reading and summing \`gap check\` does before it evaluates anything), ` +
+        `pandas ${pandasVersion ?? "?"}, timed like the gap runs and interleaved with them; its peak RSS is its own \`getrusage\`.`,
     );
     md.push("");
   }
+  const reference = byKey.reference;
+  if (ok(m1) && ok(reference)) {
+    md.push(
+      `Machine speed: the plain byte scanner (\`bench/reference-scan.mjs\`, no validation, no report) took ${f3(reference.wall)} s on the 1M-row file in these minutes ` +
+        `(${REFERENCE_SCAN_S} s when the first goals were written); the 1M-row check took ${(m1.wall / reference.wall).toFixed(2)}× the scanner's time.`,
+    );
+    md.push("");
+  }
+
+  if (shapes.length) md.push("## Shapes", "", ...shapes, "");
 
   // correctness
   md.push("## Totals against the generator's sidecar", "");
@@ -418,19 +451,20 @@ const cases = [
   { key: "version", argv: [bin, "--version"] },
   { key: "district", argv: [bin, "check", rel(ds.district.path)], dataset: ds.district },
   { key: "regions", argv: [bin, "check", rel(ds.regions.path), "--format", "json"], dataset: ds.regions, json: true },
-  ...DATASETS.filter((d) => d.rows).map((d) => ({ key: d.key, argv: [bin, "check", rel(d.path), "--format", "json"], dataset: d, json: true })),
-  // the same 1M run reading on two threads (an option: files are read on one by default), for comparison
+  ...DATASETS.filter((d) => d.rows || d.goalRows).map((d) => ({ key: d.key, argv: [bin, "check", rel(d.path), "--format", "json"], dataset: d, json: true })),
   // the plain byte scanner the goals were set against: how fast the machine is in the same minutes
   ...(ds["1M"] ? [{ key: "reference", argv: [rel(path.join(BENCH, "reference-scan.mjs")), rel(ds["1M"].path)], bigRows: 1_000_000 }] : []),
-  ...(ds["1M"] ? [{ key: "1M-two-threads", argv: [bin, "check", rel(ds["1M"].path), "--format", "json"], env: { GAP_PARALLEL_MIN_BYTES: String(16 << 20) }, bigRows: 1_000_000 }] : []),
+  // pandas on the same 1M-row files, the goals' reference
+  ...(ds["1M"] ? [{ key: "pandas", command: PYTHON, argv: [rel(PANDAS), rel(ds["1M"].path)], bigRows: 1_000_000 }] : []),
+  ...(ds["1M-shuffled"] ? [{ key: "pandas-shuffled", command: PYTHON, argv: [rel(PANDAS), rel(ds["1M-shuffled"].path)], bigRows: 1_000_000 }] : []),
 ].map((c) => ({
   ...c,
   findingsExit1: c.argv[1] === "check",
-  big: (c.dataset?.rows ?? c.bigRows) >= 1_000_000,
-  runs: (c.dataset?.rows ?? c.bigRows) >= 1_000_000 ? bigRuns : fastRuns,
+  big: (c.dataset?.rows ?? c.dataset?.goalRows ?? c.bigRows) >= 1_000_000,
+  runs: (c.dataset?.rows ?? c.dataset?.goalRows ?? c.bigRows) >= 1_000_000 ? bigRuns : fastRuns,
   stdout: path.join(OUT, `${c.key}.stdout`),
   stderr: path.join(OUT, `${c.key}.stderr`),
-  label: `${Object.entries(c.env ?? {}).map(([k, v]) => `${k}=${v} `).join("")}node ${c.argv.join(" ")} > ${rel(path.join(OUT, `${c.key}.stdout`))}`,
+  label: `${Object.entries(c.env ?? {}).map(([k, v]) => `${k}=${v} `).join("")}${c.command ?? "node"} ${c.argv.join(" ")} > ${rel(path.join(OUT, `${c.key}.stdout`))}`,
 }));
 
 const nodeStderr = path.join(OUT, "node.stderr");
@@ -442,7 +476,7 @@ const small = cases.filter((c) => !c.big);
 const big = cases.filter((c) => c.big);
 log(`gap benchmark${opts.quick ? " (quick)" : ""}: ${small.length + 2} commands interleaved, 1 warm-up + ${fastRuns} rounds`);
 const results = measureGroup([...baselineCases, ...small], fastRuns);
-// the 1M runs, on one thread and on two, interleaved like the small ones
+// the 1M runs (gap grouped and shuffled, the scanner, pandas), interleaved like the small ones
 if (big.length) {
   log(`1M rows: ${big.length} commands interleaved, 1 warm-up + ${bigRuns} rounds`);
   results.push(...measureGroup(big, bigRuns));
@@ -450,7 +484,12 @@ if (big.length) {
 if (results.find((r) => r.key === "node").probeMissing) log("warning: the probe wrote nothing for node -e 0; CPU and RSS will be n/a");
 const overhead = measureProbeOverhead(opts.quick ? 10 : 20);
 
-const md = report(results, overhead, cases);
+let shapes = [];
+if (opts.shapes) {
+  log("shapes (bench/shapes.mjs)");
+  shapes = shapesTable({ rows: opts.quick ? 5_000 : 20_000, runs: opts.quick ? 1 : 3, bin, log });
+}
+const md = report(results, overhead, cases, shapes);
 console.log(md);
 // Only a full run of the project's own CLI replaces bench/results.md.
 const target = opts.quick || opts.bin !== DEFAULT_BIN || opts.runs !== null ? path.join(DATA, "results-last.md") : path.join(BENCH, "results.md");

@@ -1,6 +1,6 @@
-// Builds dist/cli.cjs (the single-file CLI the bin loads), dist/read-worker.cjs (its second reader of large files),
-// the library as dist/index.js (ESM, for import) and dist/index.cjs (CommonJS, for require), each with its source
-// map, and the library's type declarations (for both module systems).
+// Builds dist/cli.cjs (the single-file CLI the bin loads), the library as dist/index.js (ESM, for import) and
+// dist/index.cjs (CommonJS, for require), each with its source map, and the library's type declarations (for both
+// module systems).
 import { build } from "esbuild";
 import { execFileSync } from "node:child_process";
 import { readFileSync, rmSync } from "node:fs";
@@ -54,8 +54,6 @@ rmSync("dist", { recursive: true, force: true });
 // which finds it from __filename here and from import.meta.url in the library)
 const cjs = { define: { ...common.define, "import.meta.url": "undefined" } };
 await build({ ...common, ...cjs, entryPoints: ["src/cli/entry.ts"], outfile: "dist/cli.cjs", format: "cjs", minify: true, external: ["zod", "exceljs"], plugins: [lazyChildProcess, jsonAsText] });
-// the second reader of a large file, on a worker thread (src/node.ts, readInTwo): the reader alone, beside the CLI
-await build({ ...common, ...cjs, entryPoints: ["src/read/worker.ts"], outfile: "dist/read-worker.cjs", format: "cjs", minify: true, plugins: [jsonAsText] });
 // the library, for `import` and for `require`: dependencies stay the user's own packages
 await build({ ...common, entryPoints: ["src/index.ts"], outfile: "dist/index.js", format: "esm", packages: "external" });
 await build({ ...common, ...cjs, entryPoints: ["src/index.ts"], outfile: "dist/index.cjs", format: "cjs", packages: "external" });

@@ -307,6 +307,22 @@ export function* codeGroups(records: Iterable<RegionRecord>): Generator<[code: s
   if (previous !== undefined) yield [previous, group];
 }
 
+/** Where `keep` put a region's result, with what orders it among the others. */
+export type PlacedResult = RegionOrderKey & { index: number };
+
+/**
+ * Evaluates and plans the regions one code at a time (each code's years together) and hands each result to `keep`,
+ * which returns where it put it. Returns those places, worst region first: the order of every report.
+ */
+export function checkCodes(run: CheckRun, codes: Iterable<[code: string, records: RegionRecord[]]>, keep: (result: RegionResult) => number): PlacedResult[] {
+  const order: PlacedResult[] = [];
+  for (const [code, records] of codes) {
+    for (const result of run.addCode(code, records)) order.push({ ...orderKey(result), index: keep(result) });
+  }
+  return order.sort(compareRegions);
+}
+
+/** Evaluates and plans regions held in memory, in any order. */
 export function check(read: Pick<ReadResult, "regions">, catalogue: Catalogue, options: CheckOptions): CheckResult {
   if (typeof read !== "object" || read === null || !Array.isArray(read.regions)) throw new InvalidOptionError("read", read, "a ReadResult (from readStatistics)");
   const run = new CheckRun(catalogue, options);
@@ -314,17 +330,15 @@ export function check(read: Pick<ReadResult, "regions">, catalogue: Catalogue, o
   if (options.horizon !== undefined && options.horizon <= latest) {
     throw new InvalidOptionError("options.horizon", options.horizon, `a year after the data's latest year (${latest})`);
   }
-  const results: RegionResult[] = [];
   const byCode = new Map<string, RegionRecord[]>();
   for (const region of read.regions) {
     const list = byCode.get(region.code);
     if (list) list.push(region);
     else byCode.set(region.code, [region]);
   }
-  for (const [code, records] of byCode) results.push(...run.addCode(code, records));
-  const keys = new Map(results.map((r) => [r, orderKey(r)]));
-  results.sort((a, b) => compareRegions(keys.get(a)!, keys.get(b)!));
-  return { ...run.summary(), regions: results };
+  const results: RegionResult[] = [];
+  const order = checkCodes(run, byCode, (result) => results.push(result) - 1);
+  return { ...run.summary(), regions: order.map((placed) => results[placed.index]!) };
 }
 
 export type FailOn = "shortfall" | "advisory" | "none";

@@ -33,6 +33,7 @@ export { planRegion, type RegionPlan, type PlanOptions, type CategoryPlan } from
 export { selectPlanTargets } from "./plan/targets.js";
 export { planYears, currentYear } from "./plan/years.js";
 export { check, CheckRun, codeGroups, compareRegions, orderKey, hasFindings, type CheckOptions, type CheckResult, type CheckSummary, type RegionResult } from "./check.js";
+export { checkReader, readerFor, type Checked } from "./pipeline.js";
 export { report, REPORT_SCHEMA_VERSION, type Report } from "./report.js";
 export { reportSchema, reportJsonSchema } from "./report-schema.js";
 export { readStatisticsFile, openStatisticsFile, type InputOptions } from "./node.js";

@@ -1,12 +1,7 @@
 /** Node conveniences around the pure core: reading a statistics file from a path or standard input. */
 import { StatisticsReader, type ReadResult } from "./read/reader.js";
 import type { InstitutionCheckSpec } from "./read/record.js";
-import { closeSync, existsSync, openSync, readFileSync, readSync, statSync } from "node:fs";
-import { createRequire } from "node:module";
-import { availableParallelism } from "node:os";
-import { join } from "node:path";
-import type { Worker } from "node:worker_threads";
-import type { WorkerInput, WorkerOutput } from "./read/worker.js";
+import { closeSync, openSync, readFileSync, readSync, statSync } from "node:fs";
 import { UsageError, describeFsError } from "./errors.js";
 import { WorkbookError, containerOf, workbookRows, type Container } from "./read/xlsx.js";
 
@@ -23,7 +18,7 @@ export async function readStatisticsFile(
   institutionChecks: readonly InstitutionCheckSpec[] = [],
   input: InputOptions = {},
 ): Promise<{ result: ReadResult; name: string }> {
-  const { reader, name } = await openStatisticsFile(path, institutionChecks, undefined, input);
+  const { reader, name } = await openStatisticsFile(path, institutionChecks, input);
   return { result: reader.end(), name };
 }
 
@@ -34,7 +29,6 @@ export async function readStatisticsFile(
 export async function openStatisticsFile(
   path: string,
   institutionChecks: readonly InstitutionCheckSpec[] = [],
-  parallel?: ParallelRead,
   input: InputOptions = {},
 ): Promise<{ reader: StatisticsReader; name: string }> {
   const name = inputName(path);
@@ -48,7 +42,10 @@ export async function openStatisticsFile(
     const held: Uint8Array[] = [];
     let kind: Container | undefined;
     await streamInput(path, (chunk) => {
-      if (kind === "text") return reader.push(chunk);
+      if (kind === "text") {
+        reader.push(chunk);
+        return !reader.stopped;
+      }
       held.push(chunk.slice());
       const head = Buffer.concat(held);
       if (kind === undefined && head.length < 8) return;
@@ -61,8 +58,12 @@ export async function openStatisticsFile(
     });
     if (kind === "zip") return readWorkbook(Buffer.concat(held), name, options, input.sheet);
     if (kind === undefined && held.length > 0) reader.push(Buffer.concat(held));
-  } else if (!parallel || !(await readInTwo(path, name, reader, institutionChecks, parallel, input.regions))) {
-    await streamInput(path, (chunk) => reader.push(chunk));
+  } else {
+    // a fatal problem (bytes that are not text, a missing key column …) ends the reading: gap validate /dev/zero ends
+    await streamInput(path, (chunk) => {
+      reader.push(chunk);
+      return !reader.stopped;
+    });
   }
   reader.close();
   return { reader, name };
@@ -121,98 +122,6 @@ function readWhole(path: string): Uint8Array {
   }
 }
 
-/** Reading a large file on two threads: the second part by a worker running `workerFile` (dist/read-worker.cjs). */
-export interface ParallelRead {
-  workerFile: string;
-  /** files smaller than this are read on one thread */
-  minBytes: number;
-}
-
-/**
- * Reads a file in two parts at once: a worker reads from the first line break past 55% of it to the end while
- * this thread reads up to it; this reader then absorbs the worker's part, which gives exactly what reading the whole
- * file here gives. Where it cannot (the point falls inside a quoted cell, the parts share an institution, the worker
- * fails …), this thread reads the second part too. Returns false, having read nothing, when the file is not worth
- * splitting.
- */
-async function readInTwo(
-  path: string,
-  name: string,
-  reader: StatisticsReader,
-  institutionChecks: readonly InstitutionCheckSpec[],
-  { workerFile, minBytes }: ParallelRead,
-  regions: readonly string[] | undefined,
-): Promise<boolean> {
-  let fd: number | undefined;
-  let worker: Worker | undefined;
-  try {
-    const info = statSync(path);
-    if (!info.isFile() || info.size < minBytes || availableParallelism() < 2 || !existsSync(workerFile)) return false;
-    fd = openSync(path, "r");
-    const buffer = new Uint8Array(CHUNK);
-    // the worker starts later (a thread, the line count up to its part): it takes a little less than half
-    const split = lineStartAfter(fd, Math.floor(info.size * 0.55), info.size, buffer);
-    let position = 0;
-    // chunks end on whole megabytes of the file, as streamInput's do
-    const readUpTo = (end: number) => {
-      for (let read; position < end && (read = readSync(fd!, buffer, 0, Math.min(CHUNK - (position % CHUNK), end - position), position)) > 0; position += read) {
-        reader.push(buffer.subarray(0, read));
-      }
-    };
-    readUpTo(Math.min(CHUNK, split));
-    const header = reader.headerForContinuation();
-    if (split < info.size && header) {
-      const input: WorkerInput = { path, file: name, offset: split, ...header, institutionChecks: [...institutionChecks], ...(regions ? { regions: [...regions] } : {}) };
-      let output: Promise<WorkerOutput | undefined> = Promise.resolve(undefined);
-      try {
-        const { Worker } = workerThreads();
-        const started = (worker = new Worker(workerFile, { workerData: input }));
-        output = new Promise((resolve) => {
-          started.once("message", (message: WorkerOutput) => resolve(message));
-          started.once("error", () => resolve(undefined));
-          started.once("exit", () => resolve(undefined));
-        });
-      } catch {
-        // no thread to be had: this one reads on
-      }
-      readUpTo(split);
-      const handOver = reader.handOver();
-      if (handOver) {
-        const done = await output;
-        if (done && done.firstLine === handOver.nextLine && reader.absorb(done.part)) return true;
-      }
-    }
-    readUpTo(Infinity);
-    return true;
-  } catch (error) {
-    if (isFsError(error)) throw new UsageError(`cannot read ${path}: ${describeFsError(error)}`);
-    throw error;
-  } finally {
-    if (fd !== undefined) closeSync(fd);
-    if (worker) void worker.terminate();
-  }
-}
-
-/**
- * node:worker_threads, loaded on first use: most runs never start a thread. (A require, not import(): the CLI bundle
- * runs as a vm script, which has no dynamic import.)
- */
-function workerThreads(): typeof import("node:worker_threads") {
-  return createRequire(join(process.cwd(), "gap.cjs"))("node:worker_threads") as typeof import("node:worker_threads");
-}
-
-/** The offset just after the first LF at or after `from` (the file's size when there is none). */
-function lineStartAfter(fd: number, from: number, size: number, buffer: Uint8Array): number {
-  for (let position = from; position < size; ) {
-    const read = readSync(fd, buffer, 0, Math.min(buffer.length, size - position), position);
-    if (read === 0) break;
-    const at = buffer.subarray(0, read).indexOf(10);
-    if (at !== -1) return position + at + 1;
-    position += read;
-  }
-  return size;
-}
-
 const CHUNK = 1 << 20;
 
 /**
@@ -220,10 +129,10 @@ const CHUNK = 1 << 20;
  * buffer, reused for every chunk, so reading a large file allocates nothing per chunk: `onChunk` must copy what it
  * keeps.
  */
-export async function streamInput(path: string, onChunk: (bytes: Uint8Array) => void): Promise<void> {
+export async function streamInput(path: string, onChunk: (bytes: Uint8Array) => boolean | void): Promise<void> {
   if (path === "-") {
     if (process.stdin.isTTY) throw new UsageError("reading standard input (-), but it is a terminal: pipe a file in");
-    for await (const chunk of process.stdin) onChunk(chunk as Uint8Array);
+    for await (const chunk of process.stdin) if (onChunk(chunk as Uint8Array) === false) break;
     return;
   }
   try {
@@ -237,7 +146,7 @@ export async function streamInput(path: string, onChunk: (bytes: Uint8Array) => 
   try {
     fd = openSync(path, "r");
     const buffer = new Uint8Array(CHUNK);
-    for (let read; (read = readSync(fd, buffer, 0, CHUNK, null)) > 0; ) onChunk(buffer.subarray(0, read));
+    for (let read; (read = readSync(fd, buffer, 0, CHUNK, null)) > 0; ) if (onChunk(buffer.subarray(0, read)) === false) break;
   } catch (error) {
     if (fd === undefined || isFsError(error)) throw new UsageError(`cannot read ${path}: ${describeFsError(error)}`);
     throw error;

@@ -2,7 +2,6 @@ import { UsageError } from "../errors.js";
 import { openStatisticsFile, type InputOptions } from "../node.js";
 import type { InstitutionCheckSpec } from "../read/record.js";
 import { SeveralReads, type RegionSource } from "../read/several.js";
-import { parallelRead } from "./parallel.js";
 
 /** The statistics files of one command, read as one input: their names, and their regions and diagnostics. */
 export interface OpenedInput {
@@ -20,7 +19,7 @@ export async function openInputs(
 ): Promise<OpenedInput> {
   if (files.filter((f) => f === "-").length > 1) throw new UsageError("standard input (-) can be read once");
   const reads = [];
-  for (const file of files) reads.push(await openStatisticsFile(file, institutionChecks, parallelRead(), options));
+  for (const file of files) reads.push(await openStatisticsFile(file, institutionChecks, options));
   const names = reads.map((r) => r.name);
   const source = reads.length === 1 ? reads[0]!.reader : new SeveralReads(reads.map(({ reader, name }) => ({ reader, name })));
   const read = source.summary();

@@ -9,6 +9,7 @@
  * decoding. Every delimiter is ASCII, which in UTF-8 never occurs inside a multi-byte character.
  */
 import { LIMITS } from "./limits.js";
+import { countLineBreaks } from "./line-breaks.js";
 import { utf8Text } from "./utf8.js";
 
 export type CsvProblem =
@@ -62,6 +63,22 @@ export class CsvRecord {
 
 export type RecordSink = (record: CsvRecord) => void;
 
+/** problems kept, in all and within one record: each quote error carries its cell's text */
+const MAX_KEPT_PROBLEMS = 1000;
+
+/** A record's problems, held until the record is complete (an incomplete one is scanned again with the next chunk). */
+interface RecordProblems {
+  kept: CsvProblem[];
+  more: number;
+}
+
+function withProblem(problems: RecordProblems | undefined, problem: CsvProblem): RecordProblems {
+  const found = problems ?? { kept: [], more: 0 };
+  if (found.kept.length < MAX_KEPT_PROBLEMS) found.kept.push(problem);
+  else found.more++;
+  return found;
+}
+
 export const COMMA = 44;
 const QUOTE = 34;
 const LF = 10;
@@ -79,7 +96,9 @@ export class CsvScanner {
   private resumeQuoteSearch = 0;
   private resumeField = -1;
   private readonly record = new CsvRecord();
+  /** the first problems found (a row of malformed cells can have a hundred thousand): the rest are only counted */
   readonly problems: CsvProblem[] = [];
+  problemsNotKept = 0;
   /** set once an unclosed quote has swallowed the rest of the input */
   failed = false;
   /** the byte between cells: a comma unless the text said otherwise (setDelimiter) */
@@ -133,7 +152,7 @@ export class CsvScanner {
       let extraLines = 0;
       let complete = false;
       // kept with the record until it is complete: an incomplete record is scanned again with the next chunk
-      let problems: CsvProblem[] | undefined;
+      let problems: RecordProblems | undefined;
       for (;;) {
         let fieldStart: number;
         let fieldEnd: number;
@@ -170,7 +189,8 @@ export class CsvScanner {
             break;
           }
           if (closed === -1) {
-            if (problems) this.problems.push(...problems);
+            if (problems) this.keepProblems(problems);
+            // the problem that ends the scan is always kept
             this.problems.push({ kind: "unclosed-quote", line, field: record.count + 1 });
             this.failed = true;
             return this.keep(n, line);
@@ -195,7 +215,7 @@ export class CsvScanner {
           if (j > i) {
             if (j >= n && !final) return this.keep(start, line);
             owned = (owned ?? utf8Text(s, content, closed)) + utf8Text(s, i, j);
-            (problems ??= []).push({ kind: "quote-error", line, field: record.count + 1, value: owned });
+            problems = withProblem(problems, { kind: "quote-error", line, field: record.count + 1, value: owned });
             i = j;
           }
         } else {
@@ -219,7 +239,7 @@ export class CsvScanner {
         if ((owned !== undefined ? owned.length : fieldEnd - fieldStart) > MAX_CELL_LENGTH) {
           const text = owned ?? utf8Text(s, fieldStart, fieldEnd);
           if (text.length > MAX_CELL_LENGTH) {
-            (problems ??= []).push({ kind: "cell-too-long", line, field: record.count + 1, length: text.length });
+            problems = withProblem(problems, { kind: "cell-too-long", line, field: record.count + 1, length: text.length });
             owned = text.slice(0, MAX_CELL_LENGTH);
           }
         }
@@ -259,7 +279,7 @@ export class CsvScanner {
         break;
       }
       if (complete) {
-        if (problems) this.problems.push(...problems);
+        if (problems) this.keepProblems(problems);
         record.line = line;
         const blank = record.count === 1 && (record.owned[0] !== undefined ? record.owned[0] === "" : record.starts[0] === record.ends[0]);
         if (!blank) sink(record);
@@ -285,10 +305,12 @@ export class CsvScanner {
     return this.line;
   }
 
-  /** Takes the problems another scanner found in the text that followed this one's (and whether it failed). */
-  adopt(problems: readonly CsvProblem[], failed: boolean): void {
-    this.problems.push(...problems);
-    this.failed ||= failed;
+  private keepProblems(found: RecordProblems): void {
+    for (const p of found.kept) {
+      if (this.problems.length < MAX_KEPT_PROBLEMS) this.problems.push(p);
+      else this.problemsNotKept++;
+    }
+    this.problemsNotKept += found.more;
   }
 
   /** The line the text pushed so far ends on (for problems found before the next text reaches the scanner). */
@@ -305,14 +327,4 @@ export class CsvScanner {
     }
     this.line = line;
   }
-}
-
-/** Line breaks in s[from, to): LF, CRLF and a lone CR count one each (a CR at `to` counts as lone). */
-export function countLineBreaks(s: Uint8Array, from: number, to: number): number {
-  let count = 0;
-  for (let at = s.indexOf(LF, from); at !== -1 && at < to; at = s.indexOf(LF, at + 1)) count++;
-  for (let at = s.indexOf(CR, from); at !== -1 && at < to; at = s.indexOf(CR, at + 1)) {
-    if (!(at + 1 < to && s[at + 1] === LF)) count++;
-  }
-  return count;
 }

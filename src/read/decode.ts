@@ -5,6 +5,7 @@
  * refused. UTF-8 input, by far the most common, is only checked, never decoded: the scanner reads its bytes.
  */
 import { isUtf8 } from "node:buffer";
+import { countLineBreaks } from "./line-breaks.js";
 import { utf8Bytes, wholeCharactersEnd } from "./utf8.js";
 
 export type Encoding = "utf-8" | "gb18030" | "utf-16le" | "utf-16be";
@@ -89,7 +90,7 @@ export class Decoder {
       this.bom = true;
       body = head.subarray(2);
     } else {
-      this.encoding = looksLikeUtf8(head) ? "utf-8" : "gb18030";
+      this.encoding = looksLikeUtf8(head) || mostlyUtf8(head, final) ? "utf-8" : "gb18030";
     }
     this.bytesSeen = head.length - body.length;
     if (this.encoding !== "utf-8") this.decoder = new TextDecoder(this.encoding, { fatal: true, ignoreBOM: true });
@@ -108,7 +109,7 @@ export class Decoder {
     const cut = stream ? wholeCharactersEnd(all) : all.length;
     const whole = cut === all.length ? all : all.subarray(0, cut);
     if (!isUtf8(whole)) {
-      if (this.asciiSoFar) {
+      if (this.asciiSoFar && !mostlyUtf8(all, !stream)) {
         // everything so far was ASCII, which GB18030 reads the same way: switch without losing anything, not even
         // the start of a character held from the last chunk
         this.carry = EMPTY;
@@ -156,7 +157,7 @@ export class Decoder {
       this.problem = {
         kind: "binary",
         offset: this.bytesSeen + 2 * control.index,
-        breaks: countBreaks(text.slice(0, control.index), this.endedWithCr),
+        breaks: textBreaks(text.slice(0, control.index), this.endedWithCr),
       };
       return "";
     }
@@ -168,7 +169,7 @@ export class Decoder {
   /** A control byte at `at` of `bytes`, whose first `before` bytes were held from the last chunk (already counted). */
   private binaryAt(bytes: Uint8Array, at: number, before: number): Uint8Array {
     // the carry (a part of one character) holds no line break
-    this.problem = { kind: "binary", offset: this.bytesSeen + before + at, breaks: countByteBreaks(bytes, at, this.endedWithCr) };
+    this.problem = { kind: "binary", offset: this.bytesSeen + before + at, breaks: countLineBreaks(bytes, 0, at, this.endedWithCr) };
     return EMPTY;
   }
 
@@ -182,13 +183,37 @@ export class Decoder {
     if (encoding === "utf-8") offset += utf8Bytes(before).length;
     else if (encoding === "gb18030") offset += gb18030Length(bytes, before.length);
     else offset += 2 * at;
-    this.problem = { kind: "invalid", offset, breaks: countBreaks(before, this.endedWithCr), encoding };
+    this.problem = { kind: "invalid", offset, breaks: textBreaks(before, this.endedWithCr), encoding };
   }
 }
 
 function isAscii(bytes: Uint8Array): boolean {
   for (let i = 0; i < bytes.length; i++) if (bytes[i]! >= 0x80) return false;
   return true;
+}
+
+/**
+ * Whether more of the lines with characters beyond ASCII are valid UTF-8 than are not: a UTF-8 file with one line
+ * saved in GBK is UTF-8 with an error on that line, not a GB18030 file (which would garble every other line). A line
+ * of GBK text is valid UTF-8 only by rare chance. The last line counts only when `final` (it may be cut short).
+ */
+function mostlyUtf8(bytes: Uint8Array, final: boolean): boolean {
+  let utf8 = 0;
+  let other = 0;
+  for (let start = 0; start < bytes.length; ) {
+    let end = bytes.indexOf(10, start);
+    if (end === -1) {
+      if (!final) break;
+      end = bytes.length;
+    }
+    const line = bytes.subarray(start, end);
+    if (!isAscii(line)) {
+      if (isUtf8(line)) utf8++;
+      else other++;
+    }
+    start = end + 1;
+  }
+  return utf8 > other;
 }
 
 function looksLikeUtf8(bytes: Uint8Array): boolean {
@@ -209,29 +234,6 @@ function firstControlByte(bytes: Uint8Array): number {
   return bytes.length;
 }
 
-/** Line breaks (LF, CRLF, lone CR) in bytes[0, to); a leading LF continues a CR the last chunk ended with. */
-function countByteBreaks(bytes: Uint8Array, to: number, afterCr: boolean): number {
-  let count = 0;
-  for (let i = 0; i < to; i++) {
-    const b = bytes[i]!;
-    if (b === 10) {
-      if (!(i === 0 && afterCr) && !(i > 0 && bytes[i - 1] === 13)) count++;
-    } else if (b === 13) count++;
-  }
-  return count;
-}
-
-function countBreaks(text: string, afterCr: boolean): number {
-  let count = 0;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 10) {
-      if (!(i === 0 && afterCr) && !(i > 0 && text.charCodeAt(i - 1) === 13)) count++;
-    } else if (c === 13) count++;
-  }
-  return count;
-}
-
 /** Bytes taken by the first `chars` UTF-16 code units of a GB18030 text (1, 2 or 4 bytes a character). */
 function gb18030Length(bytes: Uint8Array, chars: number): number {
   let at = 0;
@@ -249,6 +251,12 @@ function gb18030Length(bytes: Uint8Array, chars: number): number {
     }
   }
   return at;
+}
+
+/** Line breaks in decoded text, counted by the same rule on its UTF-8 bytes (only on the way to reporting a problem). */
+function textBreaks(text: string, afterCr: boolean): number {
+  const bytes = utf8Bytes(text);
+  return countLineBreaks(bytes, 0, bytes.length, afterCr);
 }
 
 function concat(chunks: Uint8Array[], length: number): Uint8Array {

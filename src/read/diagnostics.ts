@@ -73,6 +73,107 @@ export interface Diagnostic {
   detail?: Record<string, string | number>;
 }
 
+/** A diagnostic before the sink names its file. */
+export type Problem = Omit<Diagnostic, "file">;
+
+const error = (p: Omit<Problem, "severity">): Problem => ({ ...p, severity: "error" });
+const warning = (p: Omit<Problem, "severity">): Problem => ({ ...p, severity: "warning" });
+const inField = (field: string | undefined) => (field ? { field } : {});
+
+/** A cell: its 1-based line and column, and the column's id where it has one. */
+export interface Cell {
+  line: number;
+  column: number;
+  field?: string | undefined;
+}
+
+/** What a number cell's parser found wrong with it (see values.ts). */
+export type ValueFault = "type" | "negative" | "fraction" | "too-large";
+
+/**
+ * One constructor per diagnostic code: what each code carries, its severity and what it expected are decided here,
+ * the wording in src/messages.ts.
+ */
+export const problems = {
+  emptyFile: (): Problem => error({ code: "empty-file", line: 1, column: 1, expected: "header-and-rows" }),
+  noRows: (line: number): Problem => error({ code: "no-rows", line, column: 1, expected: "header-and-rows" }),
+  binary: (line: number, offset: number): Problem =>
+    error({ code: "encoding-error", line, column: 1, expected: "text-not-binary", detail: { offset } }),
+  notText: (line: number, offset: number, encoding: string): Problem =>
+    error({ code: "encoding-error", line, column: 1, expected: "utf8-or-gb18030", detail: { offset, encoding } }),
+  unclosedQuote: ({ line, column, field }: Cell): Problem => error({ code: "unclosed-quote", line, column, expected: "closed-quote", ...inField(field) }),
+  textAfterQuote: ({ line, column, field }: Cell, value: string): Problem =>
+    error({ code: "unclosed-quote", line, column, value, expected: "closed-quote", ...inField(field) }),
+  cellTooLong: ({ line, column, field }: Cell, length: number, max: number): Problem =>
+    error({ code: "cell-too-long", line, column, expected: "short-cell", detail: { length, max }, ...inField(field) }),
+  blankHeader: (line: number, column: number): Problem => error({ code: "blank-header", line, column, expected: "named-header" }),
+  unknownHeader: (line: number, column: number, value: string, suggestion: string | undefined): Problem =>
+    warning({ code: "unknown-header", line, column, value, expected: "known-header", ...(suggestion ? { detail: { suggestion } } : {}) }),
+  duplicateHeader: ({ line, column, field }: Cell, value: string, first: number): Problem =>
+    error({ code: "duplicate-label", line, column, field, value, expected: "unique-header", detail: { first } }),
+  missingColumn: ({ line, column, field }: Cell, name: string): Problem =>
+    error({ code: "missing-label", line, column, field, expected: "named-header", detail: { name } }),
+  tooFewCells: (line: number, cells: number, header: number): Problem =>
+    error({ code: "missing-cell", line, column: cells + 1, expected: "cells-match-header", detail: { cells, header } }),
+  extraCell: (line: number, column: number, value: string, cells: number, header: number): Problem =>
+    error({ code: "extra-cell", line, column, value, expected: "cells-match-header", detail: { cells, header } }),
+  /** a required identity cell is empty (`value`: the institution's name on a row without a type) */
+  requiredValue: ({ line, column, field }: Cell, expected: "region-code" | "year" | "unit-type" | "positive-population", value?: string): Problem =>
+    error({ code: "required-value", line, column, field, ...(value !== undefined ? { value } : {}), expected }),
+  badRegionCode: ({ line, column, field }: Cell, value: string): Problem =>
+    error({ code: "constraint-error", line, column, field, value, expected: "region-code" }),
+  badYear: ({ line, column, field }: Cell, value: string): Problem => error({ code: "type-error", line, column, field, value, expected: "year" }),
+  badFlag: ({ line, column, field }: Cell, value: string): Problem => error({ code: "type-error", line, column, field, value, expected: "flag" }),
+  zeroPopulation: ({ line, column, field }: Cell, value: string): Problem =>
+    error({ code: "constraint-error", line, column, field, value, expected: "positive-population" }),
+  badCount: ({ line, column, field }: Cell, value: string, fault: ValueFault, max: number): Problem =>
+    error({
+      code: fault === "type" ? "type-error" : "constraint-error",
+      line,
+      column,
+      field,
+      value,
+      expected: fault === "negative" ? "non-negative" : fault === "too-large" ? "not-above-max" : "whole-number",
+      ...(fault === "too-large" ? { detail: { max } } : {}),
+    }),
+  unknownUnitType: ({ line, column, field }: Cell, value: string): Problem =>
+    error({ code: "unknown-unit-type", line, column, field, value, expected: "unit-type" }),
+  /** a part above its whole on one row, or (`summed`) in a region's resolved figures */
+  subsetAboveTotal: ({ line, column, field }: Cell, value: number, total: string, totalValue: number, summed = false): Problem =>
+    error({
+      code: "subset-exceeds-total",
+      line,
+      column,
+      field,
+      value: String(value),
+      expected: "not-above-total",
+      detail: summed ? { total, totalValue, summed: 1 } : { total, totalValue },
+    }),
+  sumAboveTotal: ({ line, column, field }: Cell, stated: number, sum: number, rows: number): Problem =>
+    error({ code: "sum-exceeds-total", line, column, field, value: String(stated), expected: "sum-not-above-total", detail: { sum, rows } }),
+  duplicateRow: ({ line, column, field }: Cell, value: string, first: number): Problem =>
+    error({ code: "duplicate-row", line, column, field, value, expected: "unique-row", detail: { first } }),
+  missingRegionRow: (line: number, code: string, year: number): Problem =>
+    warning({ code: "missing-region-row", line, column: 1, value: `${code} ${year}`, expected: "region-row" }),
+  totalRowMismatch: ({ line, column, field }: Cell, value: number, sum: number): Problem =>
+    warning({ code: "total-row-mismatch", line, column, field, value: String(value), expected: "total-matches-sum", detail: { sum } }),
+  /** rows above the header (a title), passed over */
+  titleRows: (line: number, text: string, rows: number, first: number): Problem =>
+    warning({ code: "header-row", line, column: 1, value: text, expected: "header-first", detail: { rows, first } }),
+  /** a header's unit that is not a count of people (常住人口（%）) */
+  badUnit: ({ line, column, field }: Cell, value: string, unit: string): Problem =>
+    error({ code: "unit-error", line, column, field, value, expected: "count-unit", detail: { unit } }),
+  /** a figure in a scaled column (万人) with more decimals than the scale makes whole */
+  notWholeAfterScale: ({ line, column, field }: Cell, value: string, scale: number): Problem =>
+    error({ code: "constraint-error", line, column, field, value, expected: "whole-after-scale", detail: { scale, places: String(scale).length - 1 } }),
+  /**
+   * "—" where a figure goes: not reported, as an empty cell. One warning per column, whose `cells` the caller counts
+   * on as more are read (the detail is the caller's object, kept by reference).
+   */
+  notReportedMark: ({ line, column, field }: Cell, value: string, detail: { cells: number }): Problem =>
+    warning({ code: "not-reported-mark", line, column, field, value, expected: "value-or-empty", detail }),
+};
+
 export const MAX_STORED_DIAGNOSTICS = 1000;
 
 /** Collects diagnostics, keeping counts of all and the first MAX_STORED_DIAGNOSTICS in full. */
@@ -84,10 +185,11 @@ export class DiagnosticSink {
 
   constructor(readonly file: string) {}
 
-  add(d: Omit<Diagnostic, "file">): void {
+  /** Counts the problem, and keeps it while fewer than MAX_STORED_DIAGNOSTICS are kept or when it is `fatal` (it ended the reading: always shown). */
+  add(d: Problem, fatal = false): void {
     if (d.severity === "error") this.errors++;
     else this.warnings++;
-    if (this.items.length < MAX_STORED_DIAGNOSTICS) {
+    if (this.items.length < MAX_STORED_DIAGNOSTICS || fatal) {
       const full: Diagnostic = { code: d.code, severity: d.severity, file: this.file, line: d.line, column: d.column };
       if (d.field !== undefined) full.field = d.field;
       if (d.value !== undefined) full.value = shorten(d.value);
@@ -97,29 +199,10 @@ export class DiagnosticSink {
     } else this.dropped++;
   }
 
-  /** Forgets everything collected so far. */
-  clear(): void {
-    this.items.length = 0;
-    this.errors = this.warnings = this.dropped = 0;
-  }
-
-  /** Takes another sink's diagnostics as if they had been added here after this one's. */
-  adopt(other: Pick<DiagnosticSink, "items" | "errors" | "warnings" | "dropped">): void {
-    this.errors += other.errors;
-    this.warnings += other.warnings;
-    for (const d of other.items) {
-      if (this.items.length < MAX_STORED_DIAGNOSTICS) this.items.push(d);
-      else this.dropped++;
-    }
-    this.dropped += other.dropped;
-  }
-
-  error(d: Omit<Diagnostic, "file" | "severity">): void {
-    this.add({ ...d, severity: "error" });
-  }
-
-  warn(d: Omit<Diagnostic, "file" | "severity">): void {
-    this.add({ ...d, severity: "warning" });
+  /** Counts errors that were not kept where they were found (past the first thousand of a scan): they are not listed either. */
+  countErrors(count: number): void {
+    this.errors += count;
+    this.dropped += count;
   }
 
   /** Diagnostics in file order; a closing note when some were not kept. */

@@ -1,13 +1,12 @@
 /**
  * A set of strings kept as two 32-bit hashes each, in one open-addressed typed array: a million institution keys
- * cost about 16 MB instead of the hundred a Set of strings would. A false "seen" needs both hashes to collide (about
+ * cost 16 to 32 MB instead of the hundred a Set of strings would. A false "seen" needs both hashes to collide (about
  * one in 10^19 per pair), far below any file's chance of a real typo. Keys are hashed in place as UTF-8 bytes, a
  * range of the file's bytes, so no key string is ever built.
  *
- * The reader keeps one set per region: a region's rows usually come together, and its small table then stays in
- * the processor's cache, where one table for the whole file would cost a cache miss per row. When the file moves on
- * to another region the set is parked: packed to 12 bytes a key until a key is added again, which a file whose
- * regions come in one block each never does.
+ * The reader keeps one set per region, so a file whose regions come in one block each works in a small table that
+ * stays in the processor's cache. A set starts small and doubles: a region of a few institutions costs a few
+ * hundred bytes, and rows in any order cost the same per row (no set is ever packed away and rebuilt).
  */
 import { utf8Bytes } from "./utf8.js";
 
@@ -16,17 +15,12 @@ const STRIDE = 3;
 const EMPTY = new Uint32Array(0);
 
 export class CompactStringSet {
-  private table: Uint32Array;
-  private capacity: number;
+  private table: Uint32Array = EMPTY;
+  private capacity = 0;
   private size = 0;
-  /** the keys packed end to end while parked (the table is then empty) */
-  private packed: Uint32Array | undefined;
 
-  /** `capacity`: the table's first size, made at the first add (a region of region rows only never needs one) */
-  constructor(private readonly initial = 512) {
-    this.capacity = 0;
-    this.table = EMPTY;
-  }
+  /** `initial`: the table's first size, made at the first add (a region of region rows only never needs one) */
+  constructor(private readonly initial = 16) {}
 
   get length(): number {
     return this.size;
@@ -40,8 +34,7 @@ export class CompactStringSet {
 
   /** Adds bytes[from, to); returns the line it was first added with when it was already present, else 0. */
   addOrGetRange(bytes: Uint8Array, from: number, to: number, line: number): number {
-    if (this.packed) this.unpark();
-    else if (this.capacity === 0) {
+    if (this.capacity === 0) {
       this.capacity = 1 << Math.max(2, Math.ceil(Math.log2(this.initial)));
       this.table = new Uint32Array(this.capacity * STRIDE);
     }
@@ -77,87 +70,6 @@ export class CompactStringSet {
     }
   }
 
-  /** The keys as (hash a, hash b, first line) triples end to end: the set parks to give them. */
-  packedKeys(): Uint32Array {
-    this.park();
-    return this.packed ?? new Uint32Array(0);
-  }
-
-  /** A set of the keys packedKeys() gave, parked. */
-  static fromPacked(packed: Uint32Array): CompactStringSet {
-    const set = new CompactStringSet();
-    set.packed = packed;
-    set.size = packed.length / STRIDE;
-    return set;
-  }
-
-  /** Whether any of the packed keys is in this set. */
-  hasAnyOf(packed: Uint32Array): boolean {
-    if (this.size === 0 || packed.length === 0) return false;
-    if (this.packed) this.unpark();
-    for (let i = 0; i < packed.length; i += STRIDE) if (this.lineOf(packed[i]!, packed[i + 1]!) !== 0) return true;
-    return false;
-  }
-
-  /** Adds packed keys none of which is in the set yet (see hasAnyOf). */
-  addAllNew(packed: Uint32Array): void {
-    if (packed.length === 0) return;
-    if (this.packed) this.unpark();
-    const added = packed.length / STRIDE;
-    const needed = 1 << Math.max(2, Math.ceil(Math.log2(((this.size + added + 1) * 4) / 3 + 1)));
-    if (needed > this.capacity) {
-      const old = this.table;
-      this.capacity = needed;
-      this.table = new Uint32Array(this.capacity * STRIDE);
-      this.insertAll(old);
-    }
-    this.insertAll(packed);
-    this.size += added;
-  }
-
-  private lineOf(a: number, b: number): number {
-    const table = this.table;
-    const mask = this.capacity - 1;
-    for (let slot = (a ^ b) & mask; ; slot = (slot + 1) & mask) {
-      const at = slot * STRIDE;
-      const stored = table[at]!;
-      if (stored === 0) return 0;
-      if (stored === a && table[at + 1] === b) return table[at + 2]!;
-    }
-  }
-
-  /** Packs the keys tightly until the next add. */
-  park(): void {
-    if (this.packed) return;
-    if (this.size === 0) {
-      // nothing to keep: the next add starts a table of the first size, not a packed list's tiny one grown step by step
-      this.table = EMPTY;
-      this.capacity = 0;
-      return;
-    }
-    const packed = new Uint32Array(this.size * STRIDE);
-    const table = this.table;
-    let to = 0;
-    for (let from = 0; from < table.length; from += STRIDE) {
-      if (table[from] === 0) continue;
-      packed[to] = table[from]!;
-      packed[to + 1] = table[from + 1]!;
-      packed[to + 2] = table[from + 2]!;
-      to += STRIDE;
-    }
-    this.packed = packed;
-    this.table = EMPTY;
-  }
-
-  private unpark(): void {
-    const packed = this.packed!;
-    this.packed = undefined;
-    // room for the keys and a few more at most three quarters full, as grow() leaves it, and no less than a new set
-    this.capacity = 1 << Math.max(2, Math.ceil(Math.log2(this.initial)), Math.ceil(Math.log2(((this.size + 1) * 4) / 3 + 1)));
-    this.table = new Uint32Array(this.capacity * STRIDE);
-    this.insertAll(packed);
-  }
-
   private grow(): void {
     const old = this.table;
     this.capacity *= 2;
@@ -165,7 +77,7 @@ export class CompactStringSet {
     this.insertAll(old);
   }
 
-  /** Inserts the keys of a table or packed list (hash a 0: an empty slot) into the table, where none is present. */
+  /** Inserts the keys of an old table (hash a 0: an empty slot) into the table. */
   private insertAll(from: Uint32Array): void {
     const table = this.table;
     const mask = this.capacity - 1;

@@ -55,8 +55,11 @@ export interface InstitutionCheckResult extends InstitutionCheckSpec {
   shortfall: number;
   /** the first failing institutions, in file order */
   examples: InstitutionBelowMinimum[];
-  /** from subtotal rows without institution rows: at least this many institutions fall short */
-  subtotalLowerBound: { institutions: number; failingAtLeast: number; shortfallAtLeast: number } | undefined;
+  /**
+   * the subtotal rows of covered types that have no institution rows, with both their institutions and the metric
+   * stated: what is known of those institutions is their number and their people in all
+   */
+  subtotals: Array<{ unitType: string; line: number; institutions: number; value: number }>;
 }
 
 export interface RegionRecord {

@@ -292,7 +292,7 @@ describe("per institution: at least 1 public-health physician in each community 
     unreported,
     shortfall,
     examples: failing ? [{ name: "乙中心", unitType: "community_health_center", line: 4, value: 0 }] : [],
-    subtotalLowerBound: undefined,
+    subtotals: [],
   });
   const target = { ...common, id: "t", kind: "per_institution", metric: "public_health_physicians", comparator: "at_least", value: 1, scope: { unitTypes: ["community_health_center"] } } as Target;
   it.each([

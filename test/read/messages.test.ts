@@ -74,7 +74,7 @@ describe("diagnostic messages", () => {
   const GOLDEN: Array<[file: string, code: DiagnosticCode, line: number, en: string, zh: string]> = [
     ["empty.csv", "empty-file", 1, "the file is empty; expected a header row followed by data rows", "文件为空；应为一行表头及其后的数据行"],
     ["bad-binary-nul.csv", "encoding-error", 3, "the file cannot be read as text; expected a CSV text file or an .xlsx workbook, not binary data: save it as CSV UTF-8 or .xlsx", "文件无法作为文本读取；应为CSV 文本文件或 .xlsx 工作簿，而非二进制数据：请另存为 CSV UTF-8 或 .xlsx"],
-    ["bad-mixed-encodings.csv", "encoding-error", 2, "the file cannot be read as text; expected text in UTF-8 or GB18030/GBK", "文件无法作为文本读取；应为UTF-8 或 GB18030/GBK 编码的文本"],
+    ["bad-mixed-encodings.csv", "encoding-error", 3, "the file cannot be read as text; expected text in UTF-8 or GB18030/GBK", "文件无法作为文本读取；应为UTF-8 或 GB18030/GBK 编码的文本"],
     ["header-only.csv", "no-rows", 2, "the header has no data rows under it; expected a header row followed by data rows", "表头下没有数据行；应为一行表头及其后的数据行"],
     ["bad-header-blank.csv", "blank-header", 1, "a column has no name; expected a column name", "有一列没有列名；应为列名"],
     ["bad-header-duplicate.csv", "duplicate-label", 1, "column physicians appears twice; expected each column once (first at column 5)", "列 执业(助理)医师 重复出现；应为每列只出现一次（首次出现在第 5 列）"],

@@ -1,5 +1,6 @@
 // What the reader makes of good files: the normalised RegionRecord the engine evaluates.
 import { describe, expect, it } from "vitest";
+import { subtotalLowerBound } from "../../src/evaluate/kinds/per-institution.js";
 import { PUBLIC_HEALTH_PHYSICIAN_CHECKS, readFixture } from "./helpers.js";
 
 const stated = (value: number) => ({ value, source: "stated", partial: false });
@@ -66,14 +67,14 @@ describe("normalised records", () => {
       failing: 2,
       unreported: 0,
       shortfall: 2,
-      subtotalLowerBound: undefined,
+      subtotals: [],
     });
     expect(r.checks["chc-public-health-physician"]!.examples.map((e) => [e.line, e.value, e.unitType])).toEqual([
       [11, 0, "community_health_center"],
       [15, 0, "community_health_center"],
     ]);
     // no township hospitals in 呈贡区's file: nothing to check
-    expect(r.checks["township-public-health-physician"]).toMatchObject({ rows: 0, failing: 0, examples: [], subtotalLowerBound: undefined });
+    expect(r.checks["township-public-health-physician"]).toMatchObject({ rows: 0, failing: 0, examples: [], subtotals: [] });
   });
 
   it("takes subtotal rows as stated figures and bounds the per-institution check from them", () => {
@@ -106,8 +107,10 @@ describe("normalised records", () => {
       unreported: 0,
       shortfall: 0,
       examples: [],
-      subtotalLowerBound: { institutions: 12, failingAtLeast: 3, shortfallAtLeast: 3 },
+      subtotals: [{ unitType: "township_hospital", line: 3, institutions: 12, value: 9 }],
     });
+    // with 9 physicians spread as well as possible over 12 hospitals, at least 3 have none
+    expect(subtotalLowerBound(r.checks["township-public-health-physician"]!.subtotals, 1)).toEqual({ institutions: 12, failingAtLeast: 3, shortfallAtLeast: 3 });
     expect(r.figures).toMatchObject({
       population: stated(146800),
       staff: summed(412 + 156 + 530 + 210 + 48 + 96),
@@ -124,7 +127,7 @@ describe("normalised records", () => {
     expect(r.byType.township_hospital).toMatchObject({ institutions: 12, institutionRows: 0, subtotalLine: 5, figures: { staff: stated(412) } });
     expect(r.byType.village_clinic).toMatchObject({ institutions: 68, subtotalLine: 6 });
     expect(r.figures.staff).toEqual(summed(1308));
-    expect(r.checks["township-public-health-physician"]!.subtotalLowerBound).toEqual({ institutions: 12, failingAtLeast: 3, shortfallAtLeast: 3 });
+    expect(r.checks["township-public-health-physician"]!.subtotals).toEqual([{ unitType: "township_hospital", line: 5, institutions: 12, value: 9 }]);
   });
 
   it("marks figures that some rows left empty as partial, and tallies flags with the unreported", () => {

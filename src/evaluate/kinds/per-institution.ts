@@ -1,9 +1,30 @@
 import type { Target } from "../../catalogue/schema.js";
+import type { InstitutionCheckResult } from "../../read/record.js";
 import { scopeTypes } from "../compare.js";
 import { Ratio } from "../exact.js";
 import type { Assessment, Evaluator, FigureView, Remark } from "../types.js";
 
 type PerInstitution = Extract<Target, { kind: "per_institution" }>;
+
+/**
+ * What subtotal rows without institution rows say of a minimum ("12 township hospitals, 9 public-health
+ * physicians", a minimum of 1): with the people spread as well as possible, at most floor(people / min) institutions
+ * reach it, so at least the rest fall short, by at least institutions × min − people in all.
+ */
+export function subtotalLowerBound(
+  subtotals: InstitutionCheckResult["subtotals"],
+  min: number,
+): { institutions: number; failingAtLeast: number; shortfallAtLeast: number } | undefined {
+  let institutions = 0;
+  let failingAtLeast = 0;
+  let shortfallAtLeast = 0;
+  for (const { institutions: count, value: have } of subtotals) {
+    institutions += count;
+    failingAtLeast += Math.max(0, count - Math.floor(have / min));
+    shortfallAtLeast += Math.max(0, count * min - have);
+  }
+  return institutions > 0 ? { institutions, failingAtLeast, shortfallAtLeast } : undefined;
+}
 
 /**
  * Every institution of the types has at least `value` people. Institution rows give the exact list of those that
@@ -20,11 +41,11 @@ export const perInstitution: Evaluator<PerInstitution> = {
 export function assessEachInstitution(id: string, metric: string, unitTypes: readonly string[], view: FigureView): Assessment {
   const check = view.region.checks[id];
   const remarks: Remark[] = [];
-  if (!check || (check.rows === 0 && !check.subtotalLowerBound)) {
+  const bound = check ? subtotalLowerBound(check.subtotals, check.min) : undefined;
+  if (!check || (check.rows === 0 && !bound)) {
     remarks.push({ kind: "missing-rows", unitTypes: [...unitTypes] });
     return { met: undefined, unit: "institutions", remarks };
   }
-  const bound = check.subtotalLowerBound;
   const failing = check.failing + (bound?.failingAtLeast ?? 0);
   const shortfall = check.shortfall + (bound?.shortfallAtLeast ?? 0);
   const institutions = check.rows + (bound?.institutions ?? 0);

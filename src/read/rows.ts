@@ -1,0 +1,253 @@
+/**
+ * Row classification: each data row is a region's own row, an institution type's subtotal, one institution, or a
+ * total row (合计 …), and goes to its region's accumulator. The common path (an institution row of plain numbers)
+ * stays short, and every error and rarer kind has a method of its own: V8 re-optimises a function only after a
+ * number of ticks that grows with its size, and a deopt in a rare branch would otherwise send the whole row loop back
+ * to the interpreter.
+ */
+import { unitTypes } from "../registry/index.js";
+import { EXAMPLES_KEPT, RegionAccumulator, TALLY_BELOW, TALLY_ROWS, TALLY_SHORTFALL, TALLY_UNREPORTED, TALLY_WIDTH } from "./accumulators.js";
+import { blankAt, cellText, mayBeTotal, trimmedCell, type CellRange } from "./cells.js";
+import type { CsvRecord } from "./csv.js";
+import { problems, type DiagnosticSink } from "./diagnostics.js";
+import { identityCaches, type CodeCell, type YearCell } from "./identity-cache.js";
+import { cellOf, type Layout } from "./layout.js";
+import type { ReadStats } from "./record.js";
+import { RowValues } from "./row-values.js";
+import { thresholdMinimum, thresholdValue, type Threshold } from "./thresholds.js";
+import { metrics } from "../registry/index.js";
+import { POPULATION, TOTAL_ROW } from "./vocabulary.js";
+import { isNotReportedMark } from "./values.js";
+
+export class RowReader {
+  /** the regions read so far, by code|year */
+  readonly regions = new Map<string, RegionAccumulator>();
+  /** the same by code, then year: found without building a key string for every row */
+  private readonly byCode = new Map<string, Map<number, RegionAccumulator>>();
+  private lastRegion: RegionAccumulator | undefined;
+  private readonly caches = identityCaches();
+  private readonly numbers: RowValues;
+
+  constructor(
+    private readonly layout: Layout,
+    private readonly sink: DiagnosticSink,
+    private readonly stats: ReadStats,
+    private readonly thresholds: readonly Threshold[],
+    /** per unit type (registry index), the thresholds that cover it */
+    private readonly thresholdsByType: ReadonlyArray<readonly number[]>,
+    /** --region: whether a code is one of the regions asked for (undefined: every region) */
+    private readonly inRegions?: (code: string) => boolean,
+  ) {
+    this.numbers = new RowValues(layout, sink);
+  }
+
+  /** The rows are all read: the regions are now only taken, one at a time, from `regions`. */
+  done(): void {
+    this.byCode.clear();
+    this.lastRegion = undefined;
+  }
+
+  row(rec: CsvRecord): void {
+    const layout = this.layout;
+    const at = layout.at;
+    const line = rec.line;
+    if (rec.count !== layout.defs.length) this.cellCount(rec, layout.defs.length);
+
+    // identity cells repeat from row to row: each is parsed once per distinct raw text
+    const code = this.caches.code.get(rec, at.region_code);
+    const year = this.caches.year.get(rec, at.year);
+    const type = this.caches.type.get(rec, at.unit_type);
+    // the region's name matters on its first rows and its own row, or when it is a total row's 合计: most rows skip it
+    const nameCell = trimmedCell(rec, at.region);
+    const regionTotal =
+      nameCell.length > 0 &&
+      // the first character says (a full-width form, 0xEF in UTF-8, is read as its ASCII letter)
+      (rec.owned[at.region] !== undefined || mayBeTotal(rec, at.region, nameCell) || rec.bytes[nameCell.start] === 0xef) &&
+      this.caches.name.get(rec, at.region).total;
+    const unit = trimmedCell(rec, at.unit);
+    let unitName = unit.length <= 12 && mayBeTotal(rec, at.unit, unit) ? cellText(rec, at.unit, unit) : undefined;
+    // 小计 / 合计 where an institution's name goes, on a row of one institution type: that type's subtotal row
+    // a dash alone where the name goes (a region row of a table that dashes every empty cell) names nothing
+    let unitEmpty = unit.length === 0 || (unit.length <= 6 && isNotReportedMark(cellText(rec, at.unit, unit)));
+    if (unitName !== undefined && TOTAL_ROW.test(unitName) && type.unitType !== undefined) {
+      unitEmpty = true;
+      unitName = "";
+    }
+    const isTotalRow = (unitName !== undefined && unitName !== "" && TOTAL_ROW.test(unitName)) || regionTotal || type.total || code.total;
+    if (this.inRegions && code.value !== undefined && !this.inRegions(code.value)) return this.outsideRegions();
+    if (code.value === undefined || year.value === undefined) this.identityErrors(code, year, isTotalRow, line);
+
+    const regionRow = isTotalRow || type.regionRow;
+    if (!regionRow && type.unitType === undefined) {
+      this.sink.add(problems.unknownUnitType(cellOf(layout, line, "unit_type"), type.text));
+      return;
+    }
+    if (regionRow && !unitEmpty && !isTotalRow) {
+      this.sink.add(problems.requiredValue(cellOf(layout, line, "unit_type"), "unit-type", cellText(rec, at.unit, unit)));
+      return;
+    }
+
+    let valid = this.numbers.read(rec);
+    const values = this.numbers.values;
+    const { subsetChild, subsetParent } = layout;
+    for (let p = 0; p < subsetChild.length; p++) {
+      if (values[subsetChild[p]!]! > values[subsetParent[p]!]!) {
+        this.subsetError(subsetChild[p]!, subsetParent[p]!, line, values);
+        valid = false;
+      }
+    }
+
+    if (isTotalRow) {
+      this.totalRow(code.value, year.value, line, valid, values);
+      return;
+    }
+    if (code.value === undefined || year.value === undefined) return;
+    const region = this.regionFor(code.value, year.value, line);
+    this.lastRegion = region;
+    const regionName = !region.name || regionRow ? this.caches.name.get(rec, at.region).text : "";
+    if (regionName && !region.name) region.name = regionName;
+
+    if (regionRow) this.regionRow(region, regionName, line, valid, values);
+    else if (unitEmpty) this.subtotalRow(rec, region, type.unitType!, type.text, valid, values);
+    else this.institutionRow(rec, region, type.typeIndex, unit, valid, values);
+  }
+
+  /** A row of a region not asked for (--region): not read, and no total row after it counts for the region before. */
+  private outsideRegions(): void {
+    this.stats.rows--;
+    this.stats.outsideRegions = (this.stats.outsideRegions ?? 0) + 1;
+    this.lastRegion = undefined;
+  }
+
+  private cellCount(rec: CsvRecord, width: number): void {
+    if (rec.count < width) {
+      this.sink.add(problems.tooFewCells(rec.line, rec.count, width));
+      return;
+    }
+    for (let i = width; i < rec.count; i++) {
+      if (!blankAt(rec, i)) {
+        this.sink.add(problems.extraCell(rec.line, i + 1, rec.field(i), rec.count, width));
+        return;
+      }
+    }
+  }
+
+  private identityErrors(code: CodeCell, year: YearCell, isTotalRow: boolean, line: number): void {
+    const layout = this.layout;
+    if (code.blank || (isTotalRow && code.total)) {
+      if (!isTotalRow) this.sink.add(problems.requiredValue(cellOf(layout, line, "region_code"), "region-code"));
+    } else if (code.value === undefined) {
+      this.sink.add(problems.badRegionCode(cellOf(layout, line, "region_code"), code.raw));
+    }
+    if (year.blank) {
+      if (!isTotalRow) this.sink.add(problems.requiredValue(cellOf(layout, line, "year"), "year"));
+    } else if (year.value === undefined) {
+      this.sink.add(problems.badYear(cellOf(layout, line, "year"), year.raw));
+    }
+  }
+
+  private subsetError(child: number, parent: number, line: number, values: Float64Array): void {
+    const childId = metrics[child]!.id;
+    this.sink.add(problems.subsetAboveTotal(cellOf(this.layout, line, childId), values[child]!, metrics[parent]!.id, values[parent]!));
+  }
+
+  private totalRow(code: string | undefined, year: number | undefined, line: number, valid: boolean, values: Float64Array): void {
+    this.stats.totalRows++;
+    // a total row without a code totals the region of the rows before it (a total row's own region does not count)
+    const region = code !== undefined && year !== undefined ? this.regionFor(code, year, line) : this.lastRegion;
+    if (region && valid) region.totalRows.push({ line, values: values.slice() });
+  }
+
+  private regionRow(region: RegionAccumulator, name: string, line: number, valid: boolean, values: Float64Array): void {
+    this.stats.regionRows++;
+    if (region.regionLine) {
+      this.sink.add(problems.duplicateRow(cellOf(this.layout, line, "region_code"), `${region.code} ${region.year}`, region.regionLine));
+      return;
+    }
+    region.regionLine = line;
+    if (name) {
+      region.name = name;
+      region.namedByRegionRow = true;
+    }
+    if (Number.isNaN(values[POPULATION]!) && !this.numbers.populationReported(line)) {
+      const column = this.layout.position.has("population") ? cellOf(this.layout, line, "population") : { line, column: 1, field: "population" };
+      this.sink.add(problems.requiredValue(column, "positive-population"));
+    }
+    if (valid) region.stated = values.slice();
+  }
+
+  private subtotalRow(rec: CsvRecord, region: RegionAccumulator, unitType: string, typeText: string, valid: boolean, values: Float64Array): void {
+    const line = rec.line;
+    this.stats.subtotalRows++;
+    const first = region.subtotalLines.get(unitType);
+    if (first) {
+      this.sink.add(problems.duplicateRow(cellOf(this.layout, line, "unit_type"), typeText, first));
+      return;
+    }
+    region.subtotalLines.set(unitType, line);
+    if (valid) region.type(unitType).subtotal = { line, institutions: this.numbers.institutions, values: values.slice() };
+  }
+
+  private institutionRow(rec: CsvRecord, region: RegionAccumulator, typeIndex: number, unit: CellRange, valid: boolean, values: Float64Array): void {
+    const line = rec.line;
+    const column = this.layout.at.unit;
+    this.stats.institutionRows++;
+    const owned = rec.owned[column];
+    const first =
+      owned !== undefined ? region.names.addOrGet(owned.trim(), line) : region.names.addOrGetRange(rec.bytes, unit.start, unit.end, line);
+    if (first) {
+      this.sink.add(problems.duplicateRow(cellOf(this.layout, line, "unit"), cellText(rec, column, unit), first));
+      return;
+    }
+    if (!valid) return;
+    const acc = region.slot(typeIndex);
+    acc.rows++;
+    const fastMetrics = this.layout.fast.metrics;
+    const totals = region.totals;
+    const columns = fastMetrics.length;
+    const sums = acc.base;
+    const reported = sums + columns;
+    for (let k = 0; k < columns; k++) {
+      const v = values[fastMetrics[k]!]!;
+      if (v === v) {
+        totals[sums + k]! += v;
+        totals[reported + k]!++;
+      }
+    }
+    const thresholds = this.thresholds;
+    const tallies = region.tallies;
+    for (const c of this.thresholdsByType[typeIndex]!) {
+      const threshold = thresholds[c]!;
+      const tally = c * TALLY_WIDTH;
+      tallies[tally + TALLY_ROWS]! += 1;
+      const v = thresholdValue(threshold, values);
+      const min = thresholdMinimum(threshold, values);
+      if (v === v && v >= min) continue;
+      if (v !== v || min !== min) tallies[tally + TALLY_UNREPORTED]! += 1;
+      else {
+        tallies[tally + TALLY_BELOW]! += 1;
+        tallies[tally + TALLY_SHORTFALL]! += min - v;
+      }
+      const examples = region.examples[c]!;
+      if (examples.length < EXAMPLES_KEPT) this.example(examples, rec, unit, typeIndex, v);
+    }
+  }
+
+  private example(examples: RegionAccumulator["examples"][number], rec: CsvRecord, unit: CellRange, typeIndex: number, v: number): void {
+    examples.push({ name: cellText(rec, this.layout.at.unit, unit), unitType: unitTypes[typeIndex]!.id, line: rec.line, value: v === v ? v : null });
+  }
+
+  private regionFor(code: string, year: number, line: number): RegionAccumulator {
+    const last = this.lastRegion;
+    if (last && last.code === code && last.year === year) return last;
+    let years = this.byCode.get(code);
+    if (!years) this.byCode.set(code, (years = new Map()));
+    let region = years.get(year);
+    if (!region) {
+      region = new RegionAccumulator(code, year, line, this.thresholds.length, this.layout.fast.metrics.length);
+      years.set(year, region);
+      this.regions.set(`${code}|${year}`, region);
+    }
+    return region;
+  }
+}

@@ -1,0 +1,66 @@
+// Hostile and extreme input the reader must survive: no crash, no hang, no silently unread rows.
+import { spawnSync } from "node:child_process";
+import { describe, expect, it } from "vitest";
+import { MAX_STORED_DIAGNOSTICS } from "../../src/read/diagnostics.js";
+import { StatisticsReader, readStatistics } from "../../src/read/reader.js";
+import { bin, root } from "../cli/run.js";
+
+const HEADER = "行政区划代码,地区,年份,机构名称,机构类别,常住人口,卫生人员";
+const REGION = "530114,呈贡区,2024,,,728600,";
+
+describe("hostile input", () => {
+  it("a row of 130k malformed quoted cells is one row of problems, not a stack overflow", () => {
+    const row = Array.from({ length: 130_000 }, () => '"a"b').join(",");
+    const result = readStatistics(`${HEADER}\n${REGION}\n${row}\n`, { file: "f.csv" });
+    // every malformed cell is counted, the first ones are listed
+    expect(result.errors).toBeGreaterThanOrEqual(130_000);
+    expect(result.diagnostics.filter((d) => d.code === "unclosed-quote").length).toBeGreaterThan(0);
+    expect(result.diagnostics.length).toBeLessThanOrEqual(MAX_STORED_DIAGNOSTICS + 1);
+  });
+
+  it("an encoding error after the first 1,000 problems is still listed, at its line, and stops the reading", () => {
+    const bad = Array.from({ length: MAX_STORED_DIAGNOSTICS + 50 }, (_, i) => `530114,呈贡区,2024,卫生室${i},村卫生室,,-1`);
+    const encoder = new TextEncoder();
+    const good = encoder.encode(`${HEADER}\n${REGION}\n${bad.join("\n")}\n`);
+    // then a name saved in GBK (呈贡: b3 ca b9 b1) in this UTF-8 file, and rows that are never read
+    const gbk = Uint8Array.from([...encoder.encode("530114,呈贡区,2024,"), 0xb3, 0xca, 0xb9, 0xb1, ...encoder.encode(",村卫生室,,1\n")]);
+    const after = encoder.encode("530114,呈贡区,2024,卫生室x,村卫生室,,-1\n".repeat(100));
+    const bytes = Uint8Array.from([...good, ...gbk, ...after]);
+    const reader = new StatisticsReader({ file: "f.csv" });
+    for (let at = 0; at < bytes.length; at += 4096) reader.push(bytes.subarray(at, at + 4096));
+    const result = reader.end();
+    const line = 2 + bad.length + 1;
+    expect(result.diagnostics.filter((d) => d.code === "encoding-error").map((d) => d.line)).toEqual([line]);
+    expect(result.errors).toBeGreaterThan(MAX_STORED_DIAGNOSTICS);
+    expect(result.diagnostics.at(-1)).toMatchObject({ code: "too-many-problems" });
+  });
+
+  it("one line saved in GBK in a UTF-8 file is an encoding error on that line, not a file read as GB18030", () => {
+    const encoder = new TextEncoder();
+    const rows = ["region_code,region,year,unit,unit_type,population,staff", "530114,呈贡区,2024,,,728600,", "530114,呈贡区,2024,呈贡区人民医院,公立医院,,968"];
+    const gbkLine = Uint8Array.from([...encoder.encode("530114,,2024,"), 0xb3, 0xca, 0xb9, 0xb1, ...encoder.encode(",public_hospital,,3\n")]);
+    const bytes = Uint8Array.from([...encoder.encode(rows.join("\n") + "\n"), ...gbkLine, ...encoder.encode("530114,呈贡区,2024,呈贡区中医医院,中医医院,,392\n")]);
+    const result = readStatistics(bytes, { file: "f.csv" });
+    expect(result.stats.encoding).toBe("utf-8");
+    expect(result.diagnostics.map((d) => [d.code, d.line])).toEqual([["encoding-error", 4]]);
+  });
+});
+
+describe("input that does not end", () => {
+  const run = (args: string[], input?: Buffer) =>
+    spawnSync(process.execPath, [bin, ...args], { cwd: root, input, encoding: "utf8", timeout: 60_000, env: { PATH: process.env.PATH ?? "", LANG: "C" } });
+
+  it("gap validate /dev/zero stops at the first bytes that are not text", () => {
+    const result = run(["validate", "/dev/zero", "--format", "json"]);
+    expect(result.error).toBeUndefined();
+    expect(result.status).toBe(1);
+    expect(JSON.parse(result.stdout).diagnostics.map((d: { code: string }) => d.code)).toEqual(["encoding-error"]);
+  });
+
+  it("yes | gap validate - stops at a header without the required columns", () => {
+    const result = spawnSync("sh", ["-c", `yes | "${process.execPath}" "${bin}" validate - --format json`], { cwd: root, encoding: "utf8", timeout: 60_000 });
+    expect(result.error).toBeUndefined();
+    expect(result.status).toBe(1);
+    expect(JSON.parse(result.stdout).diagnostics.map((d: { code: string }) => d.code)).toContain("missing-label");
+  });
+});
