@@ -34,6 +34,13 @@ describe("errors in Chinese", () => {
     ["cannot read x.csv: no such file or directory", "无法读取 x.csv：文件或目录不存在"],
     ["--horizon 2020: must be after the data's latest year (2024)", "--horizon 2020：应晚于数据的最新年份（2024）"],
     ["--attrition «x»: expected a rate such as 0.02 or 2%", "--attrition «x»：应为比率，如 0.02 或 2%"],
+    ["-o data.csv: it is the input data.csv; write the result to another file", "-o data.csv：它就是输入文件 data.csv；请把结果写到另一个文件"],
+    ["-o d.csv: it is the input (standard input); write the result to another file", "-o d.csv：它就是输入（标准输入）；请把结果写到另一个文件"],
+    ["cannot write r.json: it is a symbolic link to gone.json, which does not exist (not replaced)", "无法写入 r.json：它是指向 gone.json 的符号链接，而该文件不存在（未替换）"],
+    ["bad targets file big.json: larger than 10485760 bytes", "目标文件有误 big.json：超过 10485760 字节"],
+    ["--region «53x»: expected a region code or its start, such as 5301 or 530114", "--region «53x»：应为行政区划代码或其开头，如 5301 或 530114"],
+    ["no region in a.csv, b.csv has a code starting with 5302 (--region)", "a.csv, b.csv 中没有代码以 5302 开头的地区（--region）"],
+    ["standard input (-) can be read once", "标准输入（-）只能读取一次"],
   ];
   for (const [en, zh] of cases) it(en.split("\n")[0]!, () => expect(translateError(en, "zh")).toBe(zh));
   it("English stays as it is", () => expect(translateError("cannot read x: permission denied", "en")).toBe("cannot read x: permission denied"));
