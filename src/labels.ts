@@ -15,7 +15,7 @@ const documents = new Map<string, { zh: string; en: string; number: string | nul
   [d000, d001, d002, d003, d004].map((d) => [d.document, { zh: d.title.zh, en: d.title.en, number: d.number }]),
 );
 
-const statuses: Record<Status, Record<Lang, string>> = {
+const statuses: Record<string, Record<Lang, string>> = {
   met: { zh: "达标", en: "met" },
   short: { zh: "未达标", en: "short" },
   overdue: { zh: "逾期未达标", en: "overdue" },
@@ -34,8 +34,18 @@ const levels: Record<Level, Record<Lang, string>> = {
   county: { zh: "县（区）级", en: "county" },
 };
 
-export function statusLabel(status: Status, lang: Lang): string {
-  return statuses[status][lang];
+/** A status's word; a status this build does not know yet is shown as its id rather than failing. */
+export function statusLabel(status: Status | string, lang: Lang): string {
+  return statuses[status]?.[lang] ?? status.replace(/_/g, " ");
+}
+
+/** How a status reads at a glance: a binding failure, a warning, fine, or beside the point. */
+export type Tone = "bad" | "warn" | "good" | "muted";
+
+const tones: Record<string, Tone> = { overdue: "bad", short: "bad", advisory: "warn", above_range: "warn", met: "good" };
+
+export function statusTone(status: Status | string): Tone {
+  return tones[status] ?? "muted";
 }
 
 const ALWAYS_COUNTED = new Set<Status>(["overdue", "short", "advisory", "not_assessed", "met"]);
@@ -43,7 +53,7 @@ const ALWAYS_COUNTED = new Set<Status>(["overdue", "short", "advisory", "not_ass
 /** The counts of a run, worst first, leaving out statuses none of its results has (but always short and met). */
 export function statusCountsText(counts: Record<Status, number>, order: readonly Status[], lang: Lang): string {
   const shown = order.filter((s) => counts[s] > 0 || ALWAYS_COUNTED.has(s));
-  return shown.map((s) => (lang === "zh" ? `${statuses[s].zh} ${counts[s]}` : `${counts[s]} ${statuses[s].en}`)).join(lang === "zh" ? "，" : ", ");
+  return shown.map((s) => (lang === "zh" ? `${statusLabel(s, lang)} ${counts[s]}` : `${counts[s]} ${statusLabel(s, lang)}`)).join(lang === "zh" ? "，" : ", ");
 }
 
 /** The assumption on which target decides a measure, printed with every result. */

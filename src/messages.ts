@@ -28,6 +28,8 @@ const expectations: Record<Expectation, Record<Lang, string>> = {
   "known-header": { en: "a known column", zh: "已知列名" },
   "cells-match-header": { en: "{header} cells, as in the header (found {cells})", zh: "与表头相同的 {header} 个单元格（实际 {cells} 个）" },
   "closed-quote": { en: "a quoted cell closed by a double quote before the next comma or line end", zh: "以双引号闭合的带引号单元格" },
+  "short-row": { en: "a row of at most {max} bytes", zh: "不超过 {max} 字节的行" },
+  "few-total-rows": { en: "at most {max} total rows per region and year", zh: "每个地区、年份不超过 {max} 个合计行" },
   "short-cell": { en: "a cell of at most {max} characters (found {length})", zh: "不超过 {max} 个字符的单元格（实际 {length} 个）" },
   "not-above-total": { en: "at most {total} ({totalValue})", zh: "不超过{total}（{totalValue}）" },
   "sum-not-above-total": { en: "at least the sum of its rows ({sum})", zh: "不小于其明细行之和（{sum}）" },
@@ -60,6 +62,7 @@ const problems: Record<DiagnosticCode, Template> = {
   "extra-cell": { en: "the row has more cells than the header", zh: "该行单元格多于表头" },
   "unclosed-quote": { en: "a quoted cell is not closed properly", zh: "带引号的单元格未正确闭合" },
   "cell-too-long": { en: "the cell is too long", zh: "单元格过长" },
+  "row-too-long": { en: "the row is too long: not read", zh: "该行过长，未读取" },
   "type-error": { en: "{field} «{value}» is not of the right type", zh: "{field} «{value}» 类型不正确" },
   "constraint-error": { en: "{field} «{value}» is out of range", zh: "{field} «{value}» 超出允许范围" },
   "required-value": { en: "{field} is empty", zh: "{field} 为空" },
@@ -69,6 +72,10 @@ const problems: Record<DiagnosticCode, Template> = {
   "duplicate-row": { en: "duplicate row «{value}»", zh: "重复行 «{value}»" },
   "missing-region-row": { en: "region «{value}» has no region row: per-capita targets cannot be assessed", zh: "地区 «{value}» 没有地区行，无法评估按人口计算的指标" },
   "total-row-mismatch": { en: "total row: {field} {value} differs from the sum of the rows", zh: "合计行：{field} {value} 与明细行之和不符" },
+  "total-rows-not-checked": {
+    en: "region «{value}» has {rows} total rows: from this one on they are not checked against the sums",
+    zh: "地区 «{value}» 有 {rows} 个合计行：自此行起不再与明细行之和核对",
+  },
   "header-row": {
     en: "the header is on line {line}: the {rows} row(s) above it (from line {first}) are a title, passed over: «{value}»",
     zh: "表头在第 {line} 行：其上 {rows} 行（自第 {first} 行起）为标题，已跳过：«{value}»",

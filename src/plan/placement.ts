@@ -27,10 +27,10 @@ function figureOf(figures: RegionRecord["figures"], metric: string): number | un
  * The current stock of a metric per cell. A group's staff (grassroots_staff) has the cells of its group's types,
  * counted from their staff; any other metric has the cells of every type in the region.
  */
-export function currentCells(region: RegionRecord, metric: string): Cells {
+export function currentCells(region: RegionRecord, metric: string, regionTypes: readonly string[] = unitTypesOf(region)): Cells {
   const cells: Cells = new Map();
   const derived = metricById.get(metric)?.derivedFrom;
-  const types = derived ? unitTypesOfGroup(derived.group).filter((t) => region.byType[t]) : Object.keys(region.byType).sort();
+  const types = derived ? unitTypesOfGroup(derived.group).filter((t) => region.byType[t]) : regionTypes;
   let placed = 0;
   for (const type of types) {
     const figures = region.byType[type]!.figures;
@@ -40,6 +40,11 @@ export function currentCells(region: RegionRecord, metric: string): Cells {
   }
   cells.set(UNPLACED, Math.max(0, (figureOf(region.figures, metric) ?? 0) - placed));
   return cells;
+}
+
+/** The region's institution types in code-unit order: the cells of every category but a group's staff. */
+export function unitTypesOf(region: RegionRecord): string[] {
+  return Object.keys(region.byType).sort();
 }
 
 export function sumCells(cells: Cells, unitTypes?: readonly string[]): number {

@@ -11,7 +11,7 @@ import type { EvaluateContext, FigureView } from "../evaluate/types.js";
 import type { RegionRecord } from "../read/record.js";
 import { disjointPartLists, metricById, withWholes } from "../registry/index.js";
 import { compareText } from "../compare-text.js";
-import { UNPLACED, currentCells, distribute, placementWeights, sumCells, type Cells } from "./placement.js";
+import { UNPLACED, currentCells, distribute, placementWeights, sumCells, unitTypesOf, type Cells } from "./placement.js";
 import { planTargets, type PlannedTarget } from "./targets.js";
 import { planYears, type HorizonSource, type StartSource } from "./years.js";
 import { flowFlags, postsPlan, reachedAtCap, type PlanFlag, type PostsPlan } from "./limits.js";
@@ -121,8 +121,9 @@ function plannable(metric: string): boolean {
 
 /** Parts before their wholes, so a whole is planned after every part it must hold. */
 function depthOrder(metrics: Iterable<string>): string[] {
-  return [...metrics].sort((a, b) => withWholes(b).length - withWholes(a).length || compareText(a, b));
+  return [...metrics].sort(deeperFirst);
 }
+const deeperFirst = (a: string, b: string) => withWholes(b).length - withWholes(a).length || compareText(a, b);
 
 interface Need {
   /** the target is short at the stocks it was assessed against */
@@ -134,6 +135,11 @@ interface Need {
 }
 
 const MAX_PASSES = 12;
+
+/** The planned stock per cell of a category, as far as a target's need reads it. */
+interface PlannedStocks {
+  get(metric: string): Cells | undefined;
+}
 
 export function planRegion(
   region: RegionRecord,
@@ -155,15 +161,20 @@ export function planRegion(
   for (let year = region.year; year < horizon; year++) factor = factor.mul(growth);
 
   const currentByMetric = new Map<string, Cells>();
+  const regionTypes = unitTypesOf(region);
   const currentOf = (metric: string): Cells => {
     let cells = currentByMetric.get(metric);
     if (!cells) {
-      cells = currentCells(region, metric);
+      cells = currentCells(region, metric, regionTypes);
       // a whole holds its parts: where the file leaves a whole short of them (or empty), it is at least their sum
-      for (const list of disjointPartLists(metric)) {
+      for (const { parts } of disjointPartLists(metric)) {
+        if (parts.length === 1) {
+          raiseTo(cells, currentOf(parts[0]!));
+          continue;
+        }
         const sum = new Map<string, number>();
-        for (const part of list.parts) for (const [cell, v] of currentOf(part)) sum.set(cell, (sum.get(cell) ?? 0) + v);
-        for (const [cell, v] of sum) if (v > (cells.get(cell) ?? 0)) cells.set(cell, v);
+        for (const part of parts) currentOf(part).forEach((v, cell) => sum.set(cell, (sum.get(cell) ?? 0) + v));
+        raiseTo(cells, sum);
       }
       currentByMetric.set(metric, cells);
     }
@@ -177,14 +188,37 @@ export function planRegion(
   // a share met only thanks to its own earlier need (assistant physicians under 15% once practising physicians are
   // hired) keeps that need
   const needByTarget = new Map<string, Need>();
+  // a target's need depends only on the planned stocks it reads: where none of them moved since the last pass, its
+  // need is the one it had (most of a pass, once the first has planned)
+  const lastNeed = new Map<PlannedTarget, { need: Need | undefined; read: Map<string, Cells | undefined> }>();
   for (let pass = 0; pass < MAX_PASSES; pass++) {
+    let needsMoved = false;
     for (const p of plannedTargets) {
-      const need = needOf(p, projectedView(base, factor, planned, p.metric, hiresIn), context, alternatives, planned, hiresIn);
+      const last = lastNeed.get(p);
+      let need: Need | undefined;
+      if (last && unmoved(last.read, planned)) need = last.need;
+      else {
+        const read = new Map<string, Cells | undefined>();
+        const reading: PlannedStocks = {
+          get(metric) {
+            const cells = planned.get(metric);
+            read.set(metric, cells);
+            return cells;
+          },
+        };
+        need = needOf(p, projectedView(base, factor, reading, p.metric, hiresIn), context, alternatives, reading, hiresIn);
+        lastNeed.set(p, { need, read });
+      }
       const key = need ? `${need.target}\u0000${need.metric}` : "";
       // a target still short sets its need afresh (the stocks it follows may have moved either way); one now met
       // keeps the need that met it
-      if (need && (need.short || (needByTarget.get(key)?.required ?? -1) < need.required)) needByTarget.set(key, need);
+      if (need && (need.short || (needByTarget.get(key)?.required ?? -1) < need.required)) {
+        if (needByTarget.get(key)?.required !== need.required) needsMoved = true;
+        needByTarget.set(key, need);
+      }
     }
+    // the planned stocks are the needs' (plannedCells is a function of them): the same needs plan the same stocks
+    if (!needsMoved) break;
     const next = plannedCells([...needByTarget.values()], currentOf);
     if (sameCells(next, planned)) break;
     planned = next;
@@ -301,6 +335,13 @@ export function planRegion(
   };
 }
 
+/** Raises each cell of `cells` to at least its figure in `floor`, adding the cells `floor` has and it lacks. */
+function raiseTo(cells: Cells, floor: ReadonlyMap<string, number>): void {
+  floor.forEach((v, cell) => {
+    if (v > (cells.get(cell) ?? 0)) cells.set(cell, v);
+  });
+}
+
 /** Each whole followed by its parts ("of which"), parts in the order of the categories' ids. */
 function wholesFirst(categories: CategoryPlan[]): CategoryPlan[] {
   const out: CategoryPlan[] = [];
@@ -333,12 +374,11 @@ function byUnitType(current: Cells, planned: Cells): UnitTypePlacement[] | undef
 function projectedView(
   base: FigureView,
   factor: Ratio,
-  planned: ReadonlyMap<string, Cells>,
+  planned: PlannedStocks,
   own: string | undefined,
   hiresIn: (metric: string, cells: Cells, unitTypes?: readonly string[]) => number,
 ): FigureView {
   const ownWholes = own ? withWholes(own).slice(1) : [];
-  const ownPlan = own ? planned.get(own) : undefined;
   return {
     ...base,
     population(basis) {
@@ -350,7 +390,8 @@ function projectedView(
       const cells = metric === own ? undefined : planned.get(metric);
       if (!cells || !counted.ok) return counted;
       let value = counted.value + hiresIn(metric, cells, unitTypes);
-      if (ownPlan && ownWholes.includes(metric)) value -= hiresIn(own!, ownPlan, unitTypes);
+      const ownPlan = ownWholes.includes(metric) ? planned.get(own!) : undefined;
+      if (ownPlan) value -= hiresIn(own!, ownPlan, unitTypes);
       return { ok: true, value, partial: counted.partial };
     },
   };
@@ -365,7 +406,7 @@ function needOf(
   view: FigureView,
   context: EvaluateContext,
   alternatives: Map<string, PlanAlternative>,
-  planned: ReadonlyMap<string, Cells>,
+  planned: PlannedStocks,
   hiresIn: (metric: string, cells: Cells, unitTypes?: readonly string[]) => number,
 ): Need | undefined {
   const a = assess(target, view, context);
@@ -376,18 +417,25 @@ function needOf(
   const counted = view.count(metric, unitTypes);
   if (!counted.ok) return undefined;
   let required = counted.value + (a.shortfall && a.shortfall.count > 0 ? a.shortfall.count : 0);
-  if (target.kind === "share" && target.comparator !== "at_most" && metric === own && a.shortfall && withWholes(own).includes(target.of)) {
+  // the whole contains the part: by the registry (technicians within staff), or within the target's scope only
+  // (physicians practising in village clinics are village-clinic doctors, physicians elsewhere are not)
+  const nested = target.kind === "share" && withWholes(metric).includes(target.of);
+  if (target.kind === "share" && target.comparator !== "at_most" && metric === own && a.shortfall && (nested || target.partOfWhole)) {
     // technicians ≥ 75% of grassroots staff, where the staff are already planned to grow for other reasons (a
     // grassroots density): the technicians can be those hires, so the share of the planned staff is enough, as long
-    // as it fits in them; otherwise every technician hired grows the staff too, which is what the evaluator counts
+    // as it fits in them; otherwise every technician hired grows the staff too, which is what the evaluator counts.
+    // A whole nested by the registry is seen without the part's hires (see projectedView) and holds them in its plan;
+    // one that holds the part only within the scope (village-clinic doctors) is planned for its own targets alone, so
+    // the part's hires are to be found among the whole's, not beside them
     const wholeCells = planned.get(target.of);
     const ownCells = planned.get(own);
     if (wholeCells) {
       const whole = view.count(target.of, unitTypes);
       const ownHires = ownCells ? hiresIn(own, ownCells, unitTypes) : 0;
+      const heldHires = nested ? ownHires : 0;
       const wholeHires = hiresIn(target.of, wholeCells, unitTypes);
-      if (whole.ok && wholeHires > ownHires) {
-        const plannedWhole = whole.value + ownHires;
+      if (whole.ok && wholeHires > heldHires) {
+        const plannedWhole = whole.value + heldHires;
         const enough = peopleAtLeast(Ratio.decimal(target.value).div(Ratio.of(100)).mul(Ratio.of(plannedWhole)));
         if (enough - counted.value <= wholeHires) required = Math.min(required, Math.max(counted.value, enough));
       }
@@ -441,11 +489,11 @@ function plannedCells(needs: readonly Need[], currentOf: (metric: string) => Cel
         const partCells = out.get(part);
         if (!partCells) continue;
         const partNow = currentOf(part);
-        for (const [cell, v] of partCells) sum.set(cell, (sum.get(cell) ?? 0) + v - (partNow.get(cell) ?? 0));
+        partCells.forEach((v, cell) => sum.set(cell, (sum.get(cell) ?? 0) + v - (partNow.get(cell) ?? 0)));
       }
-      for (const [cell, v] of sum) if (v > (fromParts.get(cell) ?? 0)) fromParts.set(cell, v);
+      raiseTo(fromParts, sum);
     }
-    for (const [cell, v] of fromParts) cells.set(cell, (cells.get(cell) ?? 0) + v);
+    fromParts.forEach((v, cell) => cells.set(cell, (cells.get(cell) ?? 0) + v));
     const own = (needsByMetric.get(metric) ?? []).sort((a, b) => Number(!a.unitTypes) - Number(!b.unitTypes) || compareText(a.target, b.target));
     for (const n of own) {
       const keys = n.unitTypes ? n.unitTypes.filter((t) => cells.has(t)) : [...cells.keys()];
@@ -465,12 +513,27 @@ function plannedCells(needs: readonly Need[], currentOf: (metric: string) => Cel
   return out;
 }
 
+/** The planned stocks a target's need reads, as the need read them: are they the same in `planned` now? */
+function unmoved(read: ReadonlyMap<string, Cells | undefined>, planned: ReadonlyMap<string, Cells>): boolean {
+  for (const [metric, then] of read) {
+    const now = planned.get(metric);
+    if (now === then) continue;
+    if (!now || !then || !sameCellValues(now, then)) return false;
+  }
+  return true;
+}
+
+function sameCellValues(a: Cells, b: Cells): boolean {
+  if (a.size !== b.size) return false;
+  for (const [cell, v] of a) if (b.get(cell) !== v) return false;
+  return true;
+}
+
 function sameCells(a: ReadonlyMap<string, Cells>, b: ReadonlyMap<string, Cells>): boolean {
   if (a.size !== b.size) return false;
   for (const [metric, cells] of a) {
     const other = b.get(metric);
-    if (!other || other.size !== cells.size) return false;
-    for (const [cell, v] of cells) if (other.get(cell) !== v) return false;
+    if (!other || !sameCellValues(cells, other)) return false;
   }
   return true;
 }

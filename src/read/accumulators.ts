@@ -5,6 +5,7 @@
  * arrays over the file's own columns: a region costs a few KB whatever its rows.
  */
 import { unitTypes } from "../registry/index.js";
+import { LIMITS } from "./limits.js";
 import { CompactStringSet } from "./hashset.js";
 import type { InstitutionBelowMinimum } from "./record.js";
 import { unitTypeIndex } from "./vocabulary.js";
@@ -27,6 +28,8 @@ export const TALLY_BELOW = 1;
 export const TALLY_UNREPORTED = 2;
 export const TALLY_SHORTFALL = 3;
 export const TALLY_WIDTH = 4;
+/** total rows kept per region to check against its sums: a region has one or a few; the rest are only counted */
+export const MAX_TOTAL_ROWS_CHECKED = LIMITS.totalRowsChecked;
 /** rows below a threshold kept as examples, per region and threshold */
 export const EXAMPLES_KEPT = 50;
 
@@ -42,6 +45,9 @@ export class RegionAccumulator {
   stated: Float64Array | undefined;
   readonly types = new Map<string, TypeAccumulator>();
   readonly totalRows: Array<{ line: number; values: Float64Array }> = [];
+  /** total rows past MAX_TOTAL_ROWS_CHECKED: how many, and the first one's line */
+  totalRowsNotKept = 0;
+  firstTotalRowNotKept = 0;
   /**
    * per threshold, in the reader's order: rows, below, unreported, shortfall (TALLY_*). Numbers in one typed array,
    * not an object per threshold: fresh objects in every region kept V8 from re-optimising the row loop on big files.

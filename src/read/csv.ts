@@ -15,7 +15,8 @@ import { utf8Text } from "./utf8.js";
 export type CsvProblem =
   | { kind: "unclosed-quote"; line: number; field: number }
   | { kind: "quote-error"; line: number; field: number; value: string }
-  | { kind: "cell-too-long"; line: number; field: number; length: number };
+  | { kind: "cell-too-long"; line: number; field: number; length: number }
+  | { kind: "row-too-long"; line: number };
 
 const EMPTY = new Uint8Array(0);
 
@@ -87,6 +88,26 @@ const CR = 13;
 /** Longest cell accepted as data; longer ones are reported and passed on shortened to this length. */
 export const MAX_CELL_LENGTH = LIMITS.cellLength;
 
+/** Longest record accepted, in bytes: a longer one is reported and passed over as it is scanned, without being kept. */
+export const MAX_ROW_BYTES = LIMITS.rowBytes;
+
+// where a record being passed over is (CsvScanner.passOver): as the scanner reads, a quote opens a cell only at its start
+const FIELD_START = 0;
+const UNQUOTED = 1;
+const QUOTED = 2;
+const QUOTE_SEEN = 3;
+/** a CR ended the record: an LF right after it belongs to the same line end */
+const ENDED_BY_CR = 4;
+
+interface PassingOver {
+  line: number;
+  /** line breaks inside its quoted cells so far */
+  breaks: number;
+  state: number;
+  /** the last byte looked at was a CR (a CRLF is one line break) */
+  afterCr: boolean;
+}
+
 export class CsvScanner {
   /** the unscanned bytes: a view of the start of `work` */
   private buffer: Uint8Array = EMPTY;
@@ -113,8 +134,16 @@ export class CsvScanner {
     return this.delimiter;
   }
 
+  /** a record over MAX_ROW_BYTES, reported, whose end is being looked for: its bytes are not kept */
+  private passing: PassingOver | undefined;
+
   /** Scans the next bytes (whole UTF-8 characters or not: a record is handed on only once it is complete). */
   push(bytes: Uint8Array, sink: RecordSink): void {
+    if (this.passing) {
+      const end = this.passOver(bytes, 0, bytes.length, false);
+      if (end === -1) return;
+      bytes = bytes.subarray(end);
+    }
     // the bytes are copied after the unfinished record the last chunk ended with, in a buffer kept for the purpose:
     // no allocation per chunk, and the caller may reuse its own buffer
     const kept = this.buffer.length;
@@ -130,6 +159,7 @@ export class CsvScanner {
   }
 
   finish(sink: RecordSink): void {
+    if (this.passing) this.passOver(EMPTY, 0, 0, true);
     this.scan(sink, true);
     this.buffer = EMPTY;
   }
@@ -170,7 +200,7 @@ export class CsvScanner {
               if (!final) {
                 this.resumeQuoteSearch = n - start;
                 this.resumeField = record.count;
-                return this.keep(start, line);
+                return this.incomplete(start, line);
               }
               break;
             }
@@ -183,7 +213,7 @@ export class CsvScanner {
               // the next chunk may start with the escaping quote
               this.resumeQuoteSearch = q - start;
               this.resumeField = record.count;
-              return this.keep(start, line);
+              return this.incomplete(start, line);
             }
             closed = q;
             break;
@@ -213,7 +243,7 @@ export class CsvScanner {
             j++;
           }
           if (j > i) {
-            if (j >= n && !final) return this.keep(start, line);
+            if (j >= n && !final) return this.incomplete(start, line);
             owned = (owned ?? utf8Text(s, content, closed)) + utf8Text(s, i, j);
             problems = withProblem(problems, { kind: "quote-error", line, field: record.count + 1, value: owned });
             i = j;
@@ -229,7 +259,7 @@ export class CsvScanner {
             else digits = false;
             j++;
           }
-          if (j >= n && !final) return this.keep(start, line);
+          if (j >= n && !final) return this.incomplete(start, line);
           fieldStart = i;
           fieldEnd = j;
           number = digits && j > i && j - i <= 15 ? value : -1;
@@ -259,7 +289,7 @@ export class CsvScanner {
         const c = s[i]!;
         if (c === delimiter) {
           i++;
-          if (i >= n && !final) return this.keep(start, line);
+          if (i >= n && !final) return this.incomplete(start, line);
           if (i >= n) {
             const k = record.count++;
             if (k >= record.starts.length) record.reserve(k);
@@ -272,17 +302,20 @@ export class CsvScanner {
           continue;
         }
         if (c === CR) {
-          if (i + 1 >= n && !final) return this.keep(start, line);
+          if (i + 1 >= n && !final) return this.incomplete(start, line);
           i += i + 1 < n && s[i + 1] === LF ? 2 : 1;
         } else i++; // LF
         complete = true;
         break;
       }
       if (complete) {
-        if (problems) this.keepProblems(problems);
         record.line = line;
-        const blank = record.count === 1 && (record.owned[0] !== undefined ? record.owned[0] === "" : record.starts[0] === record.ends[0]);
-        if (!blank) sink(record);
+        if (i - start > MAX_ROW_BYTES) this.keepProblem({ kind: "row-too-long", line });
+        else {
+          if (problems) this.keepProblems(problems);
+          const blank = record.count === 1 && (record.owned[0] !== undefined ? record.owned[0] === "" : record.starts[0] === record.ends[0]);
+          if (!blank) sink(record);
+        }
         line += 1 + extraLines;
         start = i;
       }
@@ -297,7 +330,70 @@ export class CsvScanner {
 
   /** Whether the text pushed so far ended exactly after a record: nothing kept, not inside a quoted cell. */
   atRecordStart(): boolean {
-    return this.buffer.length === 0 && this.resumeField === -1 && !this.failed;
+    return this.buffer.length === 0 && this.resumeField === -1 && !this.failed && !this.passing;
+  }
+
+  /**
+   * A record not yet complete is kept for the next bytes, unless it is already longer than MAX_ROW_BYTES: then it is
+   * reported at its line and passed over, its end looked for in the bytes as they come, none of them kept.
+   */
+  private incomplete(start: number, line: number): void {
+    const n = this.buffer.length;
+    if (n - start <= MAX_ROW_BYTES) return this.keep(start, line);
+    this.keepProblem({ kind: "row-too-long", line });
+    this.resumeField = -1;
+    this.passing = { line, breaks: 0, state: FIELD_START, afterCr: false };
+    const end = this.passOver(this.buffer, start, n, false);
+    // the record was incomplete to the scanner, so it goes on past these bytes; were it to end here, the rest is kept
+    this.keep(end === -1 ? n : end, this.line);
+  }
+
+  /**
+   * Looks for the end of the record being passed over in bytes[from, to), reading quotes as the scanner does.
+   * Returns where the next record starts (the record has ended: the line count moves past it), or -1.
+   */
+  private passOver(bytes: Uint8Array, from: number, to: number, final: boolean): number {
+    const p = this.passing!;
+    const delimiter = this.delimiter;
+    let state = p.state;
+    let afterCr = p.afterCr;
+    let end = -1;
+    for (let i = from; i < to; i++) {
+      const c = bytes[i]!;
+      if (state === ENDED_BY_CR) {
+        end = c === LF ? i + 1 : i;
+        break;
+      }
+      if (state === QUOTED) {
+        if (c === QUOTE) state = QUOTE_SEEN;
+        else if (c === CR) p.breaks++;
+        else if (c === LF && !afterCr) p.breaks++;
+        afterCr = c === CR;
+        continue;
+      }
+      if (c === QUOTE) {
+        if (state !== UNQUOTED) state = QUOTED;
+      } else if (c === delimiter) state = FIELD_START;
+      else if (c === LF) {
+        end = i + 1;
+        break;
+      } else if (c === CR) state = ENDED_BY_CR;
+      else state = UNQUOTED;
+    }
+    if (end === -1 && final) end = to;
+    if (end === -1) {
+      p.state = state;
+      p.afterCr = afterCr;
+      return -1;
+    }
+    this.line = p.line + 1 + p.breaks;
+    this.passing = undefined;
+    return end;
+  }
+
+  private keepProblem(problem: CsvProblem): void {
+    if (this.problems.length < MAX_KEPT_PROBLEMS) this.problems.push(problem);
+    else this.problemsNotKept++;
   }
 
   /** The line the next record starts on, when at a record start. */
@@ -315,6 +411,7 @@ export class CsvScanner {
 
   /** The line the text pushed so far ends on (for problems found before the next text reaches the scanner). */
   lineAtEnd(): number {
+    if (this.passing) return this.passing.line + this.passing.breaks;
     return this.line + countLineBreaks(this.buffer, 0, this.buffer.length);
   }
 

@@ -12,6 +12,7 @@ export type DiagnosticCode =
   | "extra-cell"
   | "unclosed-quote"
   | "cell-too-long"
+  | "row-too-long"
   | "type-error"
   | "constraint-error"
   | "required-value"
@@ -21,6 +22,7 @@ export type DiagnosticCode =
   | "duplicate-row"
   | "missing-region-row"
   | "total-row-mismatch"
+  | "total-rows-not-checked"
   | "header-row"
   | "not-reported-mark"
   | "unit-error"
@@ -48,6 +50,8 @@ export type Expectation =
   | "cells-match-header"
   | "closed-quote"
   | "short-cell"
+  | "short-row"
+  | "few-total-rows"
   | "not-above-total"
   | "sum-not-above-total"
   | "unique-row"
@@ -106,6 +110,7 @@ export const problems = {
     error({ code: "unclosed-quote", line, column, value, expected: "closed-quote", ...inField(field) }),
   cellTooLong: ({ line, column, field }: Cell, length: number, max: number): Problem =>
     error({ code: "cell-too-long", line, column, expected: "short-cell", detail: { length, max }, ...inField(field) }),
+  rowTooLong: (line: number, max: number): Problem => error({ code: "row-too-long", line, column: 1, expected: "short-row", detail: { max } }),
   blankHeader: (line: number, column: number): Problem => error({ code: "blank-header", line, column, expected: "named-header" }),
   unknownHeader: (line: number, column: number, value: string, suggestion: string | undefined): Problem =>
     warning({ code: "unknown-header", line, column, value, expected: "known-header", ...(suggestion ? { detail: { suggestion } } : {}) }),
@@ -157,6 +162,9 @@ export const problems = {
     warning({ code: "missing-region-row", line, column: 1, value: `${code} ${year}`, expected: "region-row" }),
   totalRowMismatch: ({ line, column, field }: Cell, value: number, sum: number): Problem =>
     warning({ code: "total-row-mismatch", line, column, field, value: String(value), expected: "total-matches-sum", detail: { sum } }),
+  /** a region's total rows past those kept to check: counted, not checked */
+  totalRowsNotChecked: (line: number, region: string, rows: number, max: number): Problem =>
+    warning({ code: "total-rows-not-checked", line, column: 1, value: region, expected: "few-total-rows", detail: { rows, max } }),
   /** rows above the header (a title), passed over */
   titleRows: (line: number, text: string, rows: number, first: number): Problem =>
     warning({ code: "header-row", line, column: 1, value: text, expected: "header-first", detail: { rows, first } }),

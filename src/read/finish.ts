@@ -161,4 +161,8 @@ function totalRowsAgainst(acc: RegionAccumulator, figures: Record<string, Figure
       if (v !== figure.value) sink.add(problems.totalRowMismatch(cellOf(layout, total.line, metric.id), v, figure.value));
     });
   }
+  if (acc.totalRowsNotKept > 0) {
+    const rows = acc.totalRows.length + acc.totalRowsNotKept;
+    sink.add(problems.totalRowsNotChecked(acc.firstTotalRowNotKept, `${acc.code} ${acc.year}`, rows, acc.totalRows.length));
+  }
 }

@@ -208,6 +208,10 @@ export class StatisticsReader {
 
   private reportScannerProblems(): void {
     for (const p of this.scanner.problems) {
+      if (p.kind === "row-too-long") {
+        this.sink.add(problems.rowTooLong(p.line, LIMITS.rowBytes));
+        continue;
+      }
       const cell = { line: p.line, column: p.field, field: this.layout?.defs[p.field - 1]?.id };
       if (p.kind === "unclosed-quote") this.sink.add(problems.unclosedQuote(cell), true);
       else if (p.kind === "quote-error") this.sink.add(problems.textAfterQuote(cell, p.value));

@@ -6,7 +6,7 @@
  * to the interpreter.
  */
 import { unitTypes } from "../registry/index.js";
-import { EXAMPLES_KEPT, RegionAccumulator, TALLY_BELOW, TALLY_ROWS, TALLY_SHORTFALL, TALLY_UNREPORTED, TALLY_WIDTH } from "./accumulators.js";
+import { EXAMPLES_KEPT, MAX_TOTAL_ROWS_CHECKED, RegionAccumulator, TALLY_BELOW, TALLY_ROWS, TALLY_SHORTFALL, TALLY_UNREPORTED, TALLY_WIDTH } from "./accumulators.js";
 import { blankAt, cellText, mayBeTotal, trimmedCell, type CellRange } from "./cells.js";
 import type { CsvRecord } from "./csv.js";
 import { problems, type DiagnosticSink } from "./diagnostics.js";
@@ -155,7 +155,9 @@ export class RowReader {
     this.stats.totalRows++;
     // a total row without a code totals the region of the rows before it (a total row's own region does not count)
     const region = code !== undefined && year !== undefined ? this.regionFor(code, year, line) : this.lastRegion;
-    if (region && valid) region.totalRows.push({ line, values: values.slice() });
+    if (!region || !valid) return;
+    if (region.totalRows.length < MAX_TOTAL_ROWS_CHECKED) region.totalRows.push({ line, values: values.slice() });
+    else if (region.totalRowsNotKept++ === 0) region.firstTotalRowNotKept = line;
   }
 
   private regionRow(region: RegionAccumulator, name: string, line: number, valid: boolean, values: Float64Array): void {

@@ -48,9 +48,12 @@ export const headcountMetrics: readonly MetricDef[] = metrics.filter((m) => m.ki
 export const populationMetrics: readonly MetricDef[] = metrics.filter((m) => m.kind === "population");
 export const flagMetrics: readonly MetricDef[] = metrics.filter((m) => m.kind === "flag");
 
-export function unitTypesOfGroup(group: UnitGroup): string[] {
-  return unitTypes.filter((u) => u.group === group).map((u) => u.id);
+export function unitTypesOfGroup(group: UnitGroup): readonly string[] {
+  let types = groupTypesCache.get(group);
+  if (!types) groupTypesCache.set(group, (types = unitTypes.filter((u) => u.group === group).map((u) => u.id)));
+  return types;
 }
+const groupTypesCache = new Map<UnitGroup, readonly string[]>();
 
 export function metricName(id: string, lang: "zh" | "en"): string {
   const def = metricById.get(id);

@@ -73,7 +73,7 @@ describe("a province's file with its prefectures and counties", () => {
     const provincePlan = regions.find((r) => r.level === "provincial")!.plan!.categories.find((c) => c.metric === "gps")!.totalHires;
     expect(gps("provincial")).toBe(provincePlan);
     expect(gps("municipal")).toBeGreaterThan(0);
-    const table = gap(["check", nested, "--lang", "en"]).stdout;
+    const table = gap(["check", nested, "--lang", "en", "--width", "160"]).stdout;
     expect(table).toContain("The file holds several levels (provincial 1, municipal 2, county 3): rolled up per level, never summed across levels");
   });
 });

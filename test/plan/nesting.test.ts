@@ -63,3 +63,33 @@ describe("the multi-region roll-up counts each person once too", () => {
     expect(report.rollup.find((r) => r.metric === "tcm_physicians")).toMatchObject({ partOf: "physicians", totalHires: 104 });
   });
 });
+
+describe("a share whose part is inside its whole only within its scope: physicians practising in village clinics", () => {
+  // 呈贡 (530114): at least 1 village-clinic doctor (village doctors and physicians practising in village clinics) per
+  // 1,000 rural population, and 50% of them licensed physicians. A village clinic with 6 village doctors and 2
+  // physicians (8 village-clinic doctors); 20,000 rural residents. A hospital with physicians enough for the density.
+  const at = (code: number, name: string) => ({ region_code: code, region: name, year: 2024 });
+  const rows = (code: number, name: string) => [
+    { ...at(code, name), population: 100000, rural_population: 20000 },
+    { ...at(code, name), unit: "医院", unit_type: "public_hospital", physicians: 400, nurses: 700, health_technicians: 1200, staff: 1300 },
+    { ...at(code, name), unit: "卫生室", unit_type: "village_clinic", village_doctors: 6, physicians: 2, staff: 8 },
+  ];
+  const villageClinic = (c: { byUnitType?: Array<{ unitType: string | null; required: number; hires: number }> }) => c.byUnitType!.find((u) => u.unitType === "village_clinic");
+
+  it("the whole planned to grow for its own target: the part is the share of the planned whole, among its hires", () => {
+    const { category } = planOf(rows(530114, "呈贡区"), { from: 2025, horizon: 2025 });
+    // 20,000 × 1 / 1,000 = 20 village-clinic doctors: 12 hires
+    expect(villageClinic(category("village_clinic_doctors"))).toMatchObject({ required: 20, hires: 12 });
+    // 50% of 20 = 10 physicians: 8 of those 12 hires licensed — not (2 + x) / (20 + x) ≥ 50%, x = 16, as if every
+    // physician hired were a village-clinic doctor beside the 20
+    expect(category("physicians").requirements).toContainEqual({ target: "cg-village-doctors-licensed-share-2025", required: 10, unitTypes: ["village_clinic"] });
+    expect(villageClinic(category("physicians"))).toMatchObject({ required: 10, hires: 8 });
+  });
+
+  it("a whole nothing else grows: every physician hired grows it too, at today's figures", () => {
+    // national only (110101): about 45%, band from 42.75%: (2 + x) / (8 + x) ≥ 42.75% → x ≥ 1.42 / 0.5725 → 3
+    const { category } = planOf(rows(110101, "东城区"), { from: 2025, horizon: 2025 });
+    expect(category("physicians").requirements).toContainEqual({ target: "cn-village-clinic-licensed-share-2025", required: 5, unitTypes: ["village_clinic"] });
+    expect(villageClinic(category("physicians"))).toMatchObject({ required: 5, hires: 3 });
+  });
+});

@@ -2,6 +2,8 @@
 import { spawnSync } from "node:child_process";
 import { describe, expect, it } from "vitest";
 import { MAX_STORED_DIAGNOSTICS } from "../../src/read/diagnostics.js";
+import { MAX_TOTAL_ROWS_CHECKED } from "../../src/read/accumulators.js";
+import { LIMITS } from "../../src/read/limits.js";
 import { StatisticsReader, readStatistics } from "../../src/read/reader.js";
 import { bin, root } from "../cli/run.js";
 
@@ -62,5 +64,53 @@ describe("input that does not end", () => {
     expect(result.error).toBeUndefined();
     expect(result.status).toBe(1);
     expect(JSON.parse(result.stdout).diagnostics.map((d: { code: string }) => d.code)).toContain("missing-label");
+  });
+});
+
+describe("memory that would follow the rows", () => {
+  const brief = (d: { code: string; line: number }) => `${d.code} ${d.line}`;
+
+  it("a region's total rows past the first MAX_TOTAL_ROWS_CHECKED are counted, not kept: one warning at the first not checked", () => {
+    const totals = Array.from({ length: MAX_TOTAL_ROWS_CHECKED + 20 }, () => "530114,呈贡区,2024,合计,,,5");
+    const text = [HEADER, REGION, "530114,呈贡区,2024,卫生室,村卫生室,,3", ...totals].join("\n");
+    const result = readStatistics(text, { file: "f.csv" });
+    const found = result.diagnostics.map(brief);
+    // each checked total row differs from the sum (3): one warning each, at its own line
+    expect(found.filter((d) => d.startsWith("total-row-mismatch"))).toEqual(totals.slice(0, MAX_TOTAL_ROWS_CHECKED).map((_, i) => `total-row-mismatch ${4 + i}`));
+    expect(found.filter((d) => d.startsWith("total-rows-not-checked"))).toEqual([`total-rows-not-checked ${4 + MAX_TOTAL_ROWS_CHECKED}`]);
+    expect(result.diagnostics.find((d) => d.code === "total-rows-not-checked")).toMatchObject({ value: "530114 2024", detail: { rows: MAX_TOTAL_ROWS_CHECKED + 20, max: MAX_TOTAL_ROWS_CHECKED } });
+    expect(result.stats.totalRows).toBe(MAX_TOTAL_ROWS_CHECKED + 20);
+  });
+
+  const longRow = (chunk: number, body: string) => {
+    const text = `${HEADER}\n${REGION}\n530114,呈贡区,2024,${body},村卫生室,,3\n530114,呈贡区,2024,卫生院,乡镇卫生院,,7\n`;
+    const bytes = new TextEncoder().encode(text);
+    const reader = new StatisticsReader({ file: "f.csv" });
+    for (let at = 0; at < bytes.length; at += chunk) reader.push(bytes.subarray(at, at + chunk));
+    return reader.end();
+  };
+
+  it.each([
+    ["an unquoted cell", 65_536, "x".repeat(LIMITS.rowBytes + 10)],
+    ["a quoted cell with line breaks", 65_536, `"${"x\n".repeat(LIMITS.rowBytes / 2)}"`],
+    ["a quoted cell with CRLF and doubled quotes, in odd chunks", 4099, `"${'a""\r\n'.repeat(LIMITS.rowBytes / 4)}"`],
+    ["a row held in one chunk", 1 << 30, "x".repeat(LIMITS.rowBytes + 10)],
+  ])("a row longer than the row limit (%s) is one located error, not read, and the rows after it are", (_what, chunk, body) => {
+    const result = longRow(chunk, body);
+    expect(result.diagnostics.map(brief)).toEqual(["row-too-long 3"]);
+    expect(result.diagnostics[0]).toMatchObject({ column: 1, detail: { max: LIMITS.rowBytes } });
+    const breaks = body.split("\n").length - 1;
+    expect(result.stats.institutionRows).toBe(1);
+    expect(result.stats.lines).toBe(4 + breaks);
+    expect(result.regions[0]!.byType.township_hospital!.figures.staff!.value).toBe(7);
+  });
+
+  it("a row longer than the limit at the end of the input, unclosed or not, is the one error", () => {
+    for (const tail of ["x".repeat(LIMITS.rowBytes + 10), `"${"x".repeat(LIMITS.rowBytes + 10)}"`]) {
+      const bytes = new TextEncoder().encode(`${HEADER}\n${REGION}\n530114,呈贡区,2024,${tail}`);
+      const reader = new StatisticsReader({ file: "f.csv" });
+      for (let at = 0; at < bytes.length; at += 65_536) reader.push(bytes.subarray(at, at + 65_536));
+      expect(reader.end().diagnostics.map(brief)).toEqual(["row-too-long 3"]);
+    }
   });
 });

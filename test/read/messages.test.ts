@@ -3,6 +3,7 @@ import { readdirSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { diagnosticMessage, expectedText, problemText, type Lang } from "../../src/messages.js";
 import type { Diagnostic, DiagnosticCode } from "../../src/read/diagnostics.js";
+import { LIMITS } from "../../src/read/limits.js";
 import { readStatistics } from "../../src/read/reader.js";
 import { FIXTURES, readFixture } from "./helpers.js";
 
@@ -19,6 +20,7 @@ const ALL_CODES: Record<DiagnosticCode, true> = {
   "extra-cell": true,
   "unclosed-quote": true,
   "cell-too-long": true,
+  "row-too-long": true,
   "type-error": true,
   "constraint-error": true,
   "required-value": true,
@@ -28,6 +30,7 @@ const ALL_CODES: Record<DiagnosticCode, true> = {
   "duplicate-row": true,
   "missing-region-row": true,
   "total-row-mismatch": true,
+  "total-rows-not-checked": true,
   "header-row": true,
   "not-reported-mark": true,
   "unit-error": true,
@@ -42,7 +45,12 @@ function allDiagnostics(): Diagnostic[] {
     [header, "530114,呈贡区,2024,,,728600,", ...Array.from({ length: 1001 }, (_, i) => `530114,呈贡区,2024,卫生室${i},村卫生室,,-${i + 1}`)].join("\n"),
     { file: "many.csv" },
   );
-  return [...fromFixtures, ...long.diagnostics, ...many.diagnostics.slice(-2)];
+  const longRow = readStatistics(`${header}\n530114,呈贡区,2024,,,728600,\n530114,呈贡区,2024,${"x".repeat(LIMITS.rowBytes)},公立医院,,968\n`, { file: "row.csv" });
+  const totals = readStatistics(
+    [header, "530114,呈贡区,2024,,,728600,", ...Array.from({ length: LIMITS.totalRowsChecked + 1 }, () => "530114,呈贡区,2024,合计,,,")].join("\n"),
+    { file: "totals.csv" },
+  );
+  return [...fromFixtures, ...long.diagnostics, ...many.diagnostics.slice(-2), ...longRow.diagnostics, ...totals.diagnostics];
 }
 
 describe("diagnostic messages", () => {

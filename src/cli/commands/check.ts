@@ -12,14 +12,29 @@ import { diagnosticsGithub, diagnosticsJson, diagnosticsTable } from "../formatt
 import { checkFormatters, streamFormats } from "../formatters/check/index.js";
 import type { RegionStreamFormat } from "../formatters/check/stream.js";
 import { writeOutput } from "../io.js";
-import { writeStdout } from "../stdout.js";
-import { langOption, outputOption, parseRate, parseYearOption, regionOption, resolveLang, resolvePaint, sheetOption, type CommonOptions } from "../options.js";
+import { stdoutIsTerminal, writeStdout } from "../stdout.js";
+import {
+  bomOption,
+  formatOfPath,
+  langOption,
+  outputOption,
+  parseRate,
+  parseYearOption,
+  regionOption,
+  resolveLang,
+  resolvePaint,
+  resolveWidth,
+  sheetOption,
+  widthOption,
+  type CommonOptions,
+} from "../options.js";
 import { plain } from "../color.js";
 import { TextStore } from "../spill.js";
 import { currentYear } from "../../plan/years.js";
 
 interface CheckOptions extends CommonOptions {
-  format: keyof typeof checkFormatters;
+  format?: keyof typeof checkFormatters;
+  quiet?: boolean;
   targets: string[];
   template: string[];
   horizon?: string;
@@ -35,35 +50,60 @@ interface CheckOptions extends CommonOptions {
 
 const collect = (value: string, previous: string[]) => [...previous, value];
 
-export function checkCommand(): Command {
+export function checkCommand(helpLang: Lang = "en"): Command {
+  const say = (zh: string, en: string) => (helpLang === "zh" ? zh : en);
   return new Command("check")
-    .description("validate the file, evaluate every applicable target, print the shortfalls and the hiring plan")
-    .argument("<files...>", "the statistics files (CSV, tab-separated text or .xlsx; one report), or - for standard input")
-    .addOption(new Option("-f, --format <format>", "output format").choices(Object.keys(checkFormatters)).default("table"))
-    .addOption(langOption())
-    .addOption(outputOption())
-    .option("--targets <file>", "add or replace targets from a JSON file (same schema as data/targets; repeatable)", collect, [])
-    .option("--template <name>", "apply a named template of targets, e.g. xx-district-grassroots (repeatable)", collect, [])
-    .option("--from <year>", "the plan's first year (default: the later of the year after the data and this year)")
-    .option("--horizon <year>", "plan up to this year (default: the latest target year still ahead, else the first plan year)")
-    .option("--population-growth <rate>", "yearly population growth for the plan, e.g. 0.01 or 1%", "0")
-    .option("--attrition <rate>", "yearly leavers as a share of staff, e.g. 0.05 or 5%", "0")
+    .description(say("检查文件，对照所有适用目标，列出缺口与逐年招聘计划", "validate the file, evaluate every applicable target, print the shortfalls and the hiring plan"))
+    .argument(
+      "<files...>",
+      say("统计文件（CSV、制表符分隔文本或 .xlsx；合为一份报告），- 表示标准输入", "the statistics files (CSV, tab-separated text or .xlsx; one report), or - for standard input"),
+    )
     .addOption(
-      new Option("--fail-on <what>", "what makes the exit status 1: short targets; also advisory ones and figures above a range; nothing")
+      new Option("-f, --format <format>", say("输出格式（默认：按 -o 的扩展名，否则 table）", "output format (default: from -o's extension, else table)")).choices(
+        Object.keys(checkFormatters),
+      ),
+    )
+    .addOption(langOption(helpLang))
+    .addOption(outputOption(helpLang))
+    .addOption(widthOption(helpLang))
+    .option("-q, --quiet", say("只显示结论与未达标的目标", "only the findings: the answer and the targets not met"))
+    .addOption(bomOption(helpLang))
+    .option("--targets <file>", say("从 JSON 文件增加或替换目标（与 data/targets 同一格式；可重复）", "add or replace targets from a JSON file (same schema as data/targets; repeatable)"), collect, [])
+    .option("--template <name>", say("套用指定的目标模板，如 xx-district-grassroots（可重复）", "apply a named template of targets, e.g. xx-district-grassroots (repeatable)"), collect, [])
+    .option("--from <year>", say("计划的第一年（默认：数据年份次年与当前年份中较晚者）", "the plan's first year (default: the later of the year after the data and this year)"))
+    .option("--horizon <year>", say("规划到该年（默认：尚未到期目标的最晚年份，否则为计划第一年）", "plan up to this year (default: the latest target year still ahead, else the first plan year)"))
+    .option("--population-growth <rate>", say("规划用的人口年增长率，如 0.01 或 1%", "yearly population growth for the plan, e.g. 0.01 or 1%"), "0")
+    .option("--attrition <rate>", say("每年离职（自然减员）占在岗人员的比例，如 0.05 或 5%", "yearly leavers as a share of staff, e.g. 0.05 or 5%"), "0")
+    .addOption(
+      new Option(
+        "--fail-on <what>",
+        say("哪些情况使退出码为 1：未达标目标；另含指导性未达与高于区间；不因结果失败", "what makes the exit status 1: short targets; also advisory ones and figures above a range; nothing"),
+      )
         .choices(["shortfall", "advisory", "none"])
         .default("shortfall"),
     )
     .addOption(
-      new Option("--plan <which>", "own: a region's own target for a measure decides, broader levels' are context; strictest: plan to the strictest")
+      new Option(
+        "--plan <which>",
+        say(
+          "own：同一指标以本地区目标为准，上级目标仅作参考；strictest：按最严目标计划",
+          "own: a region's own target for a measure decides, broader levels' are context; strictest: plan to the strictest",
+        ),
+      )
         .choices([...PLAN_MODES])
         .default("own"),
     )
-    .option("--strict", "the input's warnings make the exit status 1 too")
-    .addOption(sheetOption())
-    .addOption(regionOption())
-    .option("--no-color", "no colour even on a terminal")
+    .option("--strict", say("输入文件有警告时退出码也为 1", "the input's warnings make the exit status 1 too"))
+    .addOption(sheetOption(helpLang))
+    .addOption(regionOption(helpLang))
+    .option("--no-color", say("即使在终端也不用颜色", "no colour even on a terminal"))
     .action(async (files: string[], options: CheckOptions) => {
       const lang = resolveLang(options.lang) as Lang;
+      const format = (options.format ?? formatOfPath(options.output, Object.keys(checkFormatters)) ?? "table") as keyof typeof checkFormatters;
+      const width = format === "table" ? resolveWidth(options) : undefined;
+      if (format === "xlsx" && (options.output === undefined || options.output === "-") && stdoutIsTerminal()) {
+        throw new UsageError("--format xlsx writes a workbook: give -o FILE.xlsx or redirect standard output to a file");
+      }
       const planOptions = {
         populationGrowth: parseRate("--population-growth", options.populationGrowth),
         attrition: parseRate("--attrition", options.attrition),
@@ -82,7 +122,8 @@ export function checkCommand(): Command {
       /** no partial results from an invalid file: its diagnostics (as JSON for --format json), and exit 2 */
       const refuse = async (read: ReadSummary) => {
         const view = { result: read, file: name, lang, strict: Boolean(options.strict), paint: plain, command: "check" as const };
-        if (options.format === "github") await writeStdout(diagnosticsGithub(view));
+        if (format === "github") await writeStdout(diagnosticsGithub(view));
+        // only when JSON was asked for by name: an output whose format follows its extension is left as it was
         else if (options.format === "json") await writeOutput(diagnosticsJson(view), options.output);
         else process.stderr.write(diagnosticsTable(view));
         process.exitCode = EXIT.cannotRun;
@@ -91,7 +132,8 @@ export function checkCommand(): Command {
         hasFindings(summary, options.failOn) || (options.strict && read.warnings > 0) ? EXIT.findings : EXIT.ok;
       const runOptions = { ...planOptions, templates: options.template, plan: options.plan };
       const input = { files: names };
-      const stream = streamFormats[options.format];
+      const stream = streamFormats[format];
+      const bom = format === "csv" && options.bom !== false;
       if (stream) {
         // each region is formatted as soon as it is checked and set aside; the report is written worst first
         const store = new TextStore();
@@ -104,7 +146,7 @@ export function checkCommand(): Command {
           });
           if (!checked.ok) return await refuse(checked.read);
           warn(checked.read);
-          await writeOutput(streamedOutput(stream, store, checked.order, checked.summary, name, lang), options.output);
+          await writeOutput(streamedOutput(stream, store, checked.order, checked.summary, name, lang, bom), options.output);
           process.exitCode = exitCode(checked.summary, checked.read);
         } finally {
           store.close();
@@ -115,14 +157,15 @@ export function checkCommand(): Command {
       if (!checked.ok) return await refuse(checked.read);
       const { read, result } = checked;
       warn(read);
-      const report = checkFormatters[options.format]({ result, file: name, lang, paint: await resolvePaint(options) });
+      const view = { result, file: name, lang, paint: format === "table" ? await resolvePaint(options) : plain, width, quiet: options.quiet ?? false };
+      const report = await checkFormatters[format](view);
       // GitHub annotations for the input's warnings come first, on the lines of the input they are about
-      const annotations = options.format === "github" ? diagnosticsGithub({ result: read, file: name, lang, strict: false, paint: plain }) : "";
+      const annotations = format === "github" ? diagnosticsGithub({ result: read, file: name, lang, strict: false, paint: plain }) : "";
       await writeOutput(annotations ? [annotations, ...(typeof report === "string" ? [report] : report)] : report, options.output);
       process.exitCode = exitCode(result, read);
 
       function warn(read: ReadSummary): void {
-        if (read.warnings > 0 && options.format !== "github") {
+        if (read.warnings > 0 && format !== "github") {
           process.stderr.write(diagnosticsTable({ result: read, file: name, lang, strict: Boolean(options.strict), paint: plain }));
         }
       }
@@ -136,9 +179,10 @@ function* streamedOutput(
   summary: CheckSummary,
   file: string,
   lang: Lang,
+  bom: boolean,
 ): Generator<string | Uint8Array> {
   const frame = format.frame(summary, file, lang);
-  yield frame.head;
+  yield bom ? `\uFEFF${frame.head}` : frame.head;
   for (let section = 0; section < format.sections; section++) yield* store.inOrder(order.map((key) => key.index + section), frame.separator);
   yield frame.tail;
 }

@@ -8,7 +8,8 @@ import type { Lang } from "../../messages.js";
 import { metricName, unitTypeName } from "../../registry/index.js";
 import { checkTemplates, loadCatalogue } from "../catalogue.js";
 import { writeOutput } from "../io.js";
-import { langOption, outputOption, resolveLang, resolvePaint, type CommonOptions } from "../options.js";
+import { langOption, outputOption, resolveLang, resolvePaint, resolveWidth, widthOption, type CommonOptions } from "../options.js";
+import { say } from "../i18n.js";
 import { compareText } from "../../compare-text.js";
 
 interface TargetsOptions extends CommonOptions {
@@ -80,17 +81,18 @@ function select(catalogue: Catalogue, options: TargetsOptions): Target[] {
   return list.sort((a, b) => LEVELS.indexOf(a.level) - LEVELS.indexOf(b.level) || compareText(a.region, b.region) || compareText(a.id, b.id));
 }
 
-export function targetsCommand(): Command {
+export function targetsCommand(lang: Lang = "en"): Command {
   return new Command("targets")
-    .description("list the catalogue, or the targets that apply to a region, with their sources")
-    .option("--region <code>", "only the targets that apply to this region (GB/T 2260 code)")
-    .addOption(new Option("--level <level>", "only targets of this level").choices([...LEVELS]))
-    .option("--template <name>", "include a named template (repeatable)", collect, [])
-    .option("--targets <file>", "add or replace targets from a JSON file (repeatable)", collect, [])
-    .addOption(new Option("-f, --format <format>", "output format").choices(["table", "json", "markdown"]).default("table"))
-    .addOption(langOption())
-    .addOption(outputOption())
-    .option("--no-color", "no colour even on a terminal")
+    .description(say(lang, "列出目标库，或适用于某地区的目标及其出处", "list the catalogue, or the targets that apply to a region, with their sources"))
+    .option("--region <code>", say(lang, "只列适用于该地区的目标（行政区划代码）", "only the targets that apply to this region (GB/T 2260 code)"))
+    .addOption(new Option("--level <level>", say(lang, "只列该级别的目标", "only targets of this level")).choices([...LEVELS]))
+    .option("--template <name>", say(lang, "包含指定的目标模板（可重复）", "include a named template (repeatable)"), collect, [])
+    .option("--targets <file>", say(lang, "从 JSON 文件增加或替换目标（可重复）", "add or replace targets from a JSON file (repeatable)"), collect, [])
+    .addOption(new Option("-f, --format <format>", say(lang, "输出格式", "output format")).choices(["table", "json", "markdown"]).default("table"))
+    .addOption(langOption(lang))
+    .addOption(outputOption(lang))
+    .addOption(widthOption(lang))
+    .option("--no-color", say(lang, "即使在终端也不用颜色", "no colour even on a terminal"))
     .action(async (options: TargetsOptions) => {
       const lang = resolveLang(options.lang);
       const catalogue = await loadCatalogue(options.targets);
@@ -111,11 +113,11 @@ export function targetsCommand(): Command {
           const group = list.filter((t) => t.level === level);
           if (!group.length) continue;
           const table = new BoxTable(
-            (lang === "zh" ? ["目标", "指标", "范围", "年份", "性质", "出处"] : ["target", "figure", "scope", "year", "binding", "source"]).map((h) => paint.bold(h)),
-            [32, 32, 14, 4, 8, 46],
+            (lang === "zh" ? ["目标", "指标", "范围", "年份", "性质", "出处"] : ["target", "figure", "scope", "year", "binding", "source"]).map((head, i) => ({ head, min: i === 3 ? 4 : 8 })),
+            { width: resolveWidth(options), head: paint.bold },
           );
           for (const t of group) {
-            table.push([`${t.title[lang]}\n${paint.dim(t.id)}${t.template ? paint.dim(` [${t.template}]`) : ""}`, figureText(t, lang), scopeText(t, lang), String(t.year), bindingLabel(t.binding, lang), sourceText(t, lang)]);
+            table.push([[t.title[lang], { text: t.id + (t.template ? ` [${t.template}]` : ""), style: paint.dim }], figureText(t, lang), scopeText(t, lang), String(t.year), bindingLabel(t.binding, lang), sourceText(t, lang)]);
           }
           text += `${paint.bold(levelLabel(level, lang) + (lang === "zh" ? "目标" : " targets"))} (${group.length})\n${table.toString()}\n`;
         }

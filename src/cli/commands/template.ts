@@ -1,7 +1,9 @@
 import { Command } from "commander";
 import { columns } from "../../read/columns.js";
 import { writeOutput } from "../io.js";
-import { langOption, outputOption, resolveLang, type CommonOptions } from "../options.js";
+import { bomOption, langOption, outputOption, resolveLang, type CommonOptions } from "../options.js";
+import { say } from "../i18n.js";
+import type { Lang } from "../../messages.js";
 
 /** Quotes a CSV cell when it must be. */
 function csvCell(value: string): string {
@@ -26,12 +28,14 @@ export function templateText(lang: "zh" | "en"): string {
   return `${header}\n${example.join(",")}\n`;
 }
 
-export function templateCommand(): Command {
+export function templateCommand(helpLang: Lang = "en"): Command {
   return new Command("template")
-    .description("print an empty statistics file to start from (headers in the chosen language)")
-    .addOption(langOption())
-    .addOption(outputOption())
+    .description(say(helpLang, "输出一个空白统计文件作为起点（表头使用所选语言；带 UTF-8 BOM，Excel 可直接打开）", "print an empty statistics file to start from (headers in the chosen language; with a UTF-8 BOM so Excel opens it right)"))
+    .addOption(langOption(helpLang))
+    .addOption(outputOption(helpLang))
+    .addOption(bomOption(helpLang))
     .action(async (options: CommonOptions) => {
-      await writeOutput(templateText(resolveLang(options.lang)), options.output);
+      const text = templateText(resolveLang(options.lang));
+      await writeOutput(options.bom === false ? text : `\uFEFF${text}`, options.output);
     });
 }

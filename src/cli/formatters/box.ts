@@ -1,109 +1,216 @@
 /**
- * Box-drawn tables for the terminal. Cells may hold line breaks and colour codes; widths count CJK characters as two
- * columns. Long cells are folded (at spaces in English, anywhere in Chinese), never cut.
+ * Tables for the terminal, fitted to a width. Cells are plain text with a style for each paragraph: the text is
+ * folded to the column first and each folded line is styled afterwards, so a colour code is never counted as text
+ * nor cut in two. Widths count CJK and emoji as two columns (text.ts). Long cells are folded (at spaces and hyphens
+ * in English, between any two characters in Chinese), never cut.
  */
+import { clusters, displayWidth, neutralise } from "./text.js";
 
-const ANSI = /\u001b\[[0-9;]*m/g;
+export type Style = (text: string) => string;
 
-/** Display width of a code point: CJK and full-width forms take two columns. */
-export function charWidth(code: number): number {
-  return (code >= 0x1100 && code <= 0x115f) ||
-    (code >= 0x2e80 && code <= 0xa4cf) ||
-    (code >= 0xac00 && code <= 0xd7a3) ||
-    (code >= 0xf900 && code <= 0xfaff) ||
-    (code >= 0xfe30 && code <= 0xfe4f) ||
-    (code >= 0xff00 && code <= 0xff60) ||
-    (code >= 0xffe0 && code <= 0xffe6)
-    ? 2
-    : 1;
+/** One paragraph of a cell: starts on its own line, folded to the column, each line styled. */
+export interface Span {
+  text: string;
+  style?: Style | undefined;
+  /** columns of indent before every line of the paragraph */
+  indent?: number;
 }
 
-export function displayWidth(text: string): number {
-  const plain = text.includes("\u001b") ? text.replace(ANSI, "") : text;
-  let width = 0;
-  for (let i = 0; i < plain.length; i++) {
-    const code = plain.charCodeAt(i);
-    width += code < 0x1100 ? 1 : charWidth(code);
-  }
-  return width;
+export type Cell = string | Span | ReadonlyArray<Span | string>;
+
+export interface Column {
+  head: string;
+  align?: "left" | "right";
+  /** the narrowest the column may be folded to; numbers are never folded (min = their width) */
+  min?: number;
+  /** never folded: the column keeps its natural width */
+  keep?: boolean;
+  /** the widest the column is made, even when its text is wider (it is then folded) */
+  max?: number;
+  /** how strongly the column claims space left after every column has its minimum (default 1) */
+  grow?: number;
 }
 
-/** Folds text to lines of at most `max` columns. Colour codes must wrap whole cells (they do in our formatters). */
-export function fold(text: string, max: number): string {
-  return text
-    .split("\n")
-    .map((line) => foldLine(line, max))
-    .join("\n");
+function spans(cell: Cell): Span[] {
+  if (typeof cell === "string") return [{ text: cell }];
+  if (Array.isArray(cell)) return (cell as ReadonlyArray<Span | string>).map((s) => (typeof s === "string" ? { text: s } : s));
+  return [cell as Span];
 }
 
-function foldLine(line: string, max: number): string {
-  if (displayWidth(line) <= max) return line;
+const CLOSING = /^[，。、；：！？）」』》〉】”’,.;:!?)\]]$/;
+const OPENING = /^[（「『《〈【“‘(\[]$/;
+
+/** Folds one line of plain text to lines of at most `max` columns. */
+export function foldLine(line: string, max: number): string[] {
+  if (max < 1 || displayWidth(line) <= max) return [line];
   const out: string[] = [];
   let current = "";
   let used = 0;
-  for (const word of line.split(/(?<= )/)) {
-    const wordWidth = displayWidth(word);
-    if (used + wordWidth <= max) {
+  const push = () => {
+    out.push(current.trimEnd());
+    current = "";
+    used = 0;
+  };
+  // words end after a space or a hyphen; a CJK character is a word of its own
+  for (const word of line.split(/(?<= )|(?<=[A-Za-z0-9][-/])(?=[A-Za-z0-9])|(?=[\u2e80-\u9fff\uac00-\ud7a3\uf900-\ufaff\uff00-\uff60])|(?<=[\u2e80-\u9fff\uac00-\ud7a3\uf900-\ufaff\uff00-\uff60])/)) {
+    if (word === "") continue;
+    const width = displayWidth(word);
+    // a space that ends the word may hang past the width: it is dropped where the line folds
+    if (used + displayWidth(word.trimEnd()) <= max) {
       current += word;
-      used += wordWidth;
+      used += width;
       continue;
     }
-    if (wordWidth <= max && current.trim() !== "") {
-      out.push(current.trimEnd());
-      current = word;
-      used = wordWidth;
-      continue;
-    }
-    for (const ch of word) {
-      const w = charWidth(ch.codePointAt(0)!);
-      if (used + w > max && current !== "") {
-        out.push(current.trimEnd());
-        current = "";
-        used = 0;
+    if (word.trim() === "") continue; // a space at the fold is dropped
+    if (displayWidth(word.trimEnd()) <= max && current.trim() !== "") {
+      // a closing mark never starts a line and an opening one never ends it: the character before goes down too
+      let carried = word;
+      if (CLOSING.test(word.trimEnd()) || OPENING.test(current.slice(-1))) {
+        const pieces = clusters(current);
+        let take = 1;
+        const latin = /^[A-Za-z0-9.,%]$/;
+        // an opening mark before the character goes down with it, and so does the rest of a Latin word
+        while (take < pieces.length - 1 && (OPENING.test(pieces[pieces.length - take - 1]!) || (latin.test(pieces[pieces.length - take]!) && latin.test(pieces[pieces.length - take - 1]!)))) take++;
+        if (pieces.length > take && displayWidth(pieces.slice(-take).join("") + word) <= max) {
+          carried = pieces.slice(-take).join("") + word;
+          current = pieces.slice(0, -take).join("");
+        }
       }
-      current += ch;
+      push();
+      current = carried;
+      used = displayWidth(carried);
+      continue;
+    }
+    for (const piece of clusters(word)) {
+      const w = displayWidth(piece);
+      if (used + w > max && current !== "") push();
+      current += piece;
       used += w;
     }
   }
   if (current !== "" || out.length === 0) out.push(current.trimEnd());
-  return out.join("\n");
+  return out;
+}
+
+/** A cell's lines at a width, styled after folding. */
+function cellLines(cell: Cell, width: number): Array<{ text: string; width: number }> {
+  const lines: Array<{ text: string; width: number }> = [];
+  for (const span of spans(cell)) {
+    const indent = span.indent ?? 0;
+    for (const raw of neutralise(span.text, true).split("\n")) {
+      for (const folded of foldLine(raw, Math.max(1, width - indent))) {
+        const w = displayWidth(folded) + indent;
+        lines.push({ text: " ".repeat(indent) + (span.style && folded ? span.style(folded) : folded), width: w });
+      }
+    }
+  }
+  return lines;
+}
+
+function naturalWidth(cell: Cell): number {
+  let width = 0;
+  for (const span of spans(cell)) {
+    for (const line of neutralise(span.text, true).split("\n")) width = Math.max(width, displayWidth(line) + (span.indent ?? 0));
+  }
+  return width;
+}
+
+/**
+ * Column widths that fit `total` columns of text: every column gets its minimum (its natural width when it is
+ * kept whole), then the space left goes column by column to the one that lacks the most, weighted by `grow`.
+ */
+export function fitWidths(columns: readonly Column[], rows: readonly (readonly Cell[])[], total: number): number[] {
+  const natural = columns.map((c, i) => Math.min(c.max ?? Infinity, Math.max(1, naturalWidth(c.head), ...rows.map((r) => naturalWidth(r[i] ?? "")))));
+  if (natural.reduce((a, b) => a + b, 0) <= total) return natural;
+  const widths = columns.map((c, i) => (c.keep ? natural[i]! : Math.min(natural[i]!, c.min ?? 6)));
+  let left = total - widths.reduce((a, b) => a + b, 0);
+  while (left > 0) {
+    let best = -1;
+    let bestNeed = 0;
+    for (let i = 0; i < widths.length; i++) {
+      const need = ((natural[i]! - widths[i]!) / natural[i]!) * (columns[i]!.grow ?? 1);
+      if (natural[i]! > widths[i]! && need > bestNeed) {
+        best = i;
+        bestNeed = need;
+      }
+    }
+    if (best < 0) break;
+    widths[best]!++;
+    left--;
+  }
+  return widths;
+}
+
+function pad(line: { text: string; width: number }, width: number, align: "left" | "right" = "left"): string {
+  const space = " ".repeat(Math.max(0, width - line.width));
+  return align === "right" ? space + line.text : line.text + space;
+}
+
+export interface TableOptions {
+  /** the most columns the whole table may take */
+  width: number;
+  /** style of the header cells */
+  head?: Style;
+  /** box-drawn (the default), or columns separated by two spaces */
+  border?: boolean;
+  /** a rule between every two rows (the default); without, rows of one line read as a list */
+  separators?: boolean;
 }
 
 export class BoxTable {
-  private readonly rows: string[][] = [];
+  private readonly rows: Cell[][] = [];
 
-  /** `widths`: the most columns each column's text may take; cells are folded to fit. */
   constructor(
-    private readonly head: readonly string[],
-    private readonly widths?: readonly number[],
+    private readonly columns: readonly Column[],
+    private readonly options: TableOptions,
   ) {}
 
-  push(cells: readonly string[]): void {
-    this.rows.push(cells.map((c, i) => (this.widths?.[i] ? fold(c, this.widths[i]!) : c)));
+  push(cells: readonly Cell[]): this {
+    this.rows.push([...cells]);
+    return this;
+  }
+
+  get length(): number {
+    return this.rows.length;
   }
 
   toString(): string {
-    const all = [this.head.map((h, i) => (this.widths?.[i] ? fold(h, this.widths[i]!) : h)), ...this.rows];
-    const columns = this.head.length;
-    const widths = Array.from({ length: columns }, (_, c) =>
-      Math.max(1, ...all.map((row) => Math.max(0, ...(row[c] ?? "").split("\n").map(displayWidth)))),
-    );
-    const rule = (left: string, mid: string, right: string) => `${left}${widths.map((w) => "─".repeat(w + 2)).join(mid)}${right}\n`;
-    const line = (row: readonly string[]) => {
-      const cells = widths.map((_, c) => (row[c] ?? "").split("\n"));
-      const height = Math.max(...cells.map((lines) => lines.length));
-      let out = "";
-      for (let i = 0; i < height; i++) {
-        out += `│${cells.map((lines, c) => ` ${pad(lines[i] ?? "", widths[c]!)} `).join("│")}│\n`;
+    const { columns, rows } = this;
+    const border = this.options.border !== false;
+    const overhead = border ? columns.length * 3 + 1 : (columns.length - 1) * 2;
+    const widths = fitWidths(columns, rows, this.options.width - overhead);
+    const headStyle = this.options.head;
+    const render = (row: readonly Cell[], head: boolean): string[] => {
+      const cells = columns.map((c, i) => cellLines(head && headStyle ? { text: c.head, style: headStyle } : (row[i] ?? ""), widths[i]!));
+      const height = Math.max(1, ...cells.map((l) => l.length));
+      const out: string[] = [];
+      for (let k = 0; k < height; k++) {
+        const parts = cells.map((lines, i) => pad(lines[k] ?? { text: "", width: 0 }, widths[i]!, head ? "left" : columns[i]!.align));
+        out.push(border ? `│ ${parts.join(" │ ")} │` : parts.join("  ").trimEnd());
       }
       return out;
     };
-    let out = rule("┌", "┬", "┐") + line(all[0]!);
-    for (const row of all.slice(1)) out += rule("├", "┼", "┤") + line(row);
-    return `${out}${rule("└", "┴", "┘")}`.replace(/\n$/, "");
+    if (!border) {
+      const lines = render([], true);
+      for (const row of rows) lines.push(...render(row, false));
+      return lines.join("\n");
+    }
+    const rule = (left: string, mid: string, right: string) => `${left}${widths.map((w) => "─".repeat(w + 2)).join(mid)}${right}`;
+    const lines = [rule("┌", "┬", "┐"), ...render([], true)];
+    const separators = this.options.separators !== false;
+    rows.forEach((row, i) => {
+      if (separators || i === 0) lines.push(rule("├", "┼", "┤"));
+      lines.push(...render(row, false));
+    });
+    lines.push(rule("└", "┴", "┘"));
+    return lines.join("\n");
   }
 }
 
-function pad(text: string, width: number): string {
-  return text + " ".repeat(Math.max(0, width - displayWidth(text)));
+/** A paragraph folded to the width, each line styled after folding, the lines after the first indented by `hang`. */
+export function paragraph(text: string, width: number, style?: Style, hang = 0): string {
+  const paint = (t: string) => (style && t ? style(t) : t);
+  return foldLine(neutralise(text), Math.max(1, width - hang))
+    .map((line, i) => (i === 0 ? "" : " ".repeat(hang)) + paint(line))
+    .join("\n");
 }

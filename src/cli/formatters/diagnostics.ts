@@ -2,6 +2,7 @@ import type { Paint } from "../color.js";
 import type { ReadResult } from "../../read/reader.js";
 import { diagnosticMessage, expectedText, severityLabel, type Lang } from "../../messages.js";
 import { annotation } from "./github.js";
+import { neutralise } from "./text.js";
 
 export const VALIDATE_SCHEMA_VERSION = 1;
 
@@ -24,9 +25,9 @@ export function isValid(result: Pick<ReadResult, "errors" | "warnings">, strict:
 export function diagnosticsTable({ result, file, lang, strict, paint }: DiagnosticsView): string {
   let out = "";
   for (const d of result.diagnostics) {
-    const where = `${d.file}:${d.line}:${d.column}`;
+    const where = neutralise(`${d.file}:${d.line}:${d.column}`);
     const level = d.severity === "error" ? paint.red(severityLabel("error", lang)) : paint.yellow(severityLabel("warning", lang));
-    out += `${where}  ${level}  ${diagnosticMessage(d, lang)}  ${paint.dim(d.code)}\n`;
+    out += `${where}  ${level}  ${neutralise(diagnosticMessage(d, lang))}  ${paint.dim(d.code)}\n`;
   }
   const { rows, regionRows, institutionRows, subtotalRows } = result.stats;
   const counts =
@@ -38,6 +39,7 @@ export function diagnosticsTable({ result, file, lang, strict, paint }: Diagnost
       ? `${result.errors} 个错误，${result.warnings} 个警告`
       : `${result.errors} error${result.errors === 1 ? "" : "s"}, ${result.warnings} warning${result.warnings === 1 ? "" : "s"}`;
   const valid = isValid(result, strict);
+  file = neutralise(file);
   const verdict = valid
     ? paint.green(lang === "zh" ? `✓ ${file} 有效` : `✓ ${file} is valid`)
     : paint.red(lang === "zh" ? `✗ ${file} 无效` : `✗ ${file} is invalid`);

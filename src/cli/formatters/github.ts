@@ -1,7 +1,10 @@
+import { neutralise } from "./text.js";
+
 /** GitHub Actions workflow commands: `::error file=…,line=…,col=…,title=…::message`, escaped as the runner requires. */
 
+/** Control characters and escape sequences are shown, not passed to the log (and line breaks stay escaped). */
 function escapeData(s: string): string {
-  return s.replace(/%/g, "%25").replace(/\r/g, "%0D").replace(/\n/g, "%0A");
+  return neutralise(s, true).replace(/%/g, "%25").replace(/\r/g, "%0D").replace(/\n/g, "%0A");
 }
 
 function escapeProperty(s: string): string {

@@ -1,7 +1,9 @@
 import { STATUS_ORDER, type CheckResult, type RegionResult } from "../../../check.js";
 import { LEVELS, type Level } from "../../../catalogue/catalogue.js";
 import type { Evaluation } from "../../../evaluate/types.js";
-import { countText, levelLabel, precedenceAssumption, statusCountsText } from "../../../labels.js";
+import type { Paint } from "../../color.js";
+import { displayWidth } from "../text.js";
+import { countText, levelLabel, precedenceAssumption, statusCountsText, statusLabel, statusTone } from "../../../labels.js";
 import type { Lang } from "../../../messages.js";
 import { metricName } from "../../../registry/index.js";
 
@@ -69,6 +71,41 @@ export function levelHeading(level: Level, lang: Lang): string {
 export function summaryLine(result: CheckResult, lang: Lang): string {
   const counts = statusCountsText(result.counts, STATUS_ORDER, lang);
   return lang === "zh" ? `${result.regions.length} 个地区-年份：${counts}` : `${result.regions.length} region-years: ${counts}`;
+}
+
+/**
+ * A region's counts as the run's summary line words them ("逾期未达标 1，未达标 22，…"), worst first, statuses that
+ * occur only; on a terminal each in its colour.
+ */
+export function statusCounts(counts: Readonly<Record<string, number>>, lang: Lang, paint?: Paint, width = Infinity): string {
+  const order = [...STATUS_ORDER, ...Object.keys(counts).filter((s) => !(STATUS_ORDER as readonly string[]).includes(s))];
+  const parts: string[] = [];
+  for (const status of order) {
+    const n = counts[status] ?? 0;
+    if (n === 0) continue;
+    const text = lang === "zh" ? `${statusLabel(status, lang)} ${n}` : `${n} ${statusLabel(status, lang)}`;
+    const tone = statusTone(status);
+    parts.push(!paint ? text : tone === "bad" ? paint.red(text) : tone === "warn" ? paint.yellow(text) : tone === "good" ? paint.green(text) : paint.dim(text));
+  }
+  // laid out in lines of the width, each part coloured whole
+  const separator = lang === "zh" ? "，" : ", ";
+  const lines: string[] = [];
+  let line = "";
+  let used = 0;
+  for (const part of parts) {
+    const w = displayWidth(part.replace(/\u001b\[[0-9;]*m/g, ""));
+    const extra = line ? displayWidth(separator) : 0;
+    if (line && used + extra + w > width) {
+      lines.push(line + separator.trimEnd());
+      line = part;
+      used = w;
+    } else {
+      line += (line ? separator : "") + part;
+      used += extra + w;
+    }
+  }
+  if (line) lines.push(line);
+  return lines.join("\n");
 }
 
 /** A plan category's name, indented under its whole and marked as a part ("of which"). */

@@ -7,12 +7,18 @@ import { jsonFormat } from "./json.js";
 import { markdownFormatter } from "./markdown.js";
 import { formatInMemory, type RegionStreamFormat } from "./stream.js";
 import { tableFormatter } from "./table.js";
+import { htmlFormatter } from "./html.js";
+import { xlsxFormatter } from "./xlsx.js";
 
 export interface CheckView {
   result: CheckResult;
   file: string;
   lang: Lang;
   paint: Paint;
+  /** the most columns a line of the table format may take */
+  width?: number;
+  /** only the findings: the answer and the targets not met */
+  quiet?: boolean;
 }
 
 /** The formats that can be written region by region (for a country's worth of regions without holding them). */
@@ -27,5 +33,7 @@ export const checkFormatters = {
   json: (view: CheckView) => formatInMemory(jsonFormat, view),
   csv: (view: CheckView) => formatInMemory(csvFormat, view),
   markdown: markdownFormatter,
+  html: htmlFormatter,
+  xlsx: xlsxFormatter,
   github: githubFormatter,
-} satisfies Record<string, (view: CheckView) => string | Iterable<string>>;
+} satisfies Record<string, (view: CheckView) => string | Iterable<string> | Promise<Iterable<Uint8Array>>>;

@@ -1,59 +1,153 @@
-import { countText, decimalText, gap, remarkText, requiredText, shortfallText, sourceText, statusLabel, valueText } from "../../../labels.js";
+import type { RegionResult } from "../../../check.js";
+import { countText, decimalText, documentTitle, gap, levelLabel, remarkText, requiredText, shortfallText, sourceText, statusLabel, valueText } from "../../../labels.js";
+import type { Lang } from "../../../messages.js";
 import { metricName } from "../../../registry/index.js";
-import { assumptionLines, byLevel, levelHeading, planCategoryName, regionHeading, summaryLine } from "./common.js";
+import { neutralise } from "../text.js";
+import { assumptionLines, byLevel, levelHeading, regionHeading, statusCounts } from "./common.js";
 import type { CheckView } from "./index.js";
+import { basisText, levelsNote, nestedCategories, rollupLevels, orderedRegions, overview, planNotes, regionSummary, startText, words, type RegionSummary } from "./summary.js";
 
-function cell(text: string): string {
-  return text.replace(/\|/g, "\\|").replace(/\r?\n/g, "<br>");
+/** Text safe in markdown: no control characters or line breaks, and nothing read as markup or HTML. */
+export function mdText(text: string): string {
+  return neutralise(text).replace(/[\\`*_[\]<>|]/g, (c) => (c === "<" ? "&lt;" : c === ">" ? "&gt;" : `\\${c}`));
 }
 
 function row(cells: string[]): string {
-  return `| ${cells.map(cell).join(" | ")} |\n`;
+  return `| ${cells.join(" | ")} |\n`;
 }
 
-/** A section ready to paste into an annual report. */
-export function markdownFormatter({ result, lang }: CheckView): string {
+function answer(s: RegionSummary, lang: Lang): string {
+  const w = words[lang];
   const zh = lang === "zh";
-  let out = `## ${zh ? "卫生人才缺口分析" : "Health workforce gap analysis"}\n\n${summaryLine(result, lang)}\n`;
-  for (const region of result.regions) {
-    out += `\n### ${regionHeading(region, lang)}\n`;
-    for (const [level, evaluations] of byLevel(region.evaluations)) {
-      out += `\n#### ${levelHeading(level, lang)}\n\n`;
-      out += row(zh ? ["状态", "目标", "现状", "目标值", "差距", "缺口", "出处"] : ["status", "target", "current", "required", "gap", "short by", "source"]);
-      out += "|---|---|---:|---:|---:|---:|---|\n";
-      for (const e of evaluations) {
-        const g = gap(e);
-        const notes = e.remarks.filter((r) => r.kind !== "checked-against-plan").map((r) => remarkText(r, lang));
-        out += row([
-          statusLabel(e.status, lang),
-          `${e.target.title[lang]} (\`${e.target.id}\`)`,
-          valueText(e.current, e.unit, lang),
-          requiredText(e, lang),
-          g ? decimalText(g, e.unit) : "",
-          shortfallText(e, lang),
-          [sourceText(e.target, lang), ...notes].join("; "),
-        ]);
-      }
-    }
-    const plan = region.plan;
-    if (plan && plan.categories.length) {
-      out += `\n#### ${zh ? `招聘计划 ${plan.startYear}–${plan.horizon}` : `Hiring plan ${plan.startYear}–${plan.horizon}`}\n\n`;
-      const years = plan.categories[0]!.years.map((y) => y.year);
-      out += row([zh ? "类别" : "category", zh ? "现有" : "now", zh ? "需要" : "needed", zh ? "决定性目标" : "binding target", ...years.map((y) => (zh ? `${y} 招聘` : `hires ${y}`)), zh ? "合计" : "total"]);
-      out += `|---|---:|---:|---|${years.map(() => "---:|").join("")}---:|\n`;
-      for (const c of plan.categories) {
-        out += row([
-          planCategoryName(plan, c.metric, lang).replace(/^ +/, (m) => "\u00a0".repeat(m.length * 2)),
-          countText(c.current),
-          countText(c.requiredAtHorizon),
-          c.bindingTarget ? `\`${c.bindingTarget}\`` : zh ? "（已满足）" : "(met)",
-          ...c.years.map((y) => countText(y.hires)),
-          countText(c.totalHires),
-        ]);
-      }
-      out += row([zh ? "**合计（每人计一次）**" : "**total (each person once)**", "", "", "", ...plan.totals.map((t) => countText(t.hires)), countText(plan.totals.reduce((n, t) => n + t.hires, 0))]);
+  let out = "";
+  if (s.hires.length === 0) {
+    out += s.region.plan ? `**${mdText(w.answer)}**${zh ? "：" : ": "}${mdText(w.nothingToHire)}\n` : "";
+  } else {
+    const span = s.years.length > 1 ? `${s.years[0]}–${s.years.at(-1)}` : String(s.years[0]);
+    const lead = s.total ? (zh ? `${span} 年需招聘 ${countText(s.total.total)} 人` : `hire ${countText(s.total.total)} people in ${span}`) : zh ? `${span} 年各类别需招聘人数` : `people to hire per category, ${span}`;
+    out += `**${mdText(w.answer)}**${zh ? "：" : ": "}${mdText(lead)}\n\n`;
+    out += row([mdText(w.category), ...s.years.map(String), mdText(w.total)]);
+    out += `|---|${s.years.map(() => "---:|").join("")}---:|\n`;
+    for (const line of s.hires) out += row([mdText((line.depth > 0 ? `${"　".repeat(line.depth)}${w.ofWhich}` : "") + line.name), ...line.hires.map(countText), `**${countText(line.total)}**`]);
+    if (s.total) out += row([`**${mdText(w.totalOnce)}**`, ...s.total.hires.map((n) => `**${countText(n)}**`), `**${countText(s.total.total)}**`]);
+  }
+  if (s.worst.length) {
+    out += `\n**${mdText(w.worst)}**\n\n`;
+    for (const g of s.worst) {
+      const short = g.shortfall ? (zh ? `，缺 ${g.shortfall}` : `, short by ${g.shortfall}`) : "";
+      out += `- ${mdText(zh ? `${g.title}：现状 ${g.current}，目标 ${g.required}${short}` : `${g.title}: ${g.current} against ${g.required}${short}`)}\n`;
     }
   }
-  out += `\n${zh ? "**假设**" : "**Assumptions**"}\n\n${assumptionLines(result, lang).map((l) => `- ${l}`).join("\n")}\n`;
+  if (s.notAssessed.length) {
+    const count = s.notAssessed.reduce((n, x) => n + x.titles.length, 0);
+    out += `\n**${mdText(zh ? `${w.notAssessed}（${count} 项）` : `${w.notAssessed} (${count})`)}**\n\n`;
+    for (const x of s.notAssessed) out += `- ${mdText(x.reason)}${zh ? "：" : ": "}${mdText(x.titles.join(zh ? "、" : "; "))}\n`;
+  }
+  return `${out}\n${mdText(statusCounts(s.region.counts, lang))}\n`;
+}
+
+function results(region: RegionResult, lang: Lang): string {
+  const w = words[lang];
+  const zh = lang === "zh";
+  let out = "";
+  for (const [level, evaluations] of byLevel(region.evaluations)) {
+    out += `\n#### ${mdText(levelHeading(level, lang))}\n\n`;
+    out += row([w.status, w.target, w.current, w.requiredValue, w.gap, w.shortBy, w.source].map(mdText));
+    out += "|---|---|---:|---:|---:|---:|---|\n";
+    for (const e of evaluations) {
+      const g = gap(e);
+      const notes = e.remarks.filter((r) => r.kind !== "checked-against-plan").map((r) => remarkText(r, lang));
+      if (e.failing && e.failing.count > 0 && e.failing.examples.length > 0) {
+        const names = e.failing.examples.map((x) => x.name).join(zh ? "、" : ", ");
+        const more = e.failing.count > e.failing.examples.length ? (zh ? ` 等 ${e.failing.count} 家` : ` and ${e.failing.count - e.failing.examples.length} more`) : "";
+        notes.unshift(zh ? `未达标机构：${names}${more}` : `institutions failing: ${names}${more}`);
+      }
+      out += row([
+        mdText(statusLabel(e.status, lang)),
+        mdText(e.target.title[lang]),
+        mdText(valueText(e.current, e.unit, lang)),
+        mdText(requiredText(e, lang)),
+        g ? decimalText(g, e.unit) : "",
+        mdText(shortfallText(e, lang)),
+        [sourceText(e.target, lang), ...notes].map(mdText).join("<br>"),
+      ]);
+    }
+  }
+  return out;
+}
+
+function plan(region: RegionResult, lang: Lang): string {
+  const plan = region.plan;
+  if (!plan || plan.categories.length === 0) return "";
+  const zh = lang === "zh";
+  const w = words[lang];
+  const years = plan.categories[0]!.years.map((y) => y.year);
+  const span = years[0] === plan.horizon ? String(plan.horizon) : `${years[0]}–${plan.horizon}`;
+  let out = `\n#### ${mdText(zh ? `招聘计划 ${span}` : `Hiring plan ${span}`)}\n\n`;
+  const start = startText(region, lang);
+  if (start) out += `${mdText(start)}\n\n`;
+  out += row([mdText(w.category), mdText(w.basis), mdText(zh ? `${region.year}年${w.now}` : `${w.now} ${region.year}`), ...years.map((y) => mdText(zh ? `${y} 需要／自然减员／招聘` : `${y} needed / leavers / hires`)), mdText(zh ? "合计招聘" : "hires in all")]);
+  out += `|---|---|---:|${years.map(() => "---:|").join("")}---:|\n`;
+  for (const { category: c, depth } of nestedCategories(plan)) {
+    out += row([
+      mdText((depth > 0 ? `${"　".repeat(depth)}${w.ofWhich}` : "") + metricName(c.metric, lang)),
+      mdText(basisText(region, c, lang)),
+      countText(c.current),
+      ...years.map((year) => {
+        const y = c.years.find((x) => x.year === year);
+        return y ? `${countText(y.required)}／${countText(y.leavers)}／**${countText(y.hires)}**` : "";
+      }),
+      `**${countText(c.totalHires)}**`,
+    ]);
+  }
+  const totals = plan.totals;
+  if (totals.length) {
+    out += row([`**${mdText(w.totalOnce)}**`, "", "", ...years.map((year) => {
+      const t = totals.find((x) => x.year === year);
+      return t ? `／${countText(t.leavers)}／**${countText(t.hires)}**` : "";
+    }), `**${countText(totals.reduce((n, t) => n + t.hires, 0))}**`]);
+  }
+  out += `\n${mdText(w.leaversNote)}\n`;
+  const notes = planNotes(region, lang);
+  if (notes.length) out += `\n${notes.map((n) => `- ${n.warn ? "**!** " : ""}${mdText(n.text)}`).join("\n")}\n`;
+  return out;
+}
+
+/** A section ready to paste into an annual report: the answer, the overview, each region's results and plan, the sources. */
+export function markdownFormatter(view: CheckView): string {
+  const { result, lang } = view;
+  const zh = lang === "zh";
+  const w = words[lang];
+  let out = `## ${zh ? "卫生人才缺口分析" : "Health workforce gap analysis"}\n\n${mdText(zh ? `${result.regions.length} 个地区-年份：` : `${result.regions.length} region-years: `)}${mdText(statusCounts(result.counts, lang))}\n`;
+  if (result.regions.length > 1) {
+    const summaries = overview(result, lang);
+    const once = summaries.every((s) => s.peopleNeededCountedOnce);
+    out += `\n### ${mdText(w.overview)}\n\n${mdText(w.overviewOrder + (once ? "" : zh ? `；${w.peopleNeeded}为${w.peopleNeededNote}` : `; ${w.peopleNeeded}: ${w.peopleNeededNote}`))}\n\n`;
+    out += row([w.region, w.peopleNeeded, w.worstTargets].map(mdText)) + "|---|---:|---|\n";
+    for (const s of summaries) {
+      const worst = s.worst.map((g) => mdText(`${g.title}${g.shortfall ? (zh ? `（缺 ${g.shortfall}）` : ` (short by ${g.shortfall})`) : ""}`));
+      out += row([mdText(`${s.region.name || s.region.code} ${s.region.code} ${s.region.year}`), `**${countText(s.peopleNeeded)}**`, worst.join("<br>") || mdText(zh ? "无约束性缺口" : "no binding gap")]);
+    }
+    if (result.rollup.length) {
+      out += `\n### ${mdText(zh ? "汇总：各类别每年招聘人数" : "Roll-up: hires per category and year")}\n`;
+      const note = levelsNote(result, lang);
+      if (note) out += `\n${mdText(note)}\n`;
+      for (const { level, rows, totals, years } of rollupLevels(result)) {
+        if (note) out += `\n#### ${mdText(levelLabel(level, lang))}\n`;
+        out += `\n${row([mdText(w.category), ...years.map(String), mdText(w.total)])}|---|${years.map(() => "---:|").join("")}---:|\n`;
+        for (const r of rows) out += row([mdText((r.depth > 0 ? `${"　".repeat(r.depth)}${w.ofWhich}` : "") + metricName(r.metric, lang)), ...years.map((y) => countText(r.years.find((x) => x.year === y)?.hires ?? 0)), `**${countText(r.totalHires)}**`]);
+        if (totals.length) out += row([`**${mdText(w.totalOnce)}**`, ...years.map((y) => `**${countText(totals.find((x) => x.year === y)?.hires ?? 0)}**`), `**${countText(totals.reduce((n, t) => n + t.hires, 0))}**`]);
+      }
+    }
+  }
+  for (const region of orderedRegions(result, lang)) {
+    out += `\n### ${mdText(regionHeading(region, lang))}\n\n`;
+    out += region.plan ? answer(regionSummary(region, lang), lang) : `${mdText(statusCounts(region.counts, lang))}\n`;
+    out += results(region, lang);
+    out += plan(region, lang);
+  }
+  const documents = [...new Set(result.regions.flatMap((r) => r.evaluations.map((e) => e.target.provenance.document)))].sort();
+  if (documents.length) out += `\n### ${zh ? "出处文件" : "Sources"}\n\n${documents.map((d) => `- \\[${d}\\] ${mdText(documentTitle(d, lang))}`).join("\n")}\n`;
+  out += `\n### ${zh ? "假设" : "Assumptions"}\n\n${assumptionLines(result, lang).map((l) => `- ${mdText(l)}`).join("\n")}\n`;
   return out;
 }

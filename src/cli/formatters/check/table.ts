@@ -1,171 +1,256 @@
 import type { Paint } from "../../color.js";
 import type { RegionResult } from "../../../check.js";
-import type { Evaluation, Status } from "../../../evaluate/types.js";
-import { countText, decimalText, documentTitle, gap, levelLabel, remarkText, requiredText, shortfallText, sourceShort, statusLabel, valueText } from "../../../labels.js";
-import type { Level } from "../../../catalogue/catalogue.js";
+import type { Evaluation } from "../../../evaluate/types.js";
+import { countText, decimalText, documentTitle, gap, levelLabel, remarkText, requiredText, shortfallText, sourceShort, statusLabel, statusTone, valueText } from "../../../labels.js";
 import type { Lang } from "../../../messages.js";
 import { metricName, unitTypeName } from "../../../registry/index.js";
-import { assumptionLines, byLevel, levelHeading, planCategoryName, regionHeading, summaryLine } from "./common.js";
+import { assumptionLines, byLevel, levelHeading, regionHeading, statusCounts } from "./common.js";
 import type { CheckView } from "./index.js";
-import { BoxTable } from "../box.js";
+import { displayWidth } from "../text.js";
+import { BoxTable, paragraph, type Cell, type Column, type Span, type Style } from "../box.js";
+import { basisText, levelsNote, nestedCategories, rollupLevels, orderedRegions, overview, planNotes, regionSummary, startText, words, type RegionSummary } from "./summary.js";
 
-function statusCell(status: Status, lang: Lang, paint: Paint): string {
-  const text = statusLabel(status, lang);
-  switch (status) {
-    case "overdue":
-    case "short":
-      return paint.red.bold(text);
-    case "advisory":
-      return paint.yellow(text);
-    case "met":
-      return paint.green(text);
+/** Width of a report that goes to a file or a pipe, when --width does not say. */
+export const DEFAULT_WIDTH = 100;
+
+function toneStyle(status: string, paint: Paint): Style {
+  switch (statusTone(status)) {
+    case "bad":
+      return (t) => paint.red.bold(t);
+    case "warn":
+      return (t) => paint.yellow(t);
+    case "good":
+      return (t) => paint.green(t);
     default:
-      return paint.dim(text);
+      return (t) => paint.dim(t);
   }
 }
 
-function plainTable(head: string[], paint: Paint, widths?: number[]): BoxTable {
-  return new BoxTable(head.map((h) => paint.bold(h)), widths?.map((w) => w - 2));
-}
+const num = (text: string, keep = true): Column => ({ head: text, align: "right", keep });
 
-function resultRows(evaluations: readonly Evaluation[], lang: Lang, paint: Paint): string[][] {
-  return evaluations.map((e) => {
-    const g = gap(e);
-    const notes = e.remarks.filter((r) => r.kind !== "checked-against-plan").map((r) => remarkText(r, lang));
-    if (e.failing && e.failing.examples.length > 0 && e.failing.count > 0) {
-      const names = e.failing.examples.slice(0, 5).map((x) => x.name).join(lang === "zh" ? "、" : ", ");
-      const more = e.failing.count > 5 ? (lang === "zh" ? ` 等 ${e.failing.count} 家` : ` and ${e.failing.count - 5} more`) : "";
-      notes.unshift(lang === "zh" ? `未达标：${names}${more}` : `failing: ${names}${more}`);
-    }
-    return [
-      statusCell(e.status, lang, paint),
-      `${e.target.title[lang]}\n${paint.dim(e.target.id)}`,
-      valueText(e.current, e.unit, lang),
-      requiredText(e, lang),
-      g ? decimalText(g, e.unit) : "",
-      shortfallText(e, lang),
-      [sourceShort(e.target), ...notes.map((n) => paint.dim(n))].join("\n"),
-    ];
-  });
-}
-
-function planTable(region: RegionResult, lang: Lang, paint: Paint): string {
-  const plan = region.plan;
-  if (!plan || plan.categories.length === 0) return "";
+/** The answer for one region: what to hire, the worst gaps, what could not be assessed. */
+function regionAnswer(s: RegionSummary, lang: Lang, paint: Paint, width: number): string {
+  const w = words[lang];
   const zh = lang === "zh";
-  const yearHeads = plan.categories[0]!.years.map((y) => (zh ? `${y.year} 需要/离开/招聘` : `${y.year} need/leave/hire`));
-  const table = plainTable([zh ? "类别" : "category", zh ? "现有" : "now", zh ? `${plan.horizon}年需要` : `needed ${plan.horizon}`, zh ? "决定性目标" : "binding target", ...yearHeads, zh ? "合计招聘" : "hires"], paint);
-  for (const c of plan.categories) {
-    const why = c.bindingTarget ?? (c.requiredAtHorizon > c.current ? (zh ? "（其中项/机构类别）" : "(its parts or scopes)") : zh ? "（已满足）" : "(met)");
-    table.push([
-      planCategoryName(plan, c.metric, lang),
-      countText(c.current),
-      countText(c.requiredAtHorizon),
-      c.overdue ? `${why} ${zh ? "逾期" : "overdue"}` : why,
-      ...c.years.map((y) => `${countText(y.required)} / ${countText(y.leavers)} / ${paint.bold(countText(y.hires))}`),
-      paint.bold(countText(c.totalHires)),
-    ]);
-  }
-  table.push([
-    paint.bold(zh ? "合计（每人计一次）" : "total (each person once)"),
-    "",
-    "",
-    "",
-    ...plan.totals.map((t) => `— / ${countText(t.leavers)} / ${paint.bold(countText(t.hires))}`),
-    paint.bold(countText(plan.totals.reduce((n, t) => n + t.hires, 0))),
-  ]);
-  let out = `${zh ? `招聘计划 ${plan.startYear}–${plan.horizon}` : `Hiring plan ${plan.startYear}–${plan.horizon}`}\n${table.toString()}\n`;
-  for (const c of plan.categories) {
-    const placed = (c.byUnitType ?? []).filter((u) => u.hires > 0).map((u) => `${u.unitType ? unitTypeName(u.unitType, lang) : zh ? "未列机构" : "not in institution rows"} +${countText(u.hires)}`);
-    if (placed.length) out += `  ${metricName(c.metric, lang)} → ${placed.join(", ")}\n`;
-    if (c.limit) {
-      out += paint.yellow(
-        zh
-          ? `  ! ${metricName(c.metric, "zh")}每年招聘上限 ${c.limit.max}（${c.limit.target}）：按此速度${c.limit.reachedYear === null ? "无法达到" : `于 ${c.limit.reachedYear} 年达到`} ${countText(c.requiredAtHorizon)}\n`
-          : `  ! ${metricName(c.metric, "en")} hires capped at ${c.limit.max} a year (${c.limit.target}): at that pace ${countText(c.requiredAtHorizon)} is ${c.limit.reachedYear === null ? "never reached" : `reached in ${c.limit.reachedYear}`}\n`,
-      );
+  const out: string[] = [];
+  if (s.hires.length === 0) {
+    out.push(paint.bold(`${w.answer}${zh ? "：" : ": "}`) + (s.region.plan ? paint.green(w.nothingToHire) : ""));
+  } else {
+    const span = s.years.length > 1 ? `${s.years[0]}–${s.years.at(-1)}` : String(s.years[0]);
+    const lead = s.total
+      ? zh
+        ? `${span} 年需招聘 ${countText(s.total.total)} 人`
+        : `hire ${countText(s.total.total)} people in ${span}`
+      : zh
+        ? `${span} 年各类别需招聘人数`
+        : `people to hire per category, ${span}`;
+    out.push(paint.bold(`${w.answer}${zh ? "：" : ": "}${lead}`));
+    const table = new BoxTable([{ head: w.category, min: 10, max: 40 }, ...s.years.map((y) => num(String(y))), num(w.total)], { width: width - 2, border: false, head: paint.dim });
+    for (const line of s.hires) {
+      table.push([
+        { text: (line.depth > 0 ? w.ofWhich : "") + line.name, indent: line.depth * 2 },
+        ...line.hires.map((n) => countText(n)),
+        { text: countText(line.total), style: paint.bold },
+      ]);
     }
-    if (c.trend) {
-      const reached = c.trend.targets.map((t) => `${t.target} ${t.reachedYear ?? (zh ? "达不到" : "never")}`).join(", ");
-      out += zh
-        ? `  ${metricName(c.metric, "zh")}趋势 ${c.trend.fromYear}–${c.trend.toYear}：每年 ${c.trend.pacePerYear} 人${reached ? `；按此速度：${reached}` : ""}\n`
-        : `  ${metricName(c.metric, "en")} trend ${c.trend.fromYear}–${c.trend.toYear}: ${c.trend.pacePerYear} a year${reached ? `; at that pace: ${reached}` : ""}\n`;
+    if (s.total) table.push([{ text: w.totalOnce, style: paint.bold }, ...s.total.hires.map((n) => ({ text: countText(n), style: paint.bold })), { text: countText(s.total.total), style: paint.bold }]);
+    out.push(indent(table.toString(), 2));
+  }
+  if (s.worst.length) {
+    out.push(paint.bold(`${w.worst}${zh ? "：" : ":"}`));
+    for (const g of s.worst) {
+      const short = g.shortfall ? (zh ? `，缺 ${g.shortfall}` : `, short by ${g.shortfall}`) : "";
+      const text = zh ? `${g.title}：现状 ${g.current}，目标 ${g.required}${short}` : `${g.title}: ${g.current} against ${g.required}${short}`;
+      out.push(`  ${toneStyle(g.evaluation.status, paint)("•")} ${paragraph(text, width - 4, undefined, 0).replace(/\n/g, "\n    ")}`);
     }
   }
-  for (const alt of plan.alternatives) {
-    out += zh
-      ? `  ${alt.target}：招聘${metricName(alt.hire.metric, "zh")} ${countText(alt.hire.count)} 人（计划采用），或 ${countText(alt.qualify.count)} 名${metricName(alt.qualify.metric, "zh")}取得执业医师资格\n`
-      : `  ${alt.target}: hire ${countText(alt.hire.count)} ${metricName(alt.hire.metric, "en")} (as planned), or ${countText(alt.qualify.count)} ${metricName(alt.qualify.metric, "en")} qualify\n`;
-  }
-  if (plan.posts) {
-    const p = plan.posts;
-    const need = p.years.map((y) => `${y.year} ${countText(y.newPosts)}`).join(", ");
-    out += zh
-      ? `  编制：${countText(p.establishment)}，卫生人员 ${countText(p.staff)}，${p.overEstablishment ? `超编 ${countText(-p.vacancies)}` : `空编 ${countText(p.vacancies)}`}；需新增编制：${need}\n`
-      : `  approved posts: ${countText(p.establishment)} for ${countText(p.staff)} staff, ${p.overEstablishment ? `${countText(-p.vacancies)} over establishment (超编)` : `${countText(p.vacancies)} vacant`}; hires needing new posts: ${need}\n`;
-  }
-  for (const c of plan.categories) {
-    for (const f of c.flags) {
-      const what = f.kind === "above-max" ? (zh ? "超过" : "above") : zh ? "低于" : "below";
-      out += paint.yellow(
-        zh
-          ? `  ! ${f.year} 年${metricName(c.metric, "zh")}计划值 ${f.planned} ${what}目标 ${f.target} 的 ${f.limit}\n`
-          : `  ! ${f.year}: the plan's ${metricName(c.metric, "en")} figure ${f.planned} is ${what} ${f.limit} of ${f.target}\n`,
-      );
+  if (s.notAssessed.length) {
+    const count = s.notAssessed.reduce((n, x) => n + x.titles.length, 0);
+    out.push(paint.bold(zh ? `${w.notAssessed} ${count} 项：` : `${w.notAssessed}, ${count}:`));
+    for (const x of s.notAssessed) {
+      const titles = x.titles.join(zh ? "、" : "; ");
+      const text = zh ? `${x.reason}（${x.titles.length} 项：${titles}）` : `${x.reason} (${x.titles.length}: ${titles})`;
+      out.push(`  ${paint.dim("•")} ${paragraph(text, width - 4).replace(/\n/g, "\n    ")}`);
     }
   }
-  for (const pool of plan.postPools) {
-    out += zh ? `  编制池/核增：${pool.target} ${countText(pool.value)}\n` : `  approved-post pool: ${pool.target} ${countText(pool.value)}\n`;
+  out.push(statusCounts(s.region.counts, lang, paint, width));
+  return out.join("\n");
+}
+
+function indent(text: string, n: number): string {
+  const pad = " ".repeat(n);
+  return text
+    .split("\n")
+    .map((l) => (l ? pad + l : l))
+    .join("\n");
+}
+
+function resultRow(e: Evaluation, lang: Lang, paint: Paint, width: number): Cell[] {
+  const zh = lang === "zh";
+  const g = gap(e);
+  const notes = e.remarks.filter((r) => r.kind !== "checked-against-plan").map((r) => remarkText(r, lang));
+  if (e.failing && e.failing.examples.length > 0 && e.failing.count > 0) {
+    const names = e.failing.examples.slice(0, 5).map((x) => x.name).join(zh ? "、" : ", ");
+    const more = e.failing.count > 5 ? (zh ? ` 等 ${e.failing.count} 家` : ` and ${e.failing.count - 5} more`) : "";
+    notes.unshift(zh ? `未达标：${names}${more}` : `failing: ${names}${more}`);
+  }
+  const target: Span[] = [{ text: e.target.title[lang] }, { text: width >= 100 ? sourceShort(e.target) : `[${e.target.provenance.document}] ${e.target.provenance.section}`, style: paint.dim }, ...notes.map((n) => ({ text: n, style: paint.dim }))];
+  const required: Span[] = [{ text: requiredText(e, lang) }];
+  if (g) required.push({ text: `${zh ? "差" : "gap"} ${decimalText(g, e.unit)}`, style: paint.dim });
+  return [{ text: statusLabel(e.status, lang), style: toneStyle(e.status, paint) }, target, valueText(e.current, e.unit, lang), required, shortfallText(e, lang)];
+}
+
+function resultTables(region: RegionResult, lang: Lang, paint: Paint, width: number, quiet: boolean): string {
+  const w = words[lang];
+  let out = "";
+  for (const [level, all] of byLevel(region.evaluations)) {
+    const evaluations = quiet ? all.filter((e) => statusTone(e.status) === "bad" || statusTone(e.status) === "warn") : all;
+    if (evaluations.length === 0) continue;
+    const table = new BoxTable(
+      [
+        { head: w.status, min: 10, grow: 2 },
+        { head: w.target, min: 14, grow: 2 },
+        { head: w.current, min: 9 },
+        { head: w.requiredValue, min: 12 },
+        { head: w.shortBy, min: 12, grow: 2 },
+      ],
+      { width, head: paint.bold },
+    );
+    for (const e of evaluations) table.push(resultRow(e, lang, paint, width));
+    out += `\n${paint.underline(levelHeading(level, lang))}\n${table.toString()}\n`;
   }
   return out;
 }
 
-function rollupLevelsLine(levels: ReadonlyArray<{ level: Level; regions: number }>, lang: Lang): string {
+/** The plan: a row per category (parts "of which" under their whole), a column per year, a line per figure. */
+function planTables(region: RegionResult, lang: Lang, paint: Paint, width: number): string {
+  const plan = region.plan;
+  if (!plan || plan.categories.length === 0) return "";
   const zh = lang === "zh";
-  const found = levels.map(({ level, regions }) => `${levelLabel(level, lang)} ${regions}`).join(zh ? "、" : ", ");
-  return zh ? `文件含多个层级（${found}），按层级分别汇总，不跨层级相加` : `The file holds several levels (${found}): rolled up per level, never summed across levels`;
+  const w = words[lang];
+  const years = plan.categories[0]!.years.map((y) => y.year);
+  const span = years[0] === plan.horizon ? String(plan.horizon) : `${years[0]}–${plan.horizon}`;
+  let out = `\n${paint.underline(zh ? `招聘计划 ${span}` : `Hiring plan ${span}`)}\n`;
+  const start = startText(region, lang);
+  if (start) out += `${paint.dim(paragraph(start, width))}\n`;
+  // as many year columns as the width takes, the rest in a further table below
+  const numbers = plan.categories.flatMap((c) => [c.current, c.requiredAtHorizon, c.totalHires, ...c.years.flatMap((y) => [y.required, y.stock])]);
+  const numberWidth = Math.max(4, ...numbers.map((n) => countText(n).length)) + 3;
+  const nowHead = zh ? `${region.year}年${w.now}` : `${w.now} ${region.year}`;
+  const fixed = 1 + (14 + 3) + (displayWidth(w.required) + 3) + (Math.max(displayWidth(nowHead), numberWidth - 3) + 3) + numberWidth;
+  const perYear = Math.max(1, Math.floor((width - fixed) / numberWidth));
+  for (let first = 0; first < years.length; first += perYear) {
+    const chunk = years.slice(first, first + perYear);
+    const last = first + perYear >= years.length;
+    const columns: Column[] = [{ head: w.category, min: 10 }, { head: "", keep: true }, num(nowHead), ...chunk.map((y) => num(String(y)))];
+    if (last) columns.push(num(w.total));
+    const table = new BoxTable(columns, { width, head: paint.bold });
+    for (const { category: c, depth } of nestedCategories(plan)) {
+      const byYear = chunk.map((y) => c.years.find((x) => x.year === y));
+      const name: Span[] = [{ text: (depth > 0 ? w.ofWhich : "") + metricName(c.metric, lang), indent: depth * 2, style: depth === 0 ? paint.bold : undefined }];
+      name.push({ text: basisText(region, c, lang), indent: depth * 2, style: c.overdue ? paint.red : paint.dim });
+      const leavers = c.years.reduce((n, y) => n + y.leavers, 0);
+      const row: Cell[] = [
+        name,
+        [w.required, w.leavers, { text: w.hires, style: paint.bold }, w.stock],
+        ["", "", "", countText(c.current)],
+        ...byYear.map((y): Cell => (y ? [countText(y.required), countText(y.leavers), { text: countText(y.hires), style: paint.bold }, countText(y.stock)] : "")),
+      ];
+      if (last) row.push([countText(c.requiredAtHorizon), countText(leavers), { text: countText(c.totalHires), style: paint.bold }, ""]);
+      table.push(row);
+    }
+    const totals = plan.totals;
+    if (totals.length) {
+      const row: Cell[] = [{ text: w.totalOnce, style: paint.bold }, [w.leavers, { text: w.hires, style: paint.bold }], ""];
+      for (const y of chunk) {
+        const t = totals.find((x) => x.year === y);
+        row.push(t ? [countText(t.leavers), { text: countText(t.hires), style: paint.bold }] : "");
+      }
+      if (last) row.push([countText(totals.reduce((n, t) => n + t.leavers, 0)), { text: countText(totals.reduce((n, t) => n + t.hires, 0)), style: paint.bold }]);
+      table.push(row);
+    }
+    out += `${table.toString()}\n`;
+  }
+  out += `${paint.dim(paragraph(w.leaversNote, width))}\n`;
+  for (const note of planNotes(region, lang)) out += `${paragraph(`${note.warn ? "! " : "· "}${note.text}`, width, note.warn ? paint.yellow : undefined, 2)}\n`;
+  return out;
 }
 
-export function tableFormatter({ result, lang, paint }: CheckView): string {
+
+
+function overviewTable(summaries: RegionSummary[], lang: Lang, paint: Paint, width: number): string {
+  const w = words[lang];
+  const zh = lang === "zh";
+  const onceEverywhere = summaries.every((s) => s.peopleNeededCountedOnce);
+  const table = new BoxTable([{ head: w.region, min: 8 }, num(w.peopleNeeded), { head: w.worstTargets, min: 16 }], { width, head: paint.bold });
+  for (const s of summaries) {
+    const r = s.region;
+    table.push([
+      [`${r.name || r.code}`, { text: `${r.code} · ${r.year}`, style: paint.dim }],
+      { text: countText(s.peopleNeeded), style: paint.bold },
+      s.worst.length
+        ? s.worst.slice(0, 1).map((g) => ({ text: `${g.title}${g.shortfall ? (zh ? `（缺 ${g.shortfall}）` : ` (short by ${g.shortfall})`) : ""}` }))
+        : { text: zh ? "无约束性缺口" : "no binding gap", style: paint.green },
+    ]);
+  }
+  let out = `${paint.bold(`${w.overview}（${summaries.length}）`.replace("（", zh ? "（" : " (").replace("）", zh ? "）" : ")"))}\n`;
+  out += `${paint.dim(paragraph(`${w.overviewOrder}${onceEverywhere ? "" : zh ? `；${w.peopleNeeded}为${w.peopleNeededNote}` : `; ${w.peopleNeeded}: ${w.peopleNeededNote}`}`, width))}\n`;
+  return `${out}${table.toString()}\n`;
+}
+
+function rollupTable(view: CheckView, paint: Paint, width: number): string {
+  const { result, lang } = view;
+  const zh = lang === "zh";
+  let out = `\n${paint.bold(zh ? "汇总：各类别每年招聘人数" : "Roll-up: hires per category and year")}\n`;
+  const note = levelsNote(result, lang);
+  if (note) out += `${paragraph(note, width, paint.dim)}\n`;
+  for (const { level, rows, totals, years } of rollupLevels(result)) {
+    const table = new BoxTable([{ head: words[lang].category, min: 10 }, ...years.map((y) => num(String(y))), num(words[lang].total)], { width, head: paint.bold, separators: false });
+    for (const r of rows) {
+      table.push([
+        { text: (r.depth > 0 ? words[lang].ofWhich : "") + metricName(r.metric, lang), indent: r.depth * 2 },
+        ...years.map((y) => countText(r.years.find((x) => x.year === y)?.hires ?? 0)),
+        { text: countText(r.totalHires), style: paint.bold },
+      ]);
+    }
+    if (totals.length) {
+      table.push([
+        { text: words[lang].totalOnce, style: paint.bold },
+        ...years.map((y) => ({ text: countText(totals.find((x) => x.year === y)?.hires ?? 0), style: paint.bold })),
+        { text: countText(totals.reduce((n, t) => n + t.hires, 0)), style: paint.bold },
+      ]);
+    }
+    if (note) out += `${paint.underline(levelLabel(level, lang))}\n`;
+    out += `${table.toString()}\n`;
+  }
+  return out;
+}
+
+export function tableFormatter(view: CheckView): string {
+  const { result, lang, paint } = view;
+  const width = Math.max(40, view.width ?? DEFAULT_WIDTH);
+  const quiet = view.quiet ?? false;
   const zh = lang === "zh";
   let out = "";
-  for (const region of result.regions) {
-    out += `\n${paint.bold(regionHeading(region, lang))}\n`;
-    for (const [level, evaluations] of byLevel(region.evaluations)) {
-      const table = plainTable(
-        [zh ? "状态" : "status", zh ? "目标" : "target", zh ? "现状" : "current", zh ? "目标值" : "required", zh ? "差距" : "gap", zh ? "缺口" : "short by", zh ? "出处" : "source"],
-        paint,
-        [10, 32, 14, 16, 8, 16, 46],
-      );
-      for (const row of resultRows(evaluations, lang, paint)) table.push(row);
-      out += `${paint.underline(levelHeading(level, lang))}\n${table.toString()}\n`;
-    }
-    out += planTable(region, lang, paint);
+  if (result.regions.length > 1) {
+    out += overviewTable(overview(result, lang), lang, paint, width);
+    if (result.rollup.length > 0) out += rollupTable(view, paint, width);
+    out += "\n";
   }
-  if (result.regions.length > 1 && result.rollup.length > 0) {
-    out += `\n${paint.bold(zh ? "汇总：各类别每年招聘人数" : "Roll-up: hires per category and year")}\n`;
-    // one table per level: a province's figures already hold its prefectures' people
-    const nested = result.levels.length > 1;
-    if (nested) out += `${rollupLevelsLine(result.levels, lang)}\n`;
-    for (const { level } of result.levels) {
-      const rows = result.rollup.filter((r) => r.level === level);
-      if (rows.length === 0) continue;
-      const years = [...new Set(rows.flatMap((r) => r.years.map((y) => y.year)))].sort();
-      const table = plainTable([zh ? "类别" : "category", ...years.map(String), zh ? "合计" : "total"], paint);
-      for (const r of rows) {
-        table.push([metricName(r.metric, lang), ...years.map((y) => countText(r.years.find((x) => x.year === y)?.hires ?? 0)), countText(r.totalHires)]);
-      }
-      const totals = result.rollupTotals.filter((t) => t.level === level);
-      table.push([zh ? "合计（每人计一次）" : "total (each person once)", ...years.map((y) => countText(totals.find((x) => x.year === y)?.hires ?? 0)), countText(totals.reduce((n, t) => n + t.hires, 0))]);
-      if (nested) out += `${paint.underline(levelLabel(level, lang))}\n`;
-      out += `${table.toString()}\n`;
-    }
+  for (const region of orderedRegions(result, lang)) {
+    const heading = regionHeading(region, lang);
+    out += `${paint.bold(paragraph(heading, width))}\n${paint.dim("─".repeat(Math.min(width, 80)))}\n`;
+    if (region.plan) out += `${regionAnswer(regionSummary(region, lang), lang, paint, width)}\n`;
+    else out += `${statusCounts(region.counts, lang, paint, width)}\n`;
+    out += resultTables(region, lang, paint, width, quiet);
+    if (!quiet) out += planTables(region, lang, paint, width);
+    out += "\n";
   }
+  if (quiet) return out;
   const documents = [...new Set(result.regions.flatMap((r) => r.evaluations.map((e) => e.target.provenance.document)))].sort();
   if (documents.length) {
-    out += `\n${paint.bold(zh ? "出处文件" : "Sources")}\n${documents.map((d) => `  [${d}] ${documentTitle(d, lang)}`).join("\n")}\n`;
+    out += `${paint.bold(zh ? "出处文件" : "Sources")}\n${documents.map((d) => paragraph(`  [${d}] ${documentTitle(d, lang)}`, width, undefined, 8)).join("\n")}\n\n`;
   }
-  out += `\n${paint.bold(summaryLine(result, lang))}\n`;
-  out += `${paint.dim((zh ? "假设：" : "Assumptions: ") + assumptionLines(result, lang).join(zh ? "；" : "; "))}\n`;
+  out += `${paint.bold(zh ? "假设" : "Assumptions")}\n${assumptionLines(result, lang).map((l) => paragraph(`  · ${l}`, width, paint.dim, 4)).join("\n")}\n`;
   return out;
 }
