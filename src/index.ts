@@ -7,16 +7,17 @@
  */
 import { bundledCatalogue } from "./catalogue/bundled.js";
 import type { Catalogue } from "./catalogue/catalogue.js";
-import { check, type CheckOptions } from "./check.js";
+import type { CheckOptions } from "./check.js";
 import { institutionChecks } from "./evaluate/engine.js";
 import type { Lang } from "./messages.js";
-import { readStatisticsFile, type InputOptions } from "./node.js";
-import { readStatistics, type ReadResult } from "./read/reader.js";
-import { report, type Report } from "./report.js";
+import { openStatisticsFile, type InputOptions } from "./node.js";
+import type { ReadResult } from "./read/reader.js";
+import type { RegionSource } from "./read/several.js";
+import type { Report } from "./report.js";
+import { checkReport, readerFor } from "./pipeline.js";
 import { GapError } from "./errors.js";
 import { checkHorizonAfterData, checkPath, checkRowsInput, checkRunOptions, checkTemplatesKnown, checkTextInput, type CheckedRunOptions } from "./library-arguments.js";
 import { currentYear } from "./plan/years.js";
-import { unrecognisedColumns } from "./read/columns.js";
 
 export { StatisticsReader, readStatistics, type ReadOptions, type ReadResult } from "./read/reader.js";
 export type { RegionRecord, Figure, TypeAggregate, InstitutionCheckSpec } from "./read/record.js";
@@ -33,7 +34,7 @@ export { planRegion, type RegionPlan, type PlanOptions, type CategoryPlan } from
 export { selectPlanTargets } from "./plan/targets.js";
 export { planYears, currentYear } from "./plan/years.js";
 export { check, CheckRun, codeGroups, compareRegions, orderKey, hasFindings, type CheckOptions, type CheckResult, type CheckSummary, type RegionResult } from "./check.js";
-export { checkReader, readerFor, type Checked } from "./pipeline.js";
+export { checkSource, checkInMemory, checkReport, validateSource, readerFor, type Checked, type SourceOptions } from "./pipeline.js";
 export { report, REPORT_SCHEMA_VERSION, type Report } from "./report.js";
 export { reportSchema, reportJsonSchema } from "./report-schema.js";
 export { readStatisticsFile, openStatisticsFile, type InputOptions } from "./node.js";
@@ -52,10 +53,9 @@ export class InvalidInputError extends GapError {
   }
 }
 
-function run(read: ReadResult, name: string, catalogue: Catalogue, options: CheckedRunOptions): Report {
-  if (read.errors > 0) throw new InvalidInputError(read);
-  checkHorizonAfterData(options.horizon, read.regions.reduce<number | undefined>((latest, r) => (latest === undefined || r.year > latest ? r.year : latest), undefined));
-  const result = check(read, catalogue, {
+/** The checked options as the pipeline takes them: this year pinned, the caller's own choices carried. */
+function planOptions(options: CheckedRunOptions): Omit<CheckOptions, "unrecognisedColumns"> {
+  return {
     populationGrowth: options.populationGrowth,
     attrition: options.attrition,
     ...(options.horizon !== undefined ? { horizon: options.horizon } : {}),
@@ -64,10 +64,18 @@ function run(read: ReadResult, name: string, catalogue: Catalogue, options: Chec
     currentYear: options.currentYear ?? currentYear(process.env.SOURCE_DATE_EPOCH, Date.now()),
     ...(options.templates ? { templates: options.templates } : {}),
     ...(options.plan ? { plan: options.plan } : {}),
-    unrecognisedColumns: unrecognisedColumns(read.diagnostics, read.stats.columns),
+  };
+}
+
+function run(source: RegionSource, name: string, catalogue: Catalogue, options: CheckedRunOptions): Report {
+  const checked = checkReport(source, catalogue, planOptions(options), {
+    files: [name],
+    name,
+    lang: options.lang,
+    latestYear: (latest) => checkHorizonAfterData(options.horizon, latest),
   });
-  result.input = { files: [name], errors: read.errors, warnings: read.warnings, diagnostics: read.diagnostics };
-  return report(result, name, options.lang);
+  if (!checked.ok) throw new InvalidInputError(checked.read);
+  return checked.report;
 }
 
 /** The checked options and the catalogue they use; throws InvalidOptionError before any reading. */
@@ -83,7 +91,10 @@ export function checkText(input: string | Uint8Array, givenOptions: RunOptions &
   const text = checkTextInput(input);
   const { options, catalogue } = prepare(givenOptions);
   const name = options.file ?? "<input>";
-  return run(readStatistics(text, { file: name, institutionChecks: institutionChecks(catalogue) }), name, catalogue, options);
+  const reader = readerFor(name, catalogue);
+  reader.push(typeof text === "string" ? new TextEncoder().encode(text) : text);
+  reader.close();
+  return run(reader, name, catalogue, options);
 }
 
 /** Checks rows given as objects keyed by column (English ids or Chinese names). */
@@ -104,6 +115,6 @@ export async function checkFile(givenPath: string, givenOptions: RunOptions & In
   const path = checkPath(givenPath);
   const { options, catalogue } = prepare(givenOptions);
   const input = { ...(options.sheet !== undefined ? { sheet: options.sheet } : {}), ...(options.regions ? { regions: options.regions } : {}) };
-  const { result, name } = await readStatisticsFile(path, institutionChecks(catalogue), input);
-  return run(result, name, catalogue, options);
+  const { reader, name } = await openStatisticsFile(path, institutionChecks(catalogue), input);
+  return run(reader, name, catalogue, options);
 }

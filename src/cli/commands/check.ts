@@ -1,12 +1,11 @@
 import { Command, Option } from "commander";
-import { CheckRun, codeGroups, compareRegions, hasFindings, orderKey, type CheckResult, type CheckSummary, type FailOn, type RegionOrderKey, type RegionResult } from "../../check.js";
+import { hasFindings, type CheckSummary, type FailOn } from "../../check.js";
 import { PLAN_MODES, type PlanMode } from "../../evaluate/precedence.js";
 import { institutionChecks } from "../../evaluate/engine.js";
 import { EXIT, UsageError } from "../../errors.js";
 import type { Lang } from "../../messages.js";
-import type { ReadResult } from "../../read/reader.js";
-import type { RegionSource } from "../../read/several.js";
-import { unrecognisedColumns } from "../../read/columns.js";
+import type { ReadSummary } from "../../read/reader.js";
+import { checkInMemory, checkSource } from "../../pipeline.js";
 import { openInputs } from "../inputs.js";
 import { checkTemplates, loadCatalogue } from "../catalogue.js";
 import { diagnosticsGithub, diagnosticsJson, diagnosticsTable } from "../formatters/diagnostics.js";
@@ -31,7 +30,7 @@ import {
 } from "../options.js";
 import { plain } from "../color.js";
 import { TextStore } from "../spill.js";
-import { currentYear, planYears } from "../../plan/years.js";
+import { currentYear } from "../../plan/years.js";
 
 interface CheckOptions extends CommonOptions {
   format?: keyof typeof checkFormatters;
@@ -121,7 +120,7 @@ export function checkCommand(helpLang: Lang = "en"): Command {
       });
 
       /** no partial results from an invalid file: its diagnostics (as JSON for --format json), and exit 2 */
-      const refuse = async (read: Omit<ReadResult, "regions">) => {
+      const refuse = async (read: ReadSummary) => {
         const view = { result: read, file: name, lang, strict: Boolean(options.strict), paint: plain, command: "check" as const };
         if (format === "github") await writeStdout(diagnosticsGithub(view));
         // only when JSON was asked for by name: an output whose format follows its extension is left as it was
@@ -129,54 +128,35 @@ export function checkCommand(helpLang: Lang = "en"): Command {
         else process.stderr.write(diagnosticsTable(view));
         process.exitCode = EXIT.cannotRun;
       };
-      if (reader.summary().errors > 0) {
-        // the regions' own checks (sums against stated totals, …) still report
-        for (const _ of reader.finishedRegions());
-        return await refuse(reader.summary());
-      }
-      const latest = reader.latestYear();
-      // every region's plan starts by the year after the latest data (or --from), and none may start after the horizon
-      if (latest !== undefined) planYears(latest, [], planOptions);
-      const first = reader.summary();
-      const run = new CheckRun(catalogue, {
-        ...planOptions,
-        templates: options.template,
-        plan: options.plan,
-        unrecognisedColumns: unrecognisedColumns(first.diagnostics, first.stats.columns),
-      });
-      /** the input's warnings, carried by the machine-read outputs; --strict fails on them */
-      const input = (read: Omit<ReadResult, "regions">) => ({ files: names, errors: read.errors, warnings: read.warnings, diagnostics: read.diagnostics });
-      const exitCode = (summary: CheckSummary, read: Omit<ReadResult, "regions">) =>
+      const exitCode = (summary: CheckSummary, read: ReadSummary) =>
         hasFindings(summary, options.failOn) || (options.strict && read.warnings > 0) ? EXIT.findings : EXIT.ok;
+      const runOptions = { ...planOptions, templates: options.template, plan: options.plan };
+      const input = { files: names };
       const stream = streamFormats[format];
       const bom = format === "csv" && options.bom !== false;
       if (stream) {
         // each region is formatted as soon as it is checked and set aside; the report is written worst first
         const store = new TextStore();
         try {
-          const order = checkRegions(reader, run, (result) => {
+          const checked = checkSource(reader, catalogue, runOptions, input, (result) => {
             const texts = stream.region(result, lang);
             const first = store.add(texts[0]!);
             for (let s = 1; s < texts.length; s++) store.add(texts[s]!);
             return first;
           });
-          const read = reader.summary();
-          if (read.errors > 0) return await refuse(read);
-          warn(read);
-          const summary = { ...run.summary(), input: input(read) };
-          await writeOutput(streamedOutput(stream, store, order, summary, name, lang, bom), options.output);
-          process.exitCode = exitCode(summary, read);
+          if (!checked.ok) return await refuse(checked.read);
+          warn(checked.read);
+          await writeOutput(streamedOutput(stream, store, checked.order, checked.summary, name, lang, bom), options.output);
+          process.exitCode = exitCode(checked.summary, checked.read);
         } finally {
           store.close();
         }
         return;
       }
-      const results: RegionResult[] = [];
-      const order = checkRegions(reader, run, (result) => results.push(result) - 1);
-      const read = reader.summary();
-      if (read.errors > 0) return await refuse(read);
+      const checked = checkInMemory(reader, catalogue, runOptions, input);
+      if (!checked.ok) return await refuse(checked.read);
+      const { read, result } = checked;
       warn(read);
-      const result: CheckResult = { ...run.summary(), input: input(read), regions: order.map((key) => results[key.index]!) };
       const view = { result, file: name, lang, paint: format === "table" ? await resolvePaint(options) : plain, width, quiet: options.quiet ?? false };
       const report = await checkFormatters[format](view);
       // GitHub annotations for the input's warnings come first, on the lines of the input they are about
@@ -184,24 +164,12 @@ export function checkCommand(helpLang: Lang = "en"): Command {
       await writeOutput(annotations ? [annotations, ...(typeof report === "string" ? [report] : report)] : report, options.output);
       process.exitCode = exitCode(result, read);
 
-      function warn(read: Omit<ReadResult, "regions">): void {
+      function warn(read: ReadSummary): void {
         if (read.warnings > 0 && format !== "github") {
           process.stderr.write(diagnosticsTable({ result: read, file: name, lang, strict: Boolean(options.strict), paint: plain }));
         }
       }
     });
-}
-
-/**
- * Checks the reader's regions one code at a time, as they are finished, and hands each result to `keep`, which
- * returns where it put it. Returns those places, worst region first.
- */
-function checkRegions(reader: RegionSource, run: CheckRun, keep: (result: RegionResult) => number): Array<RegionOrderKey & { index: number }> {
-  const order: Array<RegionOrderKey & { index: number }> = [];
-  for (const [code, records] of codeGroups(reader.finishedRegions())) {
-    for (const result of run.addCode(code, records)) order.push({ ...orderKey(result), index: keep(result) });
-  }
-  return order.sort(compareRegions);
 }
 
 function* streamedOutput(

@@ -5,6 +5,7 @@ import { say } from "../i18n.js";
 import type { Lang } from "../../messages.js";
 import { langOption, outputOption, regionOption, resolveLang, resolvePaint, sheetOption, type CommonOptions } from "../options.js";
 import { openInputs } from "../inputs.js";
+import { validateSource } from "../../pipeline.js";
 import { diagnosticsGithub, diagnosticsJson, diagnosticsTable, isValid } from "../formatters/diagnostics.js";
 
 interface ValidateOptions extends CommonOptions {
@@ -32,9 +33,7 @@ export function validateCommand(lang: Lang = "en"): Command {
         ...(options.sheet !== undefined ? { sheet: options.sheet } : {}),
         regions: options.region,
       });
-      // each region is finished for its own checks (sums against stated totals, …) and let go
-      for (const _ of source.finishedRegions());
-      const result = source.summary();
+      const result = validateSource(source);
       const strict = Boolean(options.strict);
       const view = { result, file: name, lang: resolveLang(options.lang), strict, paint: await resolvePaint(options) };
       await writeOutput(formatters[options.format](view), options.output);
