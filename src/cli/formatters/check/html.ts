@@ -11,7 +11,7 @@ import { metricName } from "../../../registry/index.js";
 import { attainmentChart, barChart, escapeHtml as esc, groupedColumns } from "../svg.js";
 import { assumptionLines, byLevel, levelHeading, regionHeading, statusCounts } from "./common.js";
 import type { CheckView } from "./index.js";
-import { basisText, levelsNote, nestedCategories, rollupLevels, orderedRegions, overview, planNotes, regionSummary, startText, words, type RegionSummary } from "./summary.js";
+import { basisText, levelsNote, nestedCategories, rollupLevels, orderedRegions, overview, planNotes, regionSummary, planTitle, startText, words, type RegionSummary } from "./summary.js";
 
 const STYLE = `
 :root { --bad: #c62828; --warn: #b26a00; --good: #2e7d32; --muted: #757575; --line: #d0d7de; }
@@ -132,8 +132,7 @@ function planSection(region: RegionResult, lang: Lang): string {
   const zh = lang === "zh";
   const w = words[lang];
   const years = plan.categories[0]!.years.map((y) => y.year);
-  const span = years[0] === plan.horizon ? String(plan.horizon) : `${years[0]}–${plan.horizon}`;
-  let out = `<h3>${esc(zh ? `招聘计划 ${span}` : `Hiring plan ${span}`)}</h3>`;
+  let out = `<h3>${esc(planTitle(plan, lang))}</h3>`;
   const start = startText(region, lang);
   if (start) out += `<p class="note">${esc(start)}</p>`;
   out += `<table><thead><tr><th rowspan="2">${esc(w.category)}</th><th rowspan="2" class="num">${esc(zh ? `${region.year}年${w.now}` : `${w.now} ${region.year}`)}</th>`;

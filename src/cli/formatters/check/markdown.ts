@@ -5,7 +5,7 @@ import { metricName } from "../../../registry/index.js";
 import { neutralise } from "../text.js";
 import { assumptionLines, byLevel, levelHeading, regionHeading, statusCounts } from "./common.js";
 import type { CheckView } from "./index.js";
-import { basisText, levelsNote, nestedCategories, rollupLevels, orderedRegions, overview, planNotes, regionSummary, startText, words, type RegionSummary } from "./summary.js";
+import { basisText, levelsNote, nestedCategories, rollupLevels, orderedRegions, overview, planNotes, regionSummary, planTitle, startText, words, type RegionSummary } from "./summary.js";
 
 /** Text safe in markdown: no control characters or line breaks, and nothing read as markup or HTML. */
 export function mdText(text: string): string {
@@ -82,8 +82,7 @@ function plan(region: RegionResult, lang: Lang): string {
   const zh = lang === "zh";
   const w = words[lang];
   const years = plan.categories[0]!.years.map((y) => y.year);
-  const span = years[0] === plan.horizon ? String(plan.horizon) : `${years[0]}–${plan.horizon}`;
-  let out = `\n#### ${mdText(zh ? `招聘计划 ${span}` : `Hiring plan ${span}`)}\n\n`;
+  let out = `\n#### ${mdText(planTitle(plan, lang))}\n\n`;
   const start = startText(region, lang);
   if (start) out += `${mdText(start)}\n\n`;
   out += row([mdText(w.category), mdText(w.basis), mdText(zh ? `${region.year}年${w.now}` : `${w.now} ${region.year}`), ...years.map((y) => mdText(zh ? `${y} 需要／自然减员／招聘` : `${y} needed / leavers / hires`)), mdText(zh ? "合计招聘" : "hires in all")]);

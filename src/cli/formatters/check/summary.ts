@@ -205,6 +205,13 @@ export function planNotes(region: RegionResult, lang: Lang): Array<{ text: strin
   return out;
 }
 
+/** The plan's heading: its years, one year alone or first–last. */
+export function planTitle(plan: RegionPlan, lang: Lang): string {
+  const first = plan.categories[0]?.years[0]?.year ?? plan.startYear;
+  const span = first === plan.horizon ? String(plan.horizon) : `${first}–${plan.horizon}`;
+  return lang === "zh" ? `招聘计划 ${span}` : `Hiring plan ${span}`;
+}
+
 /** Where the plan's starting figures come from. */
 export function startText(region: RegionResult, lang: Lang): string {
   const plan = region.plan!;

@@ -8,7 +8,7 @@ import { assumptionLines, byLevel, levelHeading, regionHeading, statusCounts } f
 import type { CheckView } from "./index.js";
 import { displayWidth } from "../text.js";
 import { BoxTable, paragraph, type Cell, type Column, type Span, type Style } from "../box.js";
-import { basisText, levelsNote, nestedCategories, rollupLevels, orderedRegions, overview, planNotes, regionSummary, startText, words, type RegionSummary } from "./summary.js";
+import { basisText, levelsNote, nestedCategories, rollupLevels, orderedRegions, overview, planNotes, regionSummary, planTitle, startText, words, type RegionSummary } from "./summary.js";
 
 /** Width of a report that goes to a file or a pipe, when --width does not say. */
 export const DEFAULT_WIDTH = 100;
@@ -129,8 +129,7 @@ function planTables(region: RegionResult, lang: Lang, paint: Paint, width: numbe
   const zh = lang === "zh";
   const w = words[lang];
   const years = plan.categories[0]!.years.map((y) => y.year);
-  const span = years[0] === plan.horizon ? String(plan.horizon) : `${years[0]}–${plan.horizon}`;
-  let out = `\n${paint.underline(zh ? `招聘计划 ${span}` : `Hiring plan ${span}`)}\n`;
+  let out = `\n${paint.underline(planTitle(plan, lang))}\n`;
   const start = startText(region, lang);
   if (start) out += `${paint.dim(paragraph(start, width))}\n`;
   // as many year columns as the width takes, the rest in a further table below
