@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { detectLang, langArgument, translateError } from "../../src/cli/i18n.js";
+import { detectLang, langArgument, systemLocale, translateError } from "../../src/cli/i18n.js";
 
 describe("the language: --lang, GAP_LANG, the POSIX locale, then the system's", () => {
   const none = () => undefined;
@@ -19,6 +19,12 @@ describe("the language: --lang, GAP_LANG, the POSIX locale, then the system's", 
   for (const [what, option, env, system, lang] of cases) {
     it(what, () => expect(detectLang(option, env, system === undefined ? none : () => system)).toBe(lang));
   }
+
+  it("asks the runtime for the system locale on Windows only: elsewhere it is made from the variables above", () => {
+    expect(systemLocale("linux")).toBeUndefined();
+    expect(systemLocale("darwin")).toBeUndefined();
+    expect(typeof systemLocale("win32")).toBe("string");
+  });
 
   it("finds --lang among the arguments before they are parsed", () => {
     expect(langArgument(["check", "--lang", "zh", "x.csv"])).toBe("zh");
