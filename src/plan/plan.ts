@@ -188,6 +188,9 @@ export function planRegion(
   // a share met only thanks to its own earlier need (assistant physicians under 15% once practising physicians are
   // hired) keeps that need
   const needByTarget = new Map<string, Need>();
+  // every figure a need has had: two shares whose wholes follow each other can swing between two figures for ever
+  // (grassroots technicians 1,827 ↔ 1,829); a need coming back to a figure it had is a cycle, and the larger holds
+  const seenRequired = new Map<string, Set<number>>();
   // a target's need depends only on the planned stocks it reads: where none of them moved since the last pass, its
   // need is the one it had (most of a pass, once the first has planned)
   const lastNeed = new Map<PlannedTarget, { need: Need | undefined; read: Map<string, Cells | undefined> }>();
@@ -213,7 +216,12 @@ export function planRegion(
       // a target still short sets its need afresh (the stocks it follows may have moved either way); one now met
       // keeps the need that met it
       if (need && (need.short || (needByTarget.get(key)?.required ?? -1) < need.required)) {
-        if (needByTarget.get(key)?.required !== need.required) needsMoved = true;
+        const held = needByTarget.get(key);
+        let seen = seenRequired.get(key);
+        if (!seen) seenRequired.set(key, (seen = new Set()));
+        if (held && held.required !== need.required && seen.has(need.required) && need.required < held.required) continue;
+        seen.add(need.required);
+        if (held?.required !== need.required) needsMoved = true;
         needByTarget.set(key, need);
       }
     }
