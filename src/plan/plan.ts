@@ -9,7 +9,7 @@ import { assess, figureView } from "../evaluate/engine.js";
 import { ONE, Ratio, peopleAtLeast } from "../evaluate/exact.js";
 import type { EvaluateContext, FigureView } from "../evaluate/types.js";
 import type { RegionRecord } from "../read/record.js";
-import { disjointPartLists, metricById, withWholes } from "../registry/index.js";
+import { disjointPartLists, metricById, metricIds, withWholes } from "../registry/index.js";
 import { compareText } from "../compare-text.js";
 import { UNPLACED, currentCells, distribute, placementWeights, sumCells, unitTypesOf, type Cells } from "./placement.js";
 import { planTargets, type PlannedTarget } from "./targets.js";
@@ -121,9 +121,12 @@ function plannable(metric: string): boolean {
 
 /** Parts before their wholes, so a whole is planned after every part it must hold. */
 function depthOrder(metrics: Iterable<string>): string[] {
-  return [...metrics].sort(deeperFirst);
+  const list = [...metrics];
+  return list.every((m) => DEPTH_RANK.has(m)) ? list.sort((a, b) => DEPTH_RANK.get(a)! - DEPTH_RANK.get(b)!) : list.sort(deeperFirst);
 }
 const deeperFirst = (a: string, b: string) => withWholes(b).length - withWholes(a).length || compareText(a, b);
+/** the registry's metrics in that order, ranked once rather than compared chain by chain for every region */
+const DEPTH_RANK: ReadonlyMap<string, number> = new Map([...metricIds].sort(deeperFirst).map((m, i) => [m, i]));
 
 interface Need {
   /** the target is short at the stocks it was assessed against */
@@ -194,6 +197,7 @@ export function planRegion(
   // a target's need depends only on the planned stocks it reads: where none of them moved since the last pass, its
   // need is the one it had (most of a pass, once the first has planned)
   const lastNeed = new Map<PlannedTarget, { need: Need | undefined; read: Map<string, Cells | undefined> }>();
+  const placedBefore = new Map<string, PlacedCategory>();
   for (let pass = 0; pass < MAX_PASSES; pass++) {
     let needsMoved = false;
     for (const p of plannedTargets) {
@@ -227,7 +231,7 @@ export function planRegion(
     }
     // the planned stocks are the needs' (plannedCells is a function of them): the same needs plan the same stocks
     if (!needsMoved) break;
-    const next = plannedCells([...needByTarget.values()], currentOf);
+    const next = plannedCells([...needByTarget.values()], currentOf, placedBefore);
     if (sameCells(next, planned)) break;
     planned = next;
   }
@@ -472,12 +476,27 @@ function needOf(
 }
 
 /**
+ * What one category's planned cells were worked out from in the last pass: the same part cells (the same objects) and
+ * the same needs give the same cells, so a pass reuses them rather than placing the hires again.
+ */
+interface PlacedCategory {
+  parts: Array<Cells | undefined>;
+  needs: readonly Need[];
+  /** before a group's staff is raised to the staff planned in its group's cells */
+  placed: Cells;
+  whole: Cells | undefined;
+  /** after */
+  cells: Cells;
+}
+
+/**
  * The planned stock per category and cell that meets every need: parts first, then each whole holds its parts'
  * hires cell by cell (the largest of its lists of disjoint parts), then its scoped needs go to the cells of their
  * scope and its region-wide needs to all its cells, in proportion to where its people are now. A group's staff
- * (grassroots_staff) then shows the staff planned in its group's cells.
+ * (grassroots_staff) then shows the staff planned in its group's cells. Planned cells are never changed once made:
+ * `last` keeps each category's from the pass before, reused where nothing it was made from moved.
  */
-function plannedCells(needs: readonly Need[], currentOf: (metric: string) => Cells): Map<string, Cells> {
+function plannedCells(needs: readonly Need[], currentOf: (metric: string) => Cells, last: Map<string, PlacedCategory>): Map<string, Cells> {
   const metrics = new Set<string>();
   const needsByMetric = new Map<string, Need[]>();
   for (const n of needs) {
@@ -488,37 +507,81 @@ function plannedCells(needs: readonly Need[], currentOf: (metric: string) => Cel
   }
   const out = new Map<string, Cells>();
   for (const metric of depthOrder(metrics)) {
-    const now = currentOf(metric);
-    const cells: Cells = new Map(now);
-    const fromParts = new Map<string, number>();
-    for (const list of disjointPartLists(metric)) {
-      const sum = new Map<string, number>();
-      for (const part of list.parts) {
-        const partCells = out.get(part);
-        if (!partCells) continue;
-        const partNow = currentOf(part);
-        partCells.forEach((v, cell) => sum.set(cell, (sum.get(cell) ?? 0) + v - (partNow.get(cell) ?? 0)));
-      }
-      raiseTo(fromParts, sum);
-    }
-    fromParts.forEach((v, cell) => cells.set(cell, (cells.get(cell) ?? 0) + v));
+    const parts: Array<Cells | undefined> = [];
+    for (const list of disjointPartLists(metric)) for (const part of list.parts) parts.push(out.get(part));
     const own = (needsByMetric.get(metric) ?? []).sort((a, b) => Number(!a.unitTypes) - Number(!b.unitTypes) || compareText(a.target, b.target));
-    for (const n of own) {
-      const keys = n.unitTypes ? n.unitTypes.filter((t) => cells.has(t)) : [...cells.keys()];
-      const deficit = n.required - sumCells(cells, n.unitTypes);
-      if (deficit <= 0 || keys.length === 0) continue;
-      for (const [cell, v] of distribute(deficit, keys, placementWeights(keys, currentOf, metric))) cells.set(cell, cells.get(cell)! + v);
+    const before = last.get(metric);
+    if (before && sameList(before.parts, parts) && sameNeeds(before.needs, own)) {
+      out.set(metric, before.placed);
+      continue;
     }
-    out.set(metric, cells);
+    const placed = placeCategory(metric, own, currentOf, out);
+    last.set(metric, { parts, needs: own, placed, whole: undefined, cells: placed });
+    out.set(metric, placed);
   }
   // a group's staff is the staff planned in its group's cells, and the staff hold at least its own needs
-  for (const [metric, cells] of out) {
+  for (const [metric, placed] of out) {
     const whole = metricById.get(metric)?.derivedFrom?.metric;
     const wholeCells = whole ? out.get(whole) : undefined;
     if (!wholeCells) continue;
-    for (const cell of cells.keys()) if (cell !== UNPLACED && (wholeCells.get(cell) ?? 0) > cells.get(cell)!) cells.set(cell, wholeCells.get(cell)!);
+    const made = last.get(metric)!;
+    if (made.placed === placed && made.whole === wholeCells) {
+      out.set(metric, made.cells);
+      continue;
+    }
+    let cells = placed;
+    for (const [cell, v] of placed) {
+      const floor = wholeCells.get(cell) ?? 0;
+      if (cell === UNPLACED || floor <= v) continue;
+      if (cells === placed) cells = new Map(placed);
+      cells.set(cell, floor);
+    }
+    made.whole = wholeCells;
+    made.cells = cells;
+    out.set(metric, cells);
   }
   return out;
+}
+
+/** One category's planned cells from its current stock, its parts' planned hires (in `out`) and its own needs. */
+function placeCategory(metric: string, own: readonly Need[], currentOf: (metric: string) => Cells, out: ReadonlyMap<string, Cells>): Cells {
+  const now = currentOf(metric);
+  const cells: Cells = new Map(now);
+  const fromParts = new Map<string, number>();
+  for (const list of disjointPartLists(metric)) {
+    const sum = new Map<string, number>();
+    for (const part of list.parts) {
+      const partCells = out.get(part);
+      if (!partCells) continue;
+      const partNow = currentOf(part);
+      partCells.forEach((v, cell) => sum.set(cell, (sum.get(cell) ?? 0) + v - (partNow.get(cell) ?? 0)));
+    }
+    raiseTo(fromParts, sum);
+  }
+  fromParts.forEach((v, cell) => cells.set(cell, (cells.get(cell) ?? 0) + v));
+  for (const n of own) {
+    const keys = n.unitTypes ? n.unitTypes.filter((t) => cells.has(t)) : [...cells.keys()];
+    const deficit = n.required - sumCells(cells, n.unitTypes);
+    if (deficit <= 0 || keys.length === 0) continue;
+    for (const [cell, v] of distribute(deficit, keys, placementWeights(keys, currentOf, metric))) cells.set(cell, cells.get(cell)! + v);
+  }
+  return cells;
+}
+
+function sameList<T>(a: readonly T[], b: readonly T[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
+/** Needs that place the same hires: the same targets, figures and scopes, in the same order. */
+function sameNeeds(a: readonly Need[], b: readonly Need[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) {
+    const [x, y] = [a[i]!, b[i]!];
+    if (x !== y && (x.target !== y.target || x.required !== y.required || x.unitTypes !== y.unitTypes)) return false;
+  }
+  return true;
 }
 
 /** The planned stocks a target's need reads, as the need read them: are they the same in `planned` now? */
@@ -541,7 +604,7 @@ function sameCells(a: ReadonlyMap<string, Cells>, b: ReadonlyMap<string, Cells>)
   if (a.size !== b.size) return false;
   for (const [metric, cells] of a) {
     const other = b.get(metric);
-    if (!other || !sameCellValues(cells, other)) return false;
+    if (other !== cells && (!other || !sameCellValues(cells, other))) return false;
   }
   return true;
 }
