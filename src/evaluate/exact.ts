@@ -134,6 +134,17 @@ export class Ratio {
     }
     return Number(this.ceil());
   }
+  /**
+   * The smallest whole number n ≥ 0 with n ≥ this × k, for a whole k ≥ 0 (leavers of a stock): the same as
+   * peopleAtLeast(this.mul(Ratio.of(k))) without making the product.
+   */
+  ceilTimes(k: number): number {
+    if (!this.big && Number.isSafeInteger(k)) {
+      const product = this.n * k;
+      if (safe(product)) return Math.max(0, ceilQuotient(product, this.d));
+    }
+    return peopleAtLeast(this.mul(Ratio.of(k)));
+  }
   /** largest integer ≤ this */
   floor(): bigint {
     if (!this.big) {
@@ -267,4 +278,11 @@ export const HUNDRED = Ratio.of(100);
 export function peopleAtLeast(x: Ratio): number {
   const c = x.ceilNumber();
   return c < 0 ? 0 : c;
+}
+
+/** The smallest integer ≥ a / b, for safe integers a and b > 0, with no fraction made. */
+export function ceilQuotient(a: number, b: number): number {
+  if (!Number.isSafeInteger(a) || !Number.isSafeInteger(b)) return Ratio.of(a, b).ceilNumber();
+  const q = floorOf(a, b);
+  return q * b === a ? q : q + 1;
 }

@@ -6,7 +6,7 @@
  */
 import type { Target } from "../catalogue/schema.js";
 import { assess, figureView } from "../evaluate/engine.js";
-import { ONE, Ratio, peopleAtLeast } from "../evaluate/exact.js";
+import { ONE, Ratio, ceilQuotient, peopleAtLeast } from "../evaluate/exact.js";
 import type { EvaluateContext, FigureView } from "../evaluate/types.js";
 import type { RegionRecord } from "../read/record.js";
 import { disjointPartLists, metricById, metricIds, withWholes } from "../registry/index.js";
@@ -139,6 +139,19 @@ interface Need {
 
 const MAX_PASSES = 12;
 
+/**
+ * A need's target and category as one key, the same string each time: a key made afresh would be hashed afresh at
+ * every look-up of every pass.
+ */
+function needKey({ target, metric }: Need): string {
+  let byMetric = needKeys.get(target);
+  if (!byMetric) needKeys.set(target, (byMetric = new Map()));
+  let key = byMetric.get(metric);
+  if (key === undefined) byMetric.set(metric, (key = `${target}\u0000${metric}`));
+  return key;
+}
+const needKeys = new Map<string, Map<string, string>>();
+
 /** The planned stock per cell of a category, as far as a target's need reads it. */
 interface PlannedStocks {
   get(metric: string): Cells | undefined;
@@ -216,7 +229,7 @@ export function planRegion(
         need = needOf(p, projectedView(base, factor, reading, p.metric, hiresIn), context, alternatives, reading, hiresIn);
         lastNeed.set(p, { need, read });
       }
-      const key = need ? `${need.target}\u0000${need.metric}` : "";
+      const key = need ? needKey(need) : "";
       // a target still short sets its need afresh (the stocks it follows may have moved either way); one now met
       // keeps the need that met it
       if (need && (need.short || (needByTarget.get(key)?.required ?? -1) < need.required)) {
@@ -240,27 +253,31 @@ export function planRegion(
   // the years: every category in equal steps to its planned stock, parts before wholes, leavers once
   const steps = horizon - startYear + 1;
   const attrition = Ratio.decimal(options.attrition);
-  const leaversOf = (stock: number) => peopleAtLeast(attrition.mul(Ratio.of(stock)));
+  const leaversOf = (stock: number) => attrition.ceilTimes(stock);
   const order = depthOrder(planned.keys());
   const schedule = new Map<string, PlanYear[]>();
   const capOf = new Map(caps.map((c) => [c.metric, c]));
-  for (const metric of order) schedule.set(metric, []);
-  const stocks = new Map(order.map((m) => [m, sumCells(currentOf(m))]));
-  for (let step = 1; step <= steps; step++) {
-    const year = startYear + step - 1;
-    for (const metric of order) {
-      const now = sumCells(currentOf(metric));
-      const target = sumCells(planned.get(metric)!);
-      const required = target > now ? now + peopleAtLeast(Ratio.of((target - now) * step, steps)) : now;
-      const before = stocks.get(metric)!;
+  // per category, parts before wholes: its stock now and at the horizon, and its parts' years, found once for every step
+  const categorySteps = order.map((metric) => {
+    const years: PlanYear[] = [];
+    schedule.set(metric, years);
+    const partYears = disjointPartLists(metric).map((list) => list.parts.map((part) => schedule.get(part)).filter((y): y is PlanYear[] => y !== undefined));
+    return { years, now: sumCells(currentOf(metric)), target: sumCells(planned.get(metric)!), partYears, cap: capOf.get(metric) };
+  });
+  for (const category of categorySteps) {
+    let before = category.now;
+    for (let step = 1; step <= steps; step++) {
+      const { now, target, cap } = category;
+      const required = target > now ? now + ceilQuotient((target - now) * step, steps) : now;
       let leavers = leaversOf(before);
       let fromParts = 0;
-      for (const list of disjointPartLists(metric)) {
+      for (const parts of category.partYears) {
         let hires = 0;
         let left = 0;
-        for (const part of list.parts) {
-          const y = schedule.get(part)?.[step - 1];
-          if (y) [hires, left] = [hires + y.hires, left + y.leavers];
+        for (const part of parts) {
+          const y = part[step - 1]!;
+          hires += y.hires;
+          left += y.leavers;
         }
         // a nurse who leaves is a health technician who leaves; a nurse hired is a health technician hired
         if (left > leavers) leavers = left;
@@ -268,19 +285,22 @@ export function planRegion(
       }
       let hires = Math.max(0, required - (before - leavers));
       let capped = false;
-      const cap = capOf.get(metric);
       if (cap && hires > cap.max) [hires, capped] = [cap.max, true];
       if (fromParts > hires) hires = fromParts;
       const stock = before - leavers + hires;
-      stocks.set(metric, stock);
-      schedule.get(metric)!.push({ year, required, leavers, hires, stock, ...(capped ? { capped: true as const } : {}) });
+      before = stock;
+      const year: PlanYear = { year: startYear + step - 1, required, leavers, hires, stock };
+      if (capped) year.capped = true;
+      category.years.push(year);
     }
   }
 
   const requirementsOf = new Map<string, Requirement[]>();
   for (const n of needs) {
     const target = plannedTargets.find((p) => p.target.id === n.target)!.target;
-    const r: Requirement = { target: n.target, required: n.required, ...(n.unitTypes ? { unitTypes: n.unitTypes } : {}), ...(target.year < startYear ? { overdue: true as const } : {}) };
+    const r: Requirement = { target: n.target, required: n.required };
+    if (n.unitTypes) r.unitTypes = n.unitTypes;
+    if (target.year < startYear) r.overdue = true;
     const list = requirementsOf.get(n.metric);
     if (list) list.push(r);
     else requirementsOf.set(n.metric, [r]);
@@ -392,7 +412,8 @@ function projectedView(
 ): FigureView {
   const ownWholes = own ? withWholes(own).slice(1) : [];
   return {
-    ...base,
+    region: base.region,
+    history: base.history,
     population(basis) {
       const now = base.population(basis);
       return now ? now.mul(factor) : undefined;
