@@ -570,6 +570,17 @@ function placeCategory(metric: string, own: readonly Need[], currentOf: (metric:
   const cells: Cells = new Map(now);
   const fromParts = new Map<string, number>();
   for (const list of disjointPartLists(metric)) {
+    if (list.parts.length === 1) {
+      // one part alone (most lists): its hires per cell, with no sum to make
+      const partCells = out.get(list.parts[0]!);
+      if (!partCells) continue;
+      const partNow = currentOf(list.parts[0]!);
+      for (const [cell, v] of partCells) {
+        const hires = v - (partNow.get(cell) ?? 0);
+        if (hires > (fromParts.get(cell) ?? 0)) fromParts.set(cell, hires);
+      }
+      continue;
+    }
     const sum = new Map<string, number>();
     for (const part of list.parts) {
       const partCells = out.get(part);
