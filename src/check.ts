@@ -1,5 +1,5 @@
 /** The main job as a pure function: normalised regions + catalogue → evaluations and hiring plans. No I/O. */
-import { applicableTargets, levelOfCode, LEVELS, type Catalogue, type Level } from "./catalogue/catalogue.js";
+import { applicableTargets, levelOfCode, LEVELS, regionPrefix, type Catalogue, type Level } from "./catalogue/catalogue.js";
 import { evaluateRegion } from "./evaluate/engine.js";
 import { decidingTargets, type PlanMode } from "./evaluate/precedence.js";
 import type { EvaluateContext, Evaluation, Status } from "./evaluate/types.js";
@@ -152,6 +152,10 @@ export class CheckRun {
   private readonly regionsByLevel = new Map<Level, number>();
   /** one list per distinct set of applicable targets: most codes share theirs with many others (see applicableTo) */
   private readonly targetLists = new Map<string, { targets: Target[]; context: EvaluateContext }>();
+  /** the same lists by what decides which targets apply to a code (see coverKey) */
+  private readonly listsByCover = new Map<string, { targets: Target[]; context: EvaluateContext }>();
+  /** the regions the catalogue's targets are for, templates aside */
+  private readonly targetRegions: string[];
   private regionCount = 0;
 
   constructor(
@@ -160,6 +164,7 @@ export class CheckRun {
   ) {
     checkPlanArguments(catalogue, options);
     this.selection = { templates: options.templates ?? [] };
+    this.targetRegions = [...new Set(catalogue.targets.flatMap((t) => (t.template === undefined ? [t.region] : [])))];
   }
 
   /** Evaluates every year of one region code (the latest year also gets a plan); returns one result per year. */
@@ -203,6 +208,9 @@ export class CheckRun {
    * works out per target list (planTargets) is worked out once per list rather than once per region.
    */
   private applicableTo(code: string): { targets: Target[]; context: EvaluateContext } {
+    const cover = this.coverKey(code);
+    const known = this.listsByCover.get(cover);
+    if (known) return known;
     const targets = applicableTargets(this.catalogue, code, this.selection);
     const key = targets.map((t) => t.id).join("\n");
     let list = this.targetLists.get(key);
@@ -211,7 +219,19 @@ export class CheckRun {
       list = { targets, context: { applicable: targets, aboutTolerance: this.catalogue.aboutTolerance } };
       this.targetLists.set(key, list);
     }
+    this.listsByCover.set(cover, list);
     return list;
+  }
+
+  /**
+   * What decides which targets apply to a code (see applicableTargets): its level, and for each region the catalogue
+   * has targets for, whether that region covers the code and whether it is the code (a total applies only there).
+   * Codes with the same key have the same targets, found without going through the catalogue for each code.
+   */
+  private coverKey(code: string): string {
+    let key = levelOfCode(code);
+    for (const region of this.targetRegions) key += region === code ? "=" : code.startsWith(regionPrefix(region)) ? "+" : "-";
+    return key;
   }
 
   summary(): CheckSummary {
