@@ -160,6 +160,24 @@ export class Ratio {
     return this.big ? Number(this.big.num) / Number(this.big.den) : this.n / this.d;
   }
 
+  /**
+   * toFixed's figure as a number (the report's JSON numbers), not made through its text where it need not be: the
+   * rounded digits and 10^places are exact doubles, so their quotient is the double nearest the decimal, which is
+   * what reading the text gives.
+   */
+  toRounded(places: number): number {
+    if (!this.big && places <= 15) {
+      const scaled = Math.abs(this.n) * 10 ** places;
+      if (scaled <= 2 ** 51 && this.d <= 2 ** 50) {
+        let q = floorOf(scaled, this.d);
+        if ((scaled - q * this.d) * 2 >= this.d) q += 1;
+        const value = q / 10 ** places;
+        return this.n < 0 && q !== 0 ? -value : value;
+      }
+    }
+    return Number(this.toFixed(places));
+  }
+
   /** Rounded half away from zero to `places` decimals, as text (for tables and JSON). */
   toFixed(places: number): string {
     if (!this.big) {
