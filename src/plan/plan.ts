@@ -211,6 +211,7 @@ export function planRegion(
   // need is the one it had (most of a pass, once the first has planned)
   const lastNeed = new Map<PlannedTarget, { need: Need | undefined; read: Map<string, Cells | undefined> }>();
   const placedBefore = new Map<string, PlacedCategory>();
+  let layout: NeedLayout | undefined;
   for (let pass = 0; pass < MAX_PASSES; pass++) {
     let needsMoved = false;
     for (const p of plannedTargets) {
@@ -244,7 +245,8 @@ export function planRegion(
     }
     // the planned stocks are the needs' (plannedCells is a function of them): the same needs plan the same stocks
     if (!needsMoved) break;
-    const next = plannedCells([...needByTarget.values()], currentOf, placedBefore);
+    if (!layout || layout.needs !== needByTarget.size) layout = needLayout(needByTarget);
+    const next = plannedCells(layout, needByTarget, currentOf, placedBefore);
     if (sameCells(next, planned)) break;
     planned = next;
   }
@@ -497,6 +499,35 @@ function needOf(
 }
 
 /**
+ * The categories a plan's needs make it plan, parts before wholes (each need's category and every whole containing
+ * it), and each category's needs by key, scoped ones first, in the order they are placed. Needs are only ever added
+ * or replaced, never taken away: the layout is worked out again only when there are more of them.
+ */
+interface NeedLayout {
+  /** how many needs it was worked out for */
+  needs: number;
+  order: string[];
+  keysByMetric: Map<string, string[]>;
+}
+
+function needLayout(needs: ReadonlyMap<string, Need>): NeedLayout {
+  const metrics = new Set<string>();
+  const byMetric = new Map<string, Need[]>();
+  for (const n of needs.values()) {
+    for (const m of withWholes(n.metric)) metrics.add(m);
+    const list = byMetric.get(n.metric);
+    if (list) list.push(n);
+    else byMetric.set(n.metric, [n]);
+  }
+  const keysByMetric = new Map<string, string[]>();
+  for (const [metric, list] of byMetric) {
+    list.sort((a, b) => Number(!a.unitTypes) - Number(!b.unitTypes) || compareText(a.target, b.target));
+    keysByMetric.set(metric, list.map(needKey));
+  }
+  return { needs: needs.size, order: depthOrder(metrics), keysByMetric };
+}
+
+/**
  * What one category's planned cells were worked out from in the last pass: the same part cells (the same objects) and
  * the same needs give the same cells, so a pass reuses them rather than placing the hires again.
  */
@@ -517,20 +548,17 @@ interface PlacedCategory {
  * (grassroots_staff) then shows the staff planned in its group's cells. Planned cells are never changed once made:
  * `last` keeps each category's from the pass before, reused where nothing it was made from moved.
  */
-function plannedCells(needs: readonly Need[], currentOf: (metric: string) => Cells, last: Map<string, PlacedCategory>): Map<string, Cells> {
-  const metrics = new Set<string>();
-  const needsByMetric = new Map<string, Need[]>();
-  for (const n of needs) {
-    for (const m of withWholes(n.metric)) metrics.add(m);
-    const list = needsByMetric.get(n.metric);
-    if (list) list.push(n);
-    else needsByMetric.set(n.metric, [n]);
-  }
+function plannedCells(
+  layout: NeedLayout,
+  needs: ReadonlyMap<string, Need>,
+  currentOf: (metric: string) => Cells,
+  last: Map<string, PlacedCategory>,
+): Map<string, Cells> {
   const out = new Map<string, Cells>();
-  for (const metric of depthOrder(metrics)) {
+  for (const metric of layout.order) {
     const parts: Array<Cells | undefined> = [];
     for (const list of disjointPartLists(metric)) for (const part of list.parts) parts.push(out.get(part));
-    const own = (needsByMetric.get(metric) ?? []).sort((a, b) => Number(!a.unitTypes) - Number(!b.unitTypes) || compareText(a.target, b.target));
+    const own = (layout.keysByMetric.get(metric) ?? []).map((key) => needs.get(key)!);
     const before = last.get(metric);
     if (before && sameList(before.parts, parts) && sameNeeds(before.needs, own)) {
       out.set(metric, before.placed);
