@@ -101,16 +101,15 @@ function emptyCounts(): Record<Status, number> {
   return { met: 0, short: 0, overdue: 0, advisory: 0, above_range: 0, benchmark: 0, context: 0, not_assessed: 0, info: 0 };
 }
 
-/** Worst first: overdue and short before advisory …, larger relative gaps first (each worked out once), then level and id. */
+/**
+ * Worst first: overdue and short before advisory …, larger relative gaps first, then level and id. What is compared
+ * is worked out once per evaluation, not at every comparison.
+ */
 function sortByUrgency(evaluations: Evaluation[]): Evaluation[] {
-  const gaps = new Map(evaluations.map((e) => [e, relativeGap(e)]));
-  return evaluations.sort(
-    (a, b) =>
-      STATUS_ORDER.indexOf(a.status) - STATUS_ORDER.indexOf(b.status) ||
-      gaps.get(b)! - gaps.get(a)! ||
-      LEVELS.indexOf(a.target.level) - LEVELS.indexOf(b.target.level) ||
-      compareText(a.target.id, b.target.id),
-  );
+  const keyed = evaluations.map((e) => ({ e, status: STATUS_ORDER.indexOf(e.status), gap: relativeGap(e), level: LEVELS.indexOf(e.target.level) }));
+  keyed.sort((a, b) => a.status - b.status || b.gap - a.gap || a.level - b.level || compareText(a.e.target.id, b.e.target.id));
+  for (let i = 0; i < keyed.length; i++) evaluations[i] = keyed[i]!.e;
+  return evaluations;
 }
 
 function relativeGap(e: Evaluation): number {
