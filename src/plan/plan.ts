@@ -378,9 +378,16 @@ function raiseTo(cells: Cells, floor: ReadonlyMap<string, number>): void {
 
 /** Each whole followed by its parts ("of which"), parts in the order of the categories' ids. */
 function wholesFirst(categories: CategoryPlan[]): CategoryPlan[] {
+  const partsOf = new Map<string | undefined, CategoryPlan[]>();
+  for (const c of categories) {
+    const list = partsOf.get(c.partOf);
+    if (list) list.push(c);
+    else partsOf.set(c.partOf, [c]);
+  }
+  for (const list of partsOf.values()) list.sort((a, b) => compareText(a.metric, b.metric));
   const out: CategoryPlan[] = [];
   const visit = (parent: string | undefined) => {
-    for (const c of categories.filter((x) => x.partOf === parent).sort((a, b) => compareText(a.metric, b.metric))) {
+    for (const c of partsOf.get(parent) ?? []) {
       out.push(c);
       visit(c.metric);
     }
