@@ -80,8 +80,9 @@ export function judge(current: Ratio, comparator: Comparator, value: number, max
 /**
  * An assessment from a judgement: met or not, the band it was judged against (`required` the lower edge, or the
  * ceiling of an at-most band; `requiredMax` the upper edge where there is one), the remark a figure above the band
- * calls for, the unit and the headcount counted. The caller adds the shortfall, which only it can count. Built as one
- * object rather than spread into another: every target of every region makes one.
+ * calls for, the unit and the headcount counted. The caller adds the shortfall, which only it can count. Built here
+ * as one object rather than spread into another with more properties: in V8 that would give every assessment a map
+ * of its own, and the plan, which reads thousands of them, would miss its inline caches on each.
  */
 export function judged(current: Ratio, j: Judgement, remarks: Remark[], unit: Assessment["unit"], have?: number): Assessment {
   if (j.verdict === "met_above") remarks.push({ kind: "above-band" });

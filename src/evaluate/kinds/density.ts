@@ -1,7 +1,7 @@
 import type { Target } from "../../catalogue/schema.js";
 import { judge, judged, scopeTypes } from "../compare.js";
 import { Ratio, peopleAtLeast } from "../exact.js";
-import type { Assessment, Evaluator, FigureView, Remark } from "../types.js";
+import type { Assessment, Evaluator, FigureView, Remark, Unit } from "../types.js";
 
 type Density = Extract<Target, { kind: "density" }>;
 
@@ -14,7 +14,7 @@ export interface DensityMeasure {
 
 /** people per 1,000 / 10,000: the required count is the smallest whole number at or above value × population / per */
 export function assessDensity(measure: DensityMeasure, comparator: Density["comparator"], value: number, max: number | undefined, tolerance: number, view: FigureView): Assessment {
-  const unit = measure.per === 1000 ? "per_1000" : "per_10000";
+  const unit: Unit = measure.per === 1000 ? "per_1000" : "per_10000";
   const remarks: Remark[] = [];
   const population = view.population(measure.basis);
   const counted = view.count(measure.metric, measure.unitTypes);
