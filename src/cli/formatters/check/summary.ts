@@ -141,7 +141,8 @@ export function regionKey(region: RegionResult, summary: RegionSummary | undefin
 
 /**
  * The overview of a file of many regions: the planned regions, people needed first, most first; ties by code and
- * year. `keys` by region, `worstFirst` the regions in the check's order (the sort keeps it among equals).
+ * year. `keys` by region, `worstFirst` the regions in the check's order: a region-year is one of a kind, so the result
+ * does not depend on that order, and a report streamed and one held in memory agree.
  */
 export function overviewOrder(keys: readonly RegionKey[], worstFirst: readonly number[]): number[] {
   return worstFirst
