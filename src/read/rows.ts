@@ -6,7 +6,7 @@
  * to the interpreter.
  */
 import { unitTypes } from "../registry/index.js";
-import { EXAMPLES_KEPT, MAX_TOTAL_ROWS_CHECKED, RegionAccumulator, TALLY_BELOW, TALLY_ROWS, TALLY_SHORTFALL, TALLY_UNREPORTED, TALLY_WIDTH } from "./accumulators.js";
+import { EXAMPLES_KEPT, ExampleList, MAX_TOTAL_ROWS_CHECKED, RegionAccumulator, TALLY_BELOW, TALLY_ROWS, TALLY_SHORTFALL, TALLY_UNREPORTED, TALLY_WIDTH } from "./accumulators.js";
 import { blankAt, cellText, mayBeTotal, trimmedCell, type CellRange } from "./cells.js";
 import type { CsvRecord } from "./csv.js";
 import { problems, type DiagnosticSink } from "./diagnostics.js";
@@ -44,6 +44,8 @@ export class RowReader {
   /** The rows are all read: the regions are now only taken, one at a time, from `regions`. */
   done(): void {
     this.byCode.clear();
+    // a code's cell holds its last region: the regions are let go as they are finished
+    this.caches.code.clear();
     this.lastRegion = undefined;
   }
 
@@ -102,7 +104,8 @@ export class RowReader {
       return;
     }
     if (code.value === undefined || year.value === undefined) return;
-    const region = this.regionFor(code.value, year.value, line);
+    let region = code.region;
+    if (region?.year !== year.value) code.region = region = this.regionFor(code.value, year.value, line);
     this.lastRegion = region;
     const regionName = !region.name || regionRow ? this.caches.name.get(rec, at.region).text : "";
     if (regionName && !region.name) region.name = regionName;
@@ -235,8 +238,8 @@ export class RowReader {
     }
   }
 
-  private example(examples: RegionAccumulator["examples"][number], rec: CsvRecord, unit: CellRange, typeIndex: number, v: number): void {
-    examples.push({ name: cellText(rec, this.layout.at.unit, unit), unitType: unitTypes[typeIndex]!.id, line: rec.line, value: v === v ? v : null });
+  private example(examples: ExampleList, rec: CsvRecord, unit: CellRange, typeIndex: number, v: number): void {
+    examples.add(cellText(rec, this.layout.at.unit, unit), typeIndex, rec.line, v);
   }
 
   private regionFor(code: string, year: number, line: number): RegionAccumulator {
