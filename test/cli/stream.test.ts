@@ -1,4 +1,5 @@
-// gap check writes JSON and CSV reports region by region, set aside in a temporary file and put in order at the end.
+// gap check writes its reports (table, markdown, JSON, CSV) region by region, set aside in a temporary file and put in
+// order at the end.
 // What it prints must be what the same report formatted from results held in memory gives, byte for byte.
 import { mkdtempSync, readdirSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -6,7 +7,7 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { bundledCatalogue } from "../../src/catalogue/bundled.js";
 import { check } from "../../src/check.js";
-import { plain } from "../../src/cli/color.js";
+import { painter, plain, type Paint } from "../../src/cli/color.js";
 import { checkFormatters } from "../../src/cli/formatters/check/index.js";
 import { institutionChecks } from "../../src/evaluate/engine.js";
 import { readStatistics } from "../../src/read/reader.js";
@@ -15,11 +16,16 @@ import { gap, root } from "./run.js";
 const file = "test/fixtures/check/kunming-2023-2024.csv";
 const options = ["--population-growth", "1%", "--attrition", "5%", "--lang", "en"];
 
-function inMemory(format: "json" | "csv"): string {
+function inMemory(
+  format: "json" | "csv" | "table" | "markdown",
+  view: { file?: string; lang?: "en" | "zh"; paint?: Paint; width?: number; quiet?: boolean } = {},
+): string {
+  const { file: path = file, lang = "en", paint = plain, ...options } = view;
   const catalogue = bundledCatalogue();
-  const read = readStatistics(readFileSync(join(root, file)), { file, institutionChecks: institutionChecks(catalogue) });
+  const read = readStatistics(readFileSync(join(root, path)), { file: path, institutionChecks: institutionChecks(catalogue) });
   const result = check(read, catalogue, { populationGrowth: 0.01, attrition: 0.05, currentYear: 2026 });
-  return [...checkFormatters[format]({ result, file, lang: "en", paint: plain })].join("");
+  const report = checkFormatters[format]({ result, file: path, lang, paint, ...options });
+  return typeof report === "string" ? report : [...report].join("");
 }
 
 describe("streamed reports", () => {
@@ -33,6 +39,34 @@ describe("streamed reports", () => {
       expect(run.stdout).toBe((format === "csv" ? "\uFEFF" : "") + inMemory(format));
       expect(readdirSync(temporary)).toEqual([]);
     });
+  }
+
+  // several years of five districts, and a province with its prefectures and counties; coloured, narrow, quiet
+  const views = [
+    { file, lang: "en" as const },
+    { file, lang: "zh" as const, quiet: true, width: 50, colour: true },
+    { file: "test/fixtures/check/yunnan-nested-2024.csv", lang: "zh" as const, width: 64, colour: true },
+    { file: "test/fixtures/check/yunnan-nested-2024.csv", lang: "en" as const, quiet: true },
+  ];
+  for (const format of ["table", "markdown"] as const) {
+    for (const { colour, ...view } of views) {
+      const args = [...(view.quiet ? ["--quiet"] : []), ...(view.width ? ["--width", String(view.width)] : []), ...(colour ? [] : ["--no-color"])];
+      it(`--format ${format} ${args.join(" ")} on ${view.file} (${view.lang}) equals the report formatted in memory`, async () => {
+        const temporary = mkdtempSync(join(tmpdir(), "gap-stream-"));
+        const run = gap(["check", view.file, "--format", format, "--population-growth", "1%", "--attrition", "5%", "--lang", view.lang, ...args], {
+          env: { TMPDIR: temporary, ...(colour ? { FORCE_COLOR: "1" } : {}) },
+        });
+        expect(run.stderr).toBe("");
+        expect(run.status).toBe(1);
+        const paint = format === "table" && colour ? await painter(1) : plain;
+        const expected = inMemory(format, { ...view, paint, ...(format === "table" ? {} : { width: undefined }) });
+        // the case is worth its name: several regions, and the colour (or its absence) as asked
+        expect(expected).toContain(view.lang === "zh" ? "各地区概览" : "Overview of the regions");
+        if (format === "table") expect(expected.includes("\u001b[")).toBe(Boolean(colour));
+        expect(run.stdout).toBe(expected);
+        expect(readdirSync(temporary)).toEqual([]);
+      });
+    }
   }
 
   it("lists regions worst first, each code's years together, and counts every region-year", () => {

@@ -10,7 +10,7 @@ import { openInputs } from "../inputs.js";
 import { checkTemplates, loadCatalogue } from "../catalogue.js";
 import { diagnosticsGithub, diagnosticsJson, diagnosticsTable } from "../formatters/diagnostics.js";
 import { checkFormatters, streamFormats } from "../formatters/check/index.js";
-import type { RegionStreamFormat } from "../formatters/check/stream.js";
+import type { RegionStreamFormat, SectionPart } from "../formatters/check/stream.js";
 import { writeOutput } from "../io.js";
 import { stdoutIsTerminal, writeStdout } from "../stdout.js";
 import {
@@ -132,21 +132,24 @@ export function checkCommand(helpLang: Lang = "en"): Command {
         hasFindings(summary, options.failOn) || (options.strict && read.warnings > 0) ? EXIT.findings : EXIT.ok;
       const runOptions = { ...planOptions, templates: options.template, plan: options.plan };
       const input = { files: names };
-      const stream = streamFormats[format];
+      const makeStream = streamFormats[format];
       const bom = format === "csv" && options.bom !== false;
-      if (stream) {
-        // each region is formatted as soon as it is checked and set aside; the report is written worst first
+      const paint = format === "table" ? await resolvePaint(options) : plain;
+      const viewOptions = { paint, width, quiet: options.quiet ?? false };
+      if (makeStream) {
+        // each region is formatted as soon as it is checked and set aside; the report is written at the end, in order
+        const stream = makeStream(viewOptions);
         const store = new TextStore();
         try {
+          let regions = 0;
           const checked = checkSource(reader, catalogue, runOptions, input, (result) => {
-            const texts = stream.region(result, lang);
-            const first = store.add(texts[0]!);
-            for (let s = 1; s < texts.length; s++) store.add(texts[s]!);
-            return first;
+            for (const text of stream.region(result, lang)) store.add(text);
+            return regions++;
           });
           if (!checked.ok) return await refuse(checked.read);
           warn(checked.read);
-          await writeOutput(streamedOutput(stream, store, checked.order, checked.summary, name, lang, bom), options.output);
+          const worstFirst = checked.order.map((placed) => placed.index);
+          await writeOutput(streamedOutput(stream, store, stream.frame(checked.summary, name, lang, worstFirst), bom), options.output);
           process.exitCode = exitCode(checked.summary, checked.read);
         } finally {
           store.close();
@@ -157,7 +160,7 @@ export function checkCommand(helpLang: Lang = "en"): Command {
       if (!checked.ok) return await refuse(checked.read);
       const { read, result } = checked;
       warn(read);
-      const view = { result, file: name, lang, paint: format === "table" ? await resolvePaint(options) : plain, width, quiet: options.quiet ?? false };
+      const view = { result, file: name, lang, ...viewOptions };
       const report = await checkFormatters[format](view);
       // GitHub annotations for the input's warnings come first, on the lines of the input they are about
       const annotations = format === "github" ? diagnosticsGithub({ result: read, file: name, lang, strict: false, paint: plain }) : "";
@@ -172,17 +175,25 @@ export function checkCommand(helpLang: Lang = "en"): Command {
     });
 }
 
-function* streamedOutput(
-  format: RegionStreamFormat,
-  store: TextStore,
-  order: ReadonlyArray<{ index: number }>,
-  summary: CheckSummary,
-  file: string,
-  lang: Lang,
-  bom: boolean,
-): Generator<string | Uint8Array> {
-  const frame = format.frame(summary, file, lang);
-  yield bom ? `\uFEFF${frame.head}` : frame.head;
-  for (let section = 0; section < format.sections; section++) yield* store.inOrder(order.map((key) => key.index + section), frame.separator);
-  yield frame.tail;
+/** Text parts gathered up to this many UTF-16 units before they are written: a long overview is many short lines. */
+const GATHER = 1 << 16;
+
+/** The frame's texts, and the regions' texts set aside, from where they were set aside (store index: region × sections + section). */
+function* streamedOutput(format: RegionStreamFormat, store: TextStore, parts: Iterable<string | SectionPart>, bom: boolean): Generator<string | Uint8Array> {
+  let gathered = bom ? "\uFEFF" : "";
+  for (const part of parts) {
+    if (typeof part === "string") {
+      gathered += part;
+      if (gathered.length < GATHER) continue;
+    }
+    if (gathered) yield gathered;
+    gathered = "";
+    if (typeof part === "string") continue;
+    yield* store.inOrder(regionTexts(part.order, format.sections, part.section), part.separator);
+  }
+  if (gathered) yield gathered;
+}
+
+function* regionTexts(order: Iterable<number>, sections: number, section: number): Generator<number> {
+  for (const region of order) yield region * sections + section;
 }

@@ -175,6 +175,11 @@ export class BoxTable {
   }
 
   toString(): string {
+    return [...this.lines()].join("\n");
+  }
+
+  /** The table's lines, a row at a time: a table of many rows need not be one string. */
+  *lines(): Generator<string> {
     const { columns, rows } = this;
     const border = this.options.border !== false;
     const overhead = border ? columns.length * 3 + 1 : (columns.length - 1) * 2;
@@ -191,19 +196,19 @@ export class BoxTable {
       return out;
     };
     if (!border) {
-      const lines = render([], true);
-      for (const row of rows) lines.push(...render(row, false));
-      return lines.join("\n");
+      yield* render([], true);
+      for (const row of rows) yield* render(row, false);
+      return;
     }
     const rule = (left: string, mid: string, right: string) => `${left}${widths.map((w) => "─".repeat(w + 2)).join(mid)}${right}`;
-    const lines = [rule("┌", "┬", "┐"), ...render([], true)];
+    yield rule("┌", "┬", "┐");
+    yield* render([], true);
     const separators = this.options.separators !== false;
-    rows.forEach((row, i) => {
-      if (separators || i === 0) lines.push(rule("├", "┼", "┤"));
-      lines.push(...render(row, false));
-    });
-    lines.push(rule("└", "┴", "┘"));
-    return lines.join("\n");
+    for (let i = 0; i < rows.length; i++) {
+      if (separators || i === 0) yield rule("├", "┼", "┤");
+      yield* render(rows[i]!, false);
+    }
+    yield rule("└", "┴", "┘");
   }
 }
 

@@ -55,6 +55,8 @@ function isWide(code: number): boolean {
 /** Columns of one code point taken alone. */
 export function charWidth(code: number): number {
   if (code < 0x300) return code < 0x20 || (code >= 0x7f && code < 0xa0) ? 0 : 1;
+  // the CJK ideographs (Extension A and the unified block: letters all, no marks) are most of a Chinese report
+  if (code >= 0x3400 && code <= 0x9fff && (code <= 0x4dbf || code >= 0x4e00)) return 2;
   const ch = String.fromCodePoint(code);
   if (ZERO.test(ch)) return 0;
   if (isWide(code) || EMOJI.test(ch)) return 2;
@@ -62,9 +64,12 @@ export function charWidth(code: number): number {
 }
 
 const ANSI = /\u001b\[[0-9;]*m/g;
+const PRINTABLE_ASCII = /^[\x20-\x7e]*$/;
 
 /** Columns a line takes on a terminal (colour codes take none). */
 export function displayWidth(text: string): number {
+  // printable ASCII, most of the words and numbers of a table, is a column a character
+  if (PRINTABLE_ASCII.test(text)) return text.length;
   const plain = text.includes("\u001b") ? text.replace(ANSI, "") : text;
   let width = 0;
   let joined = false;

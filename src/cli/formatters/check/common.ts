@@ -1,4 +1,4 @@
-import { STATUS_ORDER, type CheckResult, type RegionResult } from "../../../check.js";
+import { STATUS_ORDER, type CheckResult, type CheckSummary, type RegionResult } from "../../../check.js";
 import { LEVELS, type Level } from "../../../catalogue/catalogue.js";
 import type { Evaluation } from "../../../evaluate/types.js";
 import type { Paint } from "../../color.js";
@@ -12,7 +12,7 @@ function percent(rate: number): string {
 }
 
 /** The assumptions printed with every result: nothing is hidden in a default. */
-export function assumptionLines(result: CheckResult, lang: Lang): string[] {
+export function assumptionLines(result: CheckSummary, lang: Lang): string[] {
   const a = result.assumptions;
   const zh = lang === "zh";
   return [

@@ -3,7 +3,7 @@ import type { Target } from "../../../catalogue/schema.js";
 import { diagnosticMessage, type Lang } from "../../../messages.js";
 import { reportRegion, reportTarget, type ReportTarget } from "../../../report.js";
 import { csvLine } from "../csv.js";
-import type { RegionStreamFormat } from "./stream.js";
+import type { StreamFormatFactory } from "./stream.js";
 
 const HEADER = [
   "row_type",
@@ -80,10 +80,10 @@ function region(result: RegionResult, lang: Lang): string[] {
  * `title`, file:line:column in `locator`), then one row per region × target (row_type=result), then the plan
  * (row_type=plan), in one table.
  */
-export const csvFormat: RegionStreamFormat = {
+export const csvFormat: StreamFormatFactory = () => ({
   sections: 2,
   region,
-  frame: (summary, _file, lang) => {
+  frame: (summary, _file, lang, worstFirst) => {
     let head = csvLine([...HEADER]);
     for (const d of summary.input?.diagnostics ?? []) {
       const cells: Array<string | number | null> = HEADER.map(() => null);
@@ -94,6 +94,6 @@ export const csvFormat: RegionStreamFormat = {
       cells[HEADER.indexOf("locator")] = `${d.file}:${d.line}:${d.column}`;
       head += csvLine(cells);
     }
-    return { head, separator: "", tail: "" };
+    return [head, { section: 0, order: worstFirst, separator: "" }, { section: 1, order: worstFirst, separator: "" }];
   },
-};
+});

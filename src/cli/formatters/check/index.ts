@@ -4,9 +4,9 @@ import type { Lang } from "../../../messages.js";
 import { csvFormat } from "./csv.js";
 import { githubFormatter } from "./github.js";
 import { jsonFormat } from "./json.js";
-import { markdownFormatter } from "./markdown.js";
-import { formatInMemory, type RegionStreamFormat } from "./stream.js";
-import { tableFormatter } from "./table.js";
+import { markdownFormat } from "./markdown.js";
+import { formatInMemory, type StreamFormatFactory } from "./stream.js";
+import { tableFormat } from "./table.js";
 import { htmlFormatter } from "./html.js";
 import { xlsxFormatter } from "./xlsx.js";
 
@@ -22,17 +22,19 @@ export interface CheckView {
 }
 
 /** The formats that can be written region by region (for a country's worth of regions without holding them). */
-export const streamFormats: Partial<Record<keyof typeof checkFormatters, RegionStreamFormat>> = {
+export const streamFormats: Partial<Record<keyof typeof checkFormatters, StreamFormatFactory>> = {
+  table: tableFormat,
   json: jsonFormat,
   csv: csvFormat,
+  markdown: markdownFormat,
 };
 
 /** One small module per output format. */
 export const checkFormatters = {
-  table: tableFormatter,
+  table: (view: CheckView) => [...formatInMemory(tableFormat, view)].join(""),
   json: (view: CheckView) => formatInMemory(jsonFormat, view),
   csv: (view: CheckView) => formatInMemory(csvFormat, view),
-  markdown: markdownFormatter,
+  markdown: (view: CheckView) => [...formatInMemory(markdownFormat, view)].join(""),
   html: htmlFormatter,
   xlsx: xlsxFormatter,
   github: githubFormatter,

@@ -1,7 +1,7 @@
 import type { RegionResult } from "../../../check.js";
 import type { Lang } from "../../../messages.js";
 import { reportHead, reportRegion } from "../../../report.js";
-import type { RegionStreamFormat } from "./stream.js";
+import type { StreamFormatFactory } from "./stream.js";
 
 /** Indents a JSON text by `depth` levels (for embedding one stringified part in the pretty-printed whole). */
 function nest(json: string, depth: number): string {
@@ -27,15 +27,15 @@ const EMPTY_RESULTS = '"results": []';
  * The report as pretty-printed JSON, region by region, so a country's worth of output is never one string. Each
  * result is one line: a national file gives tens of thousands of them.
  */
-export const jsonFormat: RegionStreamFormat = {
+export const jsonFormat: StreamFormatFactory = () => ({
   sections: 1,
   region,
-  frame(summary, file, lang) {
+  frame(summary, file, lang, worstFirst) {
     const head = JSON.stringify(reportHead(summary, file, lang), null, 2);
-    return {
-      head: `${head.slice(0, -2)},\n  "regions": [`,
-      separator: ",",
-      tail: `${summary.regionCount ? "\n  " : ""}],\n  "rollup": ${nest(JSON.stringify(summary.rollup, null, 2), 1)},\n  "rollupTotals": ${nest(JSON.stringify(summary.rollupTotals, null, 2), 1)}\n}\n`,
-    };
+    return [
+      `${head.slice(0, -2)},\n  "regions": [`,
+      { section: 0, order: worstFirst, separator: "," },
+      `${summary.regionCount ? "\n  " : ""}],\n  "rollup": ${nest(JSON.stringify(summary.rollup, null, 2), 1)},\n  "rollupTotals": ${nest(JSON.stringify(summary.rollupTotals, null, 2), 1)}\n}\n`,
+    ];
   },
-};
+});

@@ -1,11 +1,26 @@
-import type { RegionResult } from "../../../check.js";
+import type { CheckSummary, RegionResult } from "../../../check.js";
 import { countText, decimalText, documentTitle, gap, levelLabel, remarkText, requiredText, shortfallText, sourceText, statusLabel, valueText } from "../../../labels.js";
 import type { Lang } from "../../../messages.js";
 import { metricName } from "../../../registry/index.js";
 import { neutralise } from "../text.js";
 import { assumptionLines, byLevel, levelHeading, regionHeading, statusCounts } from "./common.js";
-import type { CheckView } from "./index.js";
-import { basisText, levelsNote, nestedCategories, rollupLevels, orderedRegions, overview, planNotes, regionSummary, planTitle, startText, words, type RegionSummary } from "./summary.js";
+import type { StreamFormatFactory } from "./stream.js";
+import {
+  basisText,
+  detailsOrder,
+  levelsNote,
+  nestedCategories,
+  overviewOrder,
+  planNotes,
+  planTitle,
+  regionKey,
+  regionSummary,
+  rollupLevels,
+  startText,
+  words,
+  type RegionKey,
+  type RegionSummary,
+} from "./summary.js";
 
 /** Text safe in markdown: no control characters or line breaks, and nothing read as markup or HTML. */
 export function mdText(text: string): string {
@@ -112,41 +127,66 @@ function plan(region: RegionResult, lang: Lang): string {
   return out;
 }
 
-/** A section ready to paste into an annual report: the answer, the overview, each region's results and plan, the sources. */
-export function markdownFormatter(view: CheckView): string {
-  const { result, lang } = view;
+/** A planned region's line in the overview table. */
+function overviewRow(s: RegionSummary, lang: Lang): string {
+  const zh = lang === "zh";
+  const worst = s.worst.map((g) => mdText(`${g.title}${g.shortfall ? (zh ? `（缺 ${g.shortfall}）` : ` (short by ${g.shortfall})`) : ""}`));
+  return row([mdText(`${s.region.name || s.region.code} ${s.region.code} ${s.region.year}`), `**${countText(s.peopleNeeded)}**`, worst.join("<br>") || mdText(zh ? "无约束性缺口" : "no binding gap")]);
+}
+
+function rollup(summary: CheckSummary, lang: Lang): string {
   const zh = lang === "zh";
   const w = words[lang];
-  let out = `## ${zh ? "卫生人才缺口分析" : "Health workforce gap analysis"}\n\n${mdText(zh ? `${result.regions.length} 个地区-年份：` : `${result.regions.length} region-years: `)}${mdText(statusCounts(result.counts, lang))}\n`;
-  if (result.regions.length > 1) {
-    const summaries = overview(result, lang);
-    const once = summaries.every((s) => s.peopleNeededCountedOnce);
-    out += `\n### ${mdText(w.overview)}\n\n${mdText(w.overviewOrder + (once ? "" : zh ? `；${w.peopleNeeded}为${w.peopleNeededNote}` : `; ${w.peopleNeeded}: ${w.peopleNeededNote}`))}\n\n`;
-    out += row([w.region, w.peopleNeeded, w.worstTargets].map(mdText)) + "|---|---:|---|\n";
-    for (const s of summaries) {
-      const worst = s.worst.map((g) => mdText(`${g.title}${g.shortfall ? (zh ? `（缺 ${g.shortfall}）` : ` (short by ${g.shortfall})`) : ""}`));
-      out += row([mdText(`${s.region.name || s.region.code} ${s.region.code} ${s.region.year}`), `**${countText(s.peopleNeeded)}**`, worst.join("<br>") || mdText(zh ? "无约束性缺口" : "no binding gap")]);
-    }
-    if (result.rollup.length) {
-      out += `\n### ${mdText(zh ? "汇总：各类别每年招聘人数" : "Roll-up: hires per category and year")}\n`;
-      const note = levelsNote(result, lang);
-      if (note) out += `\n${mdText(note)}\n`;
-      for (const { level, rows, totals, years } of rollupLevels(result)) {
-        if (note) out += `\n#### ${mdText(levelLabel(level, lang))}\n`;
-        out += `\n${row([mdText(w.category), ...years.map(String), mdText(w.total)])}|---|${years.map(() => "---:|").join("")}---:|\n`;
-        for (const r of rows) out += row([mdText((r.depth > 0 ? `${"　".repeat(r.depth)}${w.ofWhich}` : "") + metricName(r.metric, lang)), ...years.map((y) => countText(r.years.find((x) => x.year === y)?.hires ?? 0)), `**${countText(r.totalHires)}**`]);
-        if (totals.length) out += row([`**${mdText(w.totalOnce)}**`, ...years.map((y) => `**${countText(totals.find((x) => x.year === y)?.hires ?? 0)}**`), `**${countText(totals.reduce((n, t) => n + t.hires, 0))}**`]);
-      }
-    }
+  let out = `\n### ${mdText(zh ? "汇总：各类别每年招聘人数" : "Roll-up: hires per category and year")}\n`;
+  const note = levelsNote(summary, lang);
+  if (note) out += `\n${mdText(note)}\n`;
+  for (const { level, rows, totals, years } of rollupLevels(summary)) {
+    if (note) out += `\n#### ${mdText(levelLabel(level, lang))}\n`;
+    out += `\n${row([mdText(w.category), ...years.map(String), mdText(w.total)])}|---|${years.map(() => "---:|").join("")}---:|\n`;
+    for (const r of rows) out += row([mdText((r.depth > 0 ? `${"　".repeat(r.depth)}${w.ofWhich}` : "") + metricName(r.metric, lang)), ...years.map((y) => countText(r.years.find((x) => x.year === y)?.hires ?? 0)), `**${countText(r.totalHires)}**`]);
+    if (totals.length) out += row([`**${mdText(w.totalOnce)}**`, ...years.map((y) => `**${countText(totals.find((x) => x.year === y)?.hires ?? 0)}**`), `**${countText(totals.reduce((n, t) => n + t.hires, 0))}**`]);
   }
-  for (const region of orderedRegions(result, lang)) {
-    out += `\n### ${mdText(regionHeading(region, lang))}\n\n`;
-    out += region.plan ? answer(regionSummary(region, lang), lang) : `${mdText(statusCounts(region.counts, lang))}\n`;
-    out += results(region, lang);
-    out += plan(region, lang);
-  }
-  const documents = [...new Set(result.regions.flatMap((r) => r.evaluations.map((e) => e.target.provenance.document)))].sort();
-  if (documents.length) out += `\n### ${zh ? "出处文件" : "Sources"}\n\n${documents.map((d) => `- \\[${d}\\] ${mdText(documentTitle(d, lang))}`).join("\n")}\n`;
-  out += `\n### ${zh ? "假设" : "Assumptions"}\n\n${assumptionLines(result, lang).map((l) => `- ${mdText(l)}`).join("\n")}\n`;
   return out;
 }
+
+/** One region's details: its heading, the answer, the results per level and the plan. */
+function regionDetails(region: RegionResult, summary: RegionSummary | undefined, lang: Lang): string {
+  let out = `\n### ${mdText(regionHeading(region, lang))}\n\n`;
+  out += summary ? answer(summary, lang) : `${mdText(statusCounts(region.counts, lang))}\n`;
+  return out + results(region, lang) + plan(region, lang);
+}
+
+/**
+ * A section ready to paste into an annual report: the answer, the overview, each region's results and plan, the
+ * sources. Two texts per region, written when it is checked: its line of the overview and its details.
+ */
+export const markdownFormat: StreamFormatFactory = () => {
+  const keys: RegionKey[] = [];
+  let onceEverywhere = true;
+  const documents = new Set<string>();
+  return {
+    sections: 2,
+    region(region, lang) {
+      const summary = region.plan ? regionSummary(region, lang) : undefined;
+      keys.push(regionKey(region, summary));
+      if (summary && !summary.peopleNeededCountedOnce) onceEverywhere = false;
+      for (const e of region.evaluations) documents.add(e.target.provenance.document);
+      return [summary ? overviewRow(summary, lang) : "", regionDetails(region, summary, lang)];
+    },
+    *frame(summary, _file, lang, worstFirst) {
+      const zh = lang === "zh";
+      const w = words[lang];
+      yield `## ${zh ? "卫生人才缺口分析" : "Health workforce gap analysis"}\n\n${mdText(zh ? `${summary.regionCount} 个地区-年份：` : `${summary.regionCount} region-years: `)}${mdText(statusCounts(summary.counts, lang))}\n`;
+      if (summary.regionCount > 1) {
+        yield `\n### ${mdText(w.overview)}\n\n${mdText(w.overviewOrder + (onceEverywhere ? "" : zh ? `；${w.peopleNeeded}为${w.peopleNeededNote}` : `; ${w.peopleNeeded}: ${w.peopleNeededNote}`))}\n\n`;
+        yield row([w.region, w.peopleNeeded, w.worstTargets].map(mdText)) + "|---|---:|---|\n";
+        yield { section: 0, order: overviewOrder(keys, worstFirst), separator: "" };
+        if (summary.rollup.length) yield rollup(summary, lang);
+      }
+      yield { section: 1, order: detailsOrder(keys, worstFirst), separator: "" };
+      const cited = [...documents].sort();
+      if (cited.length) yield `\n### ${zh ? "出处文件" : "Sources"}\n\n${cited.map((d) => `- \\[${d}\\] ${mdText(documentTitle(d, lang))}`).join("\n")}\n`;
+      yield `\n### ${zh ? "假设" : "Assumptions"}\n\n${assumptionLines(summary, lang).map((l) => `- ${mdText(l)}`).join("\n")}\n`;
+    },
+  };
+};

@@ -3,7 +3,7 @@
  * the worst gaps and what could not be assessed; for a file of many regions, the overview ordered by people needed.
  * Nothing is computed here that the plan gives: totals counted once come from the plan when it has them.
  */
-import type { CheckResult, RegionResult } from "../../../check.js";
+import type { CheckResult, CheckSummary, RegionResult } from "../../../check.js";
 import type { CategoryPlan, RegionPlan } from "../../../plan/plan.js";
 import type { Evaluation } from "../../../evaluate/types.js";
 import type { Level } from "../../../catalogue/catalogue.js";
@@ -127,24 +127,61 @@ export function regionSummary(region: RegionResult, lang: Lang): RegionSummary {
   };
 }
 
-/** The overview of a file of many regions: people needed first, most first; ties by code and year. */
-export function overview(result: CheckResult, lang: Lang): RegionSummary[] {
-  return result.regions
-    .filter((r) => r.plan !== undefined)
-    .map((r) => regionSummary(r, lang))
-    .sort((a, b) => b.peopleNeeded - a.peopleNeeded || (a.region.code < b.region.code ? -1 : a.region.code > b.region.code ? 1 : 0) || a.region.year - b.region.year);
+/** What orders a region in the overview and the details: its code and year, and the people it needs when planned. */
+export interface RegionKey {
+  code: string;
+  year: number;
+  /** undefined for a region without a plan (an earlier year of its code): it has no line in the overview */
+  peopleNeeded: number | undefined;
+}
+
+export function regionKey(region: RegionResult, summary: RegionSummary | undefined): RegionKey {
+  return { code: region.code, year: region.year, peopleNeeded: summary?.peopleNeeded };
+}
+
+/**
+ * The overview of a file of many regions: the planned regions, people needed first, most first; ties by code and
+ * year. `keys` by region, `worstFirst` the regions in the check's order: a region-year is one of a kind, so the result
+ * does not depend on that order, and a report streamed and one held in memory agree.
+ */
+export function overviewOrder(keys: readonly RegionKey[], worstFirst: readonly number[]): number[] {
+  return worstFirst
+    .filter((i) => keys[i]!.peopleNeeded !== undefined)
+    .sort((i, j) => {
+      const a = keys[i]!;
+      const b = keys[j]!;
+      return b.peopleNeeded! - a.peopleNeeded! || (a.code < b.code ? -1 : a.code > b.code ? 1 : 0) || a.year - b.year;
+    });
 }
 
 /**
  * The regions in the order of the overview: the region that needs most people first, each region's years
  * together, latest first. The reports' details follow it, so the overview and the sections agree.
  */
-export function orderedRegions(result: CheckResult, lang: Lang): RegionResult[] {
+export function detailsOrder(keys: readonly RegionKey[], worstFirst: readonly number[]): number[] {
   const needed = new Map<string, number>();
-  for (const s of overview(result, lang)) needed.set(s.region.code, Math.max(needed.get(s.region.code) ?? 0, s.peopleNeeded));
-  return [...result.regions].sort(
-    (a, b) => (needed.get(b.code) ?? 0) - (needed.get(a.code) ?? 0) || (a.code < b.code ? -1 : a.code > b.code ? 1 : 0) || b.year - a.year,
-  );
+  for (const i of worstFirst) {
+    const { code, peopleNeeded } = keys[i]!;
+    if (peopleNeeded !== undefined) needed.set(code, Math.max(needed.get(code) ?? 0, peopleNeeded));
+  }
+  return [...worstFirst].sort((i, j) => {
+    const a = keys[i]!;
+    const b = keys[j]!;
+    return (needed.get(b.code) ?? 0) - (needed.get(a.code) ?? 0) || (a.code < b.code ? -1 : a.code > b.code ? 1 : 0) || b.year - a.year;
+  });
+}
+
+/** The overview of results held in memory (overviewOrder). */
+export function overview(result: CheckResult, lang: Lang): RegionSummary[] {
+  const summaries = result.regions.map((r) => (r.plan !== undefined ? regionSummary(r, lang) : undefined));
+  const keys = result.regions.map((r, i) => regionKey(r, summaries[i]));
+  return overviewOrder(keys, keys.map((_, i) => i)).map((i) => summaries[i]!);
+}
+
+/** The details' order of results held in memory (detailsOrder). */
+export function orderedRegions(result: CheckResult, lang: Lang): RegionResult[] {
+  const keys = result.regions.map((r) => regionKey(r, r.plan !== undefined ? regionSummary(r, lang) : undefined));
+  return detailsOrder(keys, keys.map((_, i) => i)).map((i) => result.regions[i]!);
 }
 
 /** The plan's remarks beside its table: where hires go, caps on the pace, trends, alternatives, approved posts, flags. */
@@ -236,7 +273,7 @@ export function basisText(region: RegionResult, c: CategoryPlan, lang: Lang): st
  * The roll-up per level (a province's figures already hold its prefectures' people, so levels are never added up):
  * each level's categories, its totals counting each person once, and its years.
  */
-export function rollupLevels(result: CheckResult): Array<{ level: Level; rows: Array<CheckResult["rollup"][number] & { depth: number }>; totals: CheckResult["rollupTotals"]; years: number[] }> {
+export function rollupLevels(result: CheckSummary): Array<{ level: Level; rows: Array<CheckSummary["rollup"][number] & { depth: number }>; totals: CheckSummary["rollupTotals"]; years: number[] }> {
   const out = [];
   for (const { level } of result.levels) {
     const rows = nested(result.rollup.filter((r) => r.level === level)).map(({ item, depth }) => ({ ...item, depth }));
@@ -249,7 +286,7 @@ export function rollupLevels(result: CheckResult): Array<{ level: Level; rows: A
 }
 
 /** Said above the roll-up when the file holds several levels. */
-export function levelsNote(result: CheckResult, lang: Lang): string | undefined {
+export function levelsNote(result: CheckSummary, lang: Lang): string | undefined {
   if (result.levels.length < 2) return undefined;
   const zh = lang === "zh";
   const found = result.levels.map(({ level, regions }) => `${levelLabel(level, lang)} ${regions}`).join(zh ? "、" : ", ");

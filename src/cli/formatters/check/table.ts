@@ -1,14 +1,29 @@
 import type { Paint } from "../../color.js";
-import type { RegionResult } from "../../../check.js";
+import type { CheckSummary, RegionResult } from "../../../check.js";
 import type { Evaluation } from "../../../evaluate/types.js";
 import { countText, decimalText, documentTitle, gap, levelLabel, remarkText, requiredText, shortfallText, sourceShort, statusLabel, statusTone, valueText } from "../../../labels.js";
 import type { Lang } from "../../../messages.js";
 import { metricName, unitTypeName } from "../../../registry/index.js";
 import { assumptionLines, byLevel, levelHeading, regionHeading, statusCounts } from "./common.js";
-import type { CheckView } from "./index.js";
+import type { StreamFormatFactory } from "./stream.js";
 import { displayWidth } from "../text.js";
 import { BoxTable, paragraph, type Cell, type Column, type Span, type Style } from "../box.js";
-import { basisText, levelsNote, nestedCategories, rollupLevels, orderedRegions, overview, planNotes, regionSummary, planTitle, startText, words, type RegionSummary } from "./summary.js";
+import {
+  basisText,
+  detailsOrder,
+  levelsNote,
+  nestedCategories,
+  overviewOrder,
+  planNotes,
+  planTitle,
+  regionKey,
+  regionSummary,
+  rollupLevels,
+  startText,
+  words,
+  type RegionKey,
+  type RegionSummary,
+} from "./summary.js";
 
 /** Width of a report that goes to a file or a pipe, when --width does not say. */
 export const DEFAULT_WIDTH = 100;
@@ -175,35 +190,52 @@ function planTables(region: RegionResult, lang: Lang, paint: Paint, width: numbe
   return out;
 }
 
-
-
-function overviewTable(summaries: RegionSummary[], lang: Lang, paint: Paint, width: number): string {
-  const w = words[lang];
-  const zh = lang === "zh";
-  const onceEverywhere = summaries.every((s) => s.peopleNeededCountedOnce);
-  const table = new BoxTable([{ head: w.region, min: 8 }, num(w.peopleNeeded), { head: w.worstTargets, min: 16 }], { width, head: paint.bold });
-  for (const s of summaries) {
-    const r = s.region;
-    table.push([
-      [`${r.name || r.code}`, { text: `${r.code} · ${r.year}`, style: paint.dim }],
-      { text: countText(s.peopleNeeded), style: paint.bold },
-      s.worst.length
-        ? s.worst.slice(0, 1).map((g) => ({ text: `${g.title}${g.shortfall ? (zh ? `（缺 ${g.shortfall}）` : ` (short by ${g.shortfall})`) : ""}` }))
-        : { text: zh ? "无约束性缺口" : "no binding gap", style: paint.green },
-    ]);
-  }
-  let out = `${paint.bold(`${w.overview}（${summaries.length}）`.replace("（", zh ? "（" : " (").replace("）", zh ? "）" : ")"))}\n`;
-  out += `${paint.dim(paragraph(`${w.overviewOrder}${onceEverywhere ? "" : zh ? `；${w.peopleNeeded}为${w.peopleNeededNote}` : `; ${w.peopleNeeded}: ${w.peopleNeededNote}`}`, width))}\n`;
-  return `${out}${table.toString()}\n`;
+/** A planned region's line in the overview: small, kept for every region until the end. */
+interface OverviewLine {
+  name: string;
+  code: string;
+  year: number;
+  peopleNeeded: number;
+  /** the largest gap, with the people it is short by */
+  worst: string | undefined;
 }
 
-function rollupTable(view: CheckView, paint: Paint, width: number): string {
-  const { result, lang } = view;
+function overviewLine(s: RegionSummary, lang: Lang): OverviewLine {
+  const zh = lang === "zh";
+  const r = s.region;
+  const g = s.worst[0];
+  return {
+    name: `${r.name || r.code}`,
+    code: r.code,
+    year: r.year,
+    peopleNeeded: s.peopleNeeded,
+    worst: g ? `${g.title}${g.shortfall ? (zh ? `（缺 ${g.shortfall}）` : ` (short by ${g.shortfall})`) : ""}` : undefined,
+  };
+}
+
+/** The overview's heading and table, a line at a time (a country's overview is a long table). */
+function* overviewTable(lines: readonly OverviewLine[], onceEverywhere: boolean, lang: Lang, paint: Paint, width: number): Generator<string> {
+  const w = words[lang];
+  const zh = lang === "zh";
+  const table = new BoxTable([{ head: w.region, min: 8 }, num(w.peopleNeeded), { head: w.worstTargets, min: 16 }], { width, head: paint.bold });
+  for (const line of lines) {
+    table.push([
+      [line.name, { text: `${line.code} · ${line.year}`, style: paint.dim }],
+      { text: countText(line.peopleNeeded), style: paint.bold },
+      line.worst !== undefined ? { text: line.worst } : { text: zh ? "无约束性缺口" : "no binding gap", style: paint.green },
+    ]);
+  }
+  yield `${paint.bold(`${w.overview}（${lines.length}）`.replace("（", zh ? "（" : " (").replace("）", zh ? "）" : ")"))}\n`;
+  yield `${paint.dim(paragraph(`${w.overviewOrder}${onceEverywhere ? "" : zh ? `；${w.peopleNeeded}为${w.peopleNeededNote}` : `; ${w.peopleNeeded}: ${w.peopleNeededNote}`}`, width))}\n`;
+  for (const text of table.lines()) yield `${text}\n`;
+}
+
+function rollupTable(summary: CheckSummary, lang: Lang, paint: Paint, width: number): string {
   const zh = lang === "zh";
   let out = `\n${paint.bold(zh ? "汇总：各类别每年招聘人数" : "Roll-up: hires per category and year")}\n`;
-  const note = levelsNote(result, lang);
+  const note = levelsNote(summary, lang);
   if (note) out += `${paragraph(note, width, paint.dim)}\n`;
-  for (const { level, rows, totals, years } of rollupLevels(result)) {
+  for (const { level, rows, totals, years } of rollupLevels(summary)) {
     const table = new BoxTable([{ head: words[lang].category, min: 10 }, ...years.map((y) => num(String(y))), num(words[lang].total)], { width, head: paint.bold, separators: false });
     for (const r of rows) {
       table.push([
@@ -225,31 +257,51 @@ function rollupTable(view: CheckView, paint: Paint, width: number): string {
   return out;
 }
 
-export function tableFormatter(view: CheckView): string {
-  const { result, lang, paint } = view;
-  const width = Math.max(40, view.width ?? DEFAULT_WIDTH);
-  const quiet = view.quiet ?? false;
-  const zh = lang === "zh";
-  let out = "";
-  if (result.regions.length > 1) {
-    out += overviewTable(overview(result, lang), lang, paint, width);
-    if (result.rollup.length > 0) out += rollupTable(view, paint, width);
-    out += "\n";
-  }
-  for (const region of orderedRegions(result, lang)) {
-    const heading = regionHeading(region, lang);
-    out += `${paint.bold(paragraph(heading, width))}\n${paint.dim("─".repeat(Math.min(width, 80)))}\n`;
-    if (region.plan) out += `${regionAnswer(regionSummary(region, lang), lang, paint, width)}\n`;
-    else out += `${statusCounts(region.counts, lang, paint, width)}\n`;
-    out += resultTables(region, lang, paint, width, quiet);
-    if (!quiet) out += planTables(region, lang, paint, width);
-    out += "\n";
-  }
-  if (quiet) return out;
-  const documents = [...new Set(result.regions.flatMap((r) => r.evaluations.map((e) => e.target.provenance.document)))].sort();
-  if (documents.length) {
-    out += `${paint.bold(zh ? "出处文件" : "Sources")}\n${documents.map((d) => paragraph(`  [${d}] ${documentTitle(d, lang)}`, width, undefined, 8)).join("\n")}\n\n`;
-  }
-  out += `${paint.bold(zh ? "假设" : "Assumptions")}\n${assumptionLines(result, lang).map((l) => paragraph(`  · ${l}`, width, paint.dim, 4)).join("\n")}\n`;
-  return out;
+/** One region's details: its heading, the answer, the results per level and (unless quiet) the plan. */
+function regionDetails(region: RegionResult, summary: RegionSummary | undefined, lang: Lang, paint: Paint, width: number, quiet: boolean): string {
+  let out = `${paint.bold(paragraph(regionHeading(region, lang), width))}\n${paint.dim("─".repeat(Math.min(width, 80)))}\n`;
+  if (summary) out += `${regionAnswer(summary, lang, paint, width)}\n`;
+  else out += `${statusCounts(region.counts, lang, paint, width)}\n`;
+  out += resultTables(region, lang, paint, width, quiet);
+  if (!quiet) out += planTables(region, lang, paint, width);
+  return `${out}\n`;
 }
+
+/**
+ * The report for the terminal: for a file of many regions the overview and the roll-up, then each region's
+ * details, then the sources and the assumptions. Each region's details are written when it is checked; what the
+ * overview needs of it (a line and what orders it) is kept to the end.
+ */
+export const tableFormat: StreamFormatFactory = ({ paint, width: asked, quiet = false }) => {
+  const width = Math.max(40, asked ?? DEFAULT_WIDTH);
+  const keys: RegionKey[] = [];
+  const lines: Array<OverviewLine | undefined> = [];
+  let onceEverywhere = true;
+  const documents = new Set<string>();
+  return {
+    sections: 1,
+    region(region, lang) {
+      const summary = region.plan ? regionSummary(region, lang) : undefined;
+      keys.push(regionKey(region, summary));
+      lines.push(summary && overviewLine(summary, lang));
+      if (summary && !summary.peopleNeededCountedOnce) onceEverywhere = false;
+      if (!quiet) for (const e of region.evaluations) documents.add(e.target.provenance.document);
+      return [regionDetails(region, summary, lang, paint, width, quiet)];
+    },
+    *frame(summary, _file, lang, worstFirst) {
+      const zh = lang === "zh";
+      if (summary.regionCount > 1) {
+        yield* overviewTable(overviewOrder(keys, worstFirst).map((i) => lines[i]!), onceEverywhere, lang, paint, width);
+        if (summary.rollup.length > 0) yield rollupTable(summary, lang, paint, width);
+        yield "\n";
+      }
+      yield { section: 0, order: detailsOrder(keys, worstFirst), separator: "" };
+      if (quiet) return;
+      const cited = [...documents].sort();
+      if (cited.length) {
+        yield `${paint.bold(zh ? "出处文件" : "Sources")}\n${cited.map((d) => paragraph(`  [${d}] ${documentTitle(d, lang)}`, width, undefined, 8)).join("\n")}\n\n`;
+      }
+      yield `${paint.bold(zh ? "假设" : "Assumptions")}\n${assumptionLines(summary, lang).map((l) => paragraph(`  · ${l}`, width, paint.dim, 4)).join("\n")}\n`;
+    },
+  };
+};
