@@ -9,6 +9,7 @@
  * Memory grows with the number of regions (and 16 to 32 bytes per institution name, for duplicate detection), not
  * with the rows.
  */
+import { UsageError } from "../errors.js";
 import { compareText } from "../compare-text.js";
 import { CsvScanner, type CsvRecord } from "./csv.js";
 import { Decoder } from "./decode.js";
@@ -178,7 +179,7 @@ export class StatisticsReader {
    * a caller that handles one at a time holds one. Each region can be taken once.
    */
   *finishedRegions(): Generator<RegionRecord> {
-    if (!this.closed) throw new Error("StatisticsReader: close() before finishedRegions()");
+    if (!this.closed) throw new UsageError("StatisticsReader: close() before finishedRegions()");
     const rows = this.rows;
     if (!rows || !this.layout) return;
     rows.done();
