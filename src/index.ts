@@ -132,6 +132,11 @@ export { GapError, InvalidOptionError, UsageError } from "./errors.js";
 
 /** A streaming reader: push the file's bytes as they come, then end() (or close() and take the regions one by one). */
 export class StatisticsReader extends CoreStatisticsReader {
+  /** the readers the library hands back (openStatisticsFile's) are StatisticsReaders too */
+  static override [Symbol.hasInstance](value: unknown): boolean {
+    return value instanceof CoreStatisticsReader;
+  }
+
   constructor(options: ReadOptions) {
     super(checkReadOptions(options));
   }

@@ -4,6 +4,7 @@
 // about. Never a raw TypeError or RangeError, a hang, or an exhausted heap.
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import * as gap from "../../src/index.js";
 
@@ -165,5 +166,23 @@ describe("every export given hostile arguments", () => {
       if (problem) wrong.push(`${where}: ${problem}`);
     }
     expect(wrong).toEqual([]);
+  });
+});
+
+describe("every export given anything at all", () => {
+  it.each(entries)("%s: any value for any argument works or is a one-line GapError naming it", async (_name, names, good, call) => {
+    await fc.assert(
+      fc.asyncProperty(fc.nat(names.length - 1), fc.anything({ withBigInt: true, withMap: true, withSet: true, withTypedArray: true, withNullPrototype: true, withSparseArray: true }), async (i, value) => {
+        const args = good();
+        args[i] = value;
+        expect(wrongError(await outcome(() => call(...(args as never[]))), names[i]!)).toBeUndefined();
+      }),
+      { numRuns: 30 },
+    );
+  });
+
+  it("openStatisticsFile's reader is a StatisticsReader", async () => {
+    const { reader } = await gap.openStatisticsFile(examplePath);
+    expect(reader).toBeInstanceOf(gap.StatisticsReader);
   });
 });
