@@ -289,7 +289,11 @@ export function checkRegionRecord(value: unknown, name: string): RegionRecord {
   for (const [id, result] of Object.entries(checks)) {
     const at = `${name}.checks.${id}`;
     const c = checkObject(result, at, "an institution check's result");
-    for (const key of ["rows", "failing", "unreported", "shortfall"]) checkCount(c[key], `${at}.${key}`, "a count");
+    for (const key of ["rows", "failing", "unreported"]) checkCount(c[key], `${at}.${key}`, "a count of rows");
+    // a minimum that is a share of the institution's own figure leaves a shortfall in fractions of a person
+    if (typeof c.shortfall !== "number" || !Number.isFinite(c.shortfall) || c.shortfall < 0) {
+      throw new InvalidOptionError(`${at}.shortfall`, c.shortfall, "the people missing, a number from 0");
+    }
     if (!Array.isArray(c.examples)) throw new InvalidOptionError(`${at}.examples`, c.examples, "an array of institutions");
     if (!Array.isArray(c.subtotals)) throw new InvalidOptionError(`${at}.subtotals`, c.subtotals, "an array of subtotal rows");
   }

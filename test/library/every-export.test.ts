@@ -2,7 +2,7 @@
 // and the first element of a list) replaced in turn by something a caller should not give: the call either works or
 // throws one of the library's own errors (a GapError) in one line; an InvalidOptionError names the argument it is
 // about. Never a raw TypeError or RangeError, a hang, or an exhausted heap.
-import { readFileSync } from "node:fs";
+import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
@@ -184,5 +184,21 @@ describe("every export given anything at all", () => {
   it("openStatisticsFile's reader is a StatisticsReader", async () => {
     const { reader } = await gap.openStatisticsFile(examplePath);
     expect(reader).toBeInstanceOf(gap.StatisticsReader);
+  });
+});
+
+describe("the checks accept what the library itself makes", () => {
+  const files = ["input", "check"].flatMap((dir) => readdirSync(join(root, "test", "fixtures", dir)).map((f) => join(root, "test", "fixtures", dir, f))).concat([examplePath]);
+  it.each(files.map((f) => [f.slice(root.length + 1), f]))("%s: every region, result and diagnostic of it passes the stages' checks", (_name, file) => {
+    const bytes = readFileSync(file);
+    const read = gap.readStatistics(bytes, { file: "f.csv", institutionChecks: gap.institutionChecks(catalogue) });
+    for (const d of read.diagnostics) expect(typeof gap.diagnosticMessage(d, "en")).toBe("string");
+    const years = read.regions.reduce((y, r) => Math.max(y, r.year), 0);
+    const result = gap.check(read, catalogue, { ...plan, currentYear: 2026, horizon: Math.max(2030, years + 1) });
+    for (const [code, records] of gap.codeGroups(gap.readStatistics(bytes, { file: "f.csv" }).regions)) {
+      expect(new gap.CheckRun(catalogue, plan).addCode(code, records).length).toBe(records.length);
+    }
+    expect(gap.report(result, "f.csv", "zh").regions.length).toBe(read.regions.length);
+    for (const region of result.regions) expect(gap.compareRegions(gap.orderKey(region), gap.orderKey(region))).toBe(0);
   });
 });
