@@ -317,7 +317,7 @@ export type PlacedResult = RegionOrderKey & { index: number };
 export function checkCodes(run: CheckRun, codes: Iterable<[code: string, records: RegionRecord[]]>, keep: (result: RegionResult) => number): PlacedResult[] {
   const order: PlacedResult[] = [];
   for (const [code, records] of codes) {
-    for (const result of run.addCode(code, records)) order.push({ ...orderKey(result), index: keep(result) });
+    for (const result of run.addCode(code, records)) order.push(Object.assign(orderKey(result), { index: keep(result) }));
   }
   return order.sort(compareRegions);
 }

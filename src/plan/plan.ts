@@ -387,8 +387,7 @@ function projectedView(
   hiresIn: (metric: string, cells: Cells, unitTypes?: readonly string[]) => number,
 ): FigureView {
   const ownWholes = own ? withWholes(own).slice(1) : [];
-  return {
-    ...base,
+  const projected: Pick<FigureView, "population" | "count"> = {
     population(basis) {
       const now = base.population(basis);
       return now ? now.mul(factor) : undefined;
@@ -403,6 +402,9 @@ function projectedView(
       return { ok: true, value, partial: counted.partial };
     },
   };
+  // Object.assign, not a spread followed by the methods: that would give every view a map of its own in V8, and the
+  // evaluators reading thousands of views would miss their inline caches on each
+  return Object.assign({}, base, projected);
 }
 
 /**

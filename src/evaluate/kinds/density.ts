@@ -1,7 +1,7 @@
 import type { Target } from "../../catalogue/schema.js";
 import { judge, judged, scopeTypes } from "../compare.js";
 import { Ratio, peopleAtLeast } from "../exact.js";
-import type { Assessment, Evaluator, FigureView, Remark } from "../types.js";
+import type { Assessment, Evaluator, FigureView, Remark, Unit } from "../types.js";
 
 type Density = Extract<Target, { kind: "density" }>;
 
@@ -14,7 +14,7 @@ export interface DensityMeasure {
 
 /** people per 1,000 / 10,000: the required count is the smallest whole number at or above value × population / per */
 export function assessDensity(measure: DensityMeasure, comparator: Density["comparator"], value: number, max: number | undefined, tolerance: number, view: FigureView): Assessment {
-  const unit = measure.per === 1000 ? "per_1000" : "per_10000";
+  const unit: Unit = measure.per === 1000 ? "per_1000" : "per_10000";
   const remarks: Remark[] = [];
   const population = view.population(measure.basis);
   const counted = view.count(measure.metric, measure.unitTypes);
@@ -27,7 +27,7 @@ export function assessDensity(measure: DensityMeasure, comparator: Density["comp
   const have = counted.value;
   const current = Ratio.of(have).mul(per).div(population);
   const j = judge(current, comparator, value, max, tolerance);
-  const result: Assessment = { ...judged(current, j, remarks), unit, have };
+  const result: Assessment = Object.assign(judged(current, j, remarks), { unit, have });
   // below the band: the people that bring the density to its lower edge; above an at-most ceiling nobody is hired
   if (j.verdict === "short" && j.position === "below") {
     result.shortfall = { metric: measure.metric, count: peopleAtLeast(j.band.low!.mul(population).div(per)) - have };
