@@ -103,7 +103,7 @@ import {
   type SourceOptions,
 } from "./pipeline.js";
 import { GapError, InvalidOptionError } from "./errors.js";
-import { checkPlanArguments, checkPlanMode, EARLIEST_PLAN_YEAR, LATEST_PLAN_YEAR } from "./plan-options.js";
+import { checkPlanArguments, checkPlanMode, eachElement, EARLIEST_PLAN_YEAR, LATEST_PLAN_YEAR, someElement } from "./plan-options.js";
 
 export type { ReadOptions, ReadResult } from "./read/reader.js";
 export type { RegionRecord, Figure, TypeAggregate, InstitutionCheckSpec } from "./read/record.js";
@@ -147,7 +147,7 @@ export class StatisticsReader extends CoreStatisticsReader {
   }
 
   override pushRow(cells: readonly string[], line: number): void {
-    if (!Array.isArray(cells) || cells.some((c) => typeof c !== "string")) throw new InvalidOptionError("cells", cells, "an array of the row's cells, as text");
+    if (!Array.isArray(cells) || someElement(cells, (c) => typeof c !== "string")) throw new InvalidOptionError("cells", cells, "an array of the row's cells, as text");
     checkCount(line, "line", "the row's line number, a whole number");
     super.pushRow(cells, line);
   }
@@ -235,7 +235,7 @@ export function planRegion(region: RegionRecord, targets: readonly Target[], con
 /** The plan's first and last years for data of `dataYear` and targets due in `targetYears`. */
 export function planYears(dataYear: number, targetYears: readonly number[], options: PlanYearsOptions): PlanYears {
   checkDataYear(dataYear, "dataYear");
-  if (!Array.isArray(targetYears) || targetYears.some((y) => typeof y !== "number" || !Number.isInteger(y) || y < EARLIEST_PLAN_YEAR || y > LATEST_PLAN_YEAR)) {
+  if (!Array.isArray(targetYears) || someElement(targetYears, (y) => typeof y !== "number" || !Number.isInteger(y) || y < EARLIEST_PLAN_YEAR || y > LATEST_PLAN_YEAR)) {
     throw new InvalidOptionError("targetYears", targetYears, `an array of years from ${EARLIEST_PLAN_YEAR} to ${LATEST_PLAN_YEAR}`);
   }
   checkPlanYearsOptions(options, dataYear, "options");
@@ -320,7 +320,7 @@ function checkedSource(source: RegionSource, name: string): RegionSource {
       checkCount(s.warnings, `${name}.summary().warnings`, "a number of warnings");
       checkObject(s.stats, `${name}.summary().stats`, "the read's statistics");
       if (!Array.isArray(s.diagnostics)) throw new InvalidOptionError(`${name}.summary().diagnostics`, s.diagnostics, "an array of diagnostics");
-      s.diagnostics.forEach((d, i) => checkDiagnostic(d, `${name}.summary().diagnostics[${i}]`));
+      eachElement(s.diagnostics, (d, i) => checkDiagnostic(d, `${name}.summary().diagnostics[${i}]`));
       return summary as ReadSummary;
     },
     finishedRegions: () => {
@@ -404,7 +404,8 @@ export async function openStatisticsFile(path: string, checks: readonly Institut
 export class SeveralReads extends CoreSeveralReads {
   constructor(reads: ReadonlyArray<{ reader: RegionSource; name: string }>) {
     if (!Array.isArray(reads) || reads.length === 0) throw new InvalidOptionError("reads", reads, "a non-empty array of { reader, name }");
-    const checked = reads.map((read: unknown, i) => {
+    // Array.from sees a sparse array's holes, which map would pass over
+    const checked = Array.from(reads as unknown[], (read, i) => {
       const r = checkObject(read, `reads[${i}]`, "{ reader, name }");
       return { reader: checkedSource(r.reader as RegionSource, `reads[${i}].reader`), name: checkString(r.name, `reads[${i}].name`, "the file's name") };
     });

@@ -11,7 +11,7 @@ import { STATUS_ORDER, type RegionResult } from "./check.js";
 import { InvalidOptionError } from "./errors.js";
 import { Ratio } from "./evaluate/exact.js";
 import { isDiagnosticCode, isExpectation } from "./messages.js";
-import { checkHorizon, checkPlanMode, isPlainObject, LATEST_PLAN_YEAR, rate } from "./plan-options.js";
+import { checkHorizon, checkPlanMode, eachElement, isPlainObject, LATEST_PLAN_YEAR, rate, someElement } from "./plan-options.js";
 import type { PlanMode } from "./evaluate/precedence.js";
 import type { Diagnostic } from "./read/diagnostics.js";
 import { LIMITS } from "./read/limits.js";
@@ -73,7 +73,7 @@ export function checkRunOptions(options: unknown, prefix = "options"): CheckedRu
     checked.sheet = options.sheet;
   }
   if (options.regions !== undefined) {
-    if (!Array.isArray(options.regions) || options.regions.some((r) => typeof r !== "string" || !/^\d{1,6}$/.test(r))) {
+    if (!Array.isArray(options.regions) || someElement(options.regions, (r) => typeof r !== "string" || !/^\d{1,6}$/.test(r))) {
       throw new InvalidOptionError(`${prefix}.regions`, options.regions, "an array of region code prefixes such as \"5301\"");
     }
     checked.regions = options.regions as string[];
@@ -84,7 +84,7 @@ export function checkRunOptions(options: unknown, prefix = "options"): CheckedRu
 }
 
 export function checkTemplateNames(templates: unknown, name: string): readonly string[] {
-  if (!Array.isArray(templates) || templates.some((t) => typeof t !== "string")) throw new InvalidOptionError(name, templates, "an array of template names");
+  if (!Array.isArray(templates) || someElement(templates, (t) => typeof t !== "string")) throw new InvalidOptionError(name, templates, "an array of template names");
   return templates as string[];
 }
 
@@ -92,7 +92,7 @@ export function checkTemplateNames(templates: unknown, name: string): readonly s
 export function checkTemplatesKnown(templates: readonly string[] | undefined, catalogue: Catalogue, prefix = "options"): void {
   if (!templates?.length) return;
   const known = templatesOf(catalogue);
-  templates.forEach((name, i) => {
+  eachElement(templates, (name, i) => {
     if (!known.includes(name)) throw new InvalidOptionError(`${prefix}.templates[${i}]`, name, `one of the catalogue's templates: ${known.join(", ") || "(none)"}`);
   });
 }
@@ -131,7 +131,7 @@ export type RowValue = string | number | boolean | null | undefined;
 /** checkRows' rows: plain objects whose values are text, numbers, booleans or empty. */
 export function checkRowsInput(rows: unknown): ReadonlyArray<Record<string, RowValue>> {
   if (!Array.isArray(rows)) throw new InvalidOptionError("rows", rows, "an array of objects keyed by column");
-  rows.forEach((row, i) => {
+  eachElement(rows, (row, i) => {
     if (!isPlainObject(row)) throw new InvalidOptionError(`rows[${i}]`, row, "an object keyed by column");
     for (const [key, value] of Object.entries(row)) {
       const t = typeof value;
@@ -197,7 +197,7 @@ export function checkObject(value: unknown, name: string, expected: string): Rec
 }
 
 function checkStrings(value: unknown, name: string, expected: string): readonly string[] {
-  if (!Array.isArray(value) || value.some((v) => typeof v !== "string" || v.length > MAX_NAME)) throw new InvalidOptionError(name, value, expected);
+  if (!Array.isArray(value) || someElement(value, (v) => typeof v !== "string" || v.length > MAX_NAME)) throw new InvalidOptionError(name, value, expected);
   return value as string[];
 }
 
@@ -211,7 +211,7 @@ export function checkReadOptions(options: unknown, name = "options"): ReadOption
 }
 
 export function checkRegionPrefixes(value: unknown, name: string): readonly string[] {
-  if (!Array.isArray(value) || value.some((r) => typeof r !== "string" || !/^\d{1,6}$/.test(r))) {
+  if (!Array.isArray(value) || someElement(value, (r) => typeof r !== "string" || !/^\d{1,6}$/.test(r))) {
     throw new InvalidOptionError(name, value, 'an array of region code prefixes such as "5301"');
   }
   return value as string[];
@@ -231,7 +231,7 @@ export function checkInputOptions(value: unknown, name: string): { sheet?: strin
 export function checkInstitutionChecks(value: unknown, name: string): readonly InstitutionCheckSpec[] {
   const expected = "the institution checks institutionChecks(catalogue) returns";
   if (!Array.isArray(value)) throw new InvalidOptionError(name, value, expected);
-  value.forEach((spec, i) => {
+  eachElement(value, (spec, i) => {
     const at = `${name}[${i}]`;
     const s = checkObject(spec, at, expected);
     checkString(s.id, `${at}.id`, "the target's id");
@@ -241,7 +241,7 @@ export function checkInstitutionChecks(value: unknown, name: string): readonly I
     }
     checkStrings(s.unitTypes, `${at}.unitTypes`, "an array of unit types");
     if (s.of !== undefined) checkString(s.of, `${at}.of`, "a column id");
-    if (s.derivedFrom !== undefined && (!Array.isArray(s.derivedFrom) || s.derivedFrom.length !== 2 || s.derivedFrom.some((c) => typeof c !== "string"))) {
+    if (s.derivedFrom !== undefined && (!Array.isArray(s.derivedFrom) || s.derivedFrom.length !== 2 || someElement(s.derivedFrom, (c) => typeof c !== "string"))) {
       throw new InvalidOptionError(`${at}.derivedFrom`, s.derivedFrom, "two column ids: the whole and what is taken from it");
     }
   });
@@ -302,7 +302,7 @@ export function checkRegionRecord(value: unknown, name: string): RegionRecord {
 
 export function checkRegionRecords(value: unknown, name: string, code?: string): readonly RegionRecord[] {
   if (!Array.isArray(value)) throw new InvalidOptionError(name, value, "an array of region records (from readStatistics)");
-  value.forEach((record, i) => {
+  eachElement(value, (record, i) => {
     checkRegionRecord(record, `${name}[${i}]`);
     if (code !== undefined && (record as RegionRecord).code !== code) throw new InvalidOptionError(`${name}[${i}].code`, (record as RegionRecord).code, `the code ${code}`);
   });
@@ -329,7 +329,7 @@ export function checkOneTarget(value: unknown, name: string): Target {
 export function checkTargets(value: unknown, name: string): readonly Target[] {
   if (!Array.isArray(value)) throw new InvalidOptionError(name, value, "an array of targets (a catalogue's, or applicableTargets')");
   if (checkedTargetLists.has(value)) return value;
-  value.forEach((target, i) => checkOneTarget(target, `${name}[${i}]`));
+  eachElement(value, (target, i) => checkOneTarget(target, `${name}[${i}]`));
   checkedTargetLists.add(value);
   return value as Target[];
 }
@@ -437,7 +437,7 @@ export function checkRegionResult(value: unknown, name: string, whole = true): R
   checkCount(r.line, `${name}.line`, "a line number");
   checkRegionRecord(r.record, `${name}.record`);
   if (!Array.isArray(r.evaluations)) throw new InvalidOptionError(`${name}.evaluations`, r.evaluations, "an array of evaluations");
-  r.evaluations.forEach((evaluation, i) => {
+  eachElement(r.evaluations, (evaluation, i) => {
     const at = `${name}.evaluations[${i}]`;
     if (typeof evaluation !== "object" || evaluation === null) throw new InvalidOptionError(at, evaluation, "an evaluation (from evaluateRegion)");
     const e = evaluation as Record<string, unknown>;
@@ -447,7 +447,7 @@ export function checkRegionResult(value: unknown, name: string, whole = true): R
     for (const field of RATIO_FIELDS) {
       if (e[field] !== undefined && !(e[field] instanceof Ratio)) throw new InvalidOptionError(`${at}.${field}`, e[field], "an exact figure, as evaluateRegion gives it");
     }
-    if (!Array.isArray(e.remarks) || e.remarks.some((remark) => typeof remark !== "object" || remark === null)) {
+    if (!Array.isArray(e.remarks) || someElement(e.remarks, (remark) => typeof remark !== "object" || remark === null)) {
       throw new InvalidOptionError(`${at}.remarks`, e.remarks, "an array of remarks");
     }
     if (e.shortfall !== undefined) {
@@ -483,11 +483,11 @@ export function checkCheckResult(value: unknown, name: string): void {
     if (!Array.isArray(r[key])) throw new InvalidOptionError(`${name}.${key}`, r[key], "an array");
   }
   checkStatusCounts(r.counts, `${name}.counts`);
-  (r.regions as unknown[]).forEach((region, i) => checkRegionResult(region, `${name}.regions[${i}]`));
+  eachElement(r.regions as unknown[], (region, i) => checkRegionResult(region, `${name}.regions[${i}]`));
   if (r.input !== undefined) {
     const input = checkObject(r.input, `${name}.input`, "the input's { files, errors, warnings, diagnostics }");
     if (!Array.isArray(input.diagnostics)) throw new InvalidOptionError(`${name}.input.diagnostics`, input.diagnostics, "an array of diagnostics");
-    input.diagnostics.forEach((d, i) => checkDiagnostic(d, `${name}.input.diagnostics[${i}]`));
+    eachElement(input.diagnostics, (d, i) => checkDiagnostic(d, `${name}.input.diagnostics[${i}]`));
   }
 }
 

@@ -42,6 +42,7 @@ const HOSTILE: Array<[string, unknown]> = [
   ["{}", {}],
   ["[]", []],
   ["[null]", [null]],
+  ["a sparse array", new Array(2)],
   ["a symbol", Symbol("s")],
   ["a function", () => 1],
   ["bytes", new Uint8Array([0xff, 0xfe, 0x00])],
