@@ -309,10 +309,13 @@ export function checkRegionRecords(value: unknown, name: string, code?: string):
   return value as RegionRecord[];
 }
 
-/** Lists and catalogues already checked: a list is taken as fixed once given, as the plan's caches take it. */
+/** Lists and targets already checked: each is taken as fixed once given, as the plan's caches take a list. */
 const checkedTargetLists = new WeakSet<object>();
+const checkedTargets = new WeakSet<object>();
 
 export function checkOneTarget(value: unknown, name: string): Target {
+  // the targets of a check's results are the catalogue's own objects, each checked once
+  if (typeof value === "object" && value !== null && checkedTargets.has(value)) return value as Target;
   const parsed = targetSchema.safeParse(value, { reportInput: true });
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
@@ -323,6 +326,7 @@ export function checkOneTarget(value: unknown, name: string): Target {
   }
   const problem = checkTarget(parsed.data)[0];
   if (problem) throw new InvalidOptionError(`${name}${problem.field ? `.${problem.field}` : ""}`, undefined, problem.message);
+  checkedTargets.add(value as object);
   return value as Target;
 }
 
