@@ -4,6 +4,7 @@
  * whether the rows come grouped or in any order.
  */
 import { sameBytes } from "./cells.js";
+import type { RegionAccumulator } from "./accumulators.js";
 import type { CsvRecord } from "./csv.js";
 import { utf8Bytes, utf8Text } from "./utf8.js";
 import { isNotReportedMark, normaliseCell, parseRegionCode, parseYear } from "./values.js";
@@ -19,7 +20,11 @@ export interface Cached {
   total: boolean;
 }
 
-export type CodeCell = Cached & { value: string | undefined };
+export type CodeCell = Cached & {
+  value: string | undefined;
+  /** the reader's region of this code in the year it last had a row of: rows in any order find it in one step */
+  region: RegionAccumulator | undefined;
+};
 export type YearCell = Cached & { value: number | undefined };
 export type TypeCell = Cached & { unitType: string | undefined; typeIndex: number; regionRow: boolean };
 
@@ -73,9 +78,16 @@ export class CellCache<T extends Cached> {
 
   private room(): void {
     if (++this.size <= MAX_ENTRIES) return;
+    this.clear();
+    this.size = 1;
+  }
+
+  /** Forgets every entry (and what entries hold, such as a code's region). */
+  clear(): void {
     this.byHash.clear();
     this.byText.clear();
-    this.size = 1;
+    this.last = undefined;
+    this.size = 0;
   }
 }
 
@@ -92,7 +104,7 @@ function cached(raw: string): Cached {
 export function readCode(raw: string): CodeCell {
   const { rawBytes, blank, text, total } = cached(raw);
   const parsed = blank ? undefined : parseRegionCode(raw);
-  return { raw, rawBytes, blank, text, total, value: parsed?.ok ? parsed.value : undefined };
+  return { raw, rawBytes, blank, text, total, value: parsed?.ok ? parsed.value : undefined, region: undefined };
 }
 
 export function readYear(raw: string): YearCell {

@@ -44,6 +44,8 @@ export class RowReader {
   /** The rows are all read: the regions are now only taken, one at a time, from `regions`. */
   done(): void {
     this.byCode.clear();
+    // a code's cell holds its last region: the regions are let go as they are finished
+    this.caches.code.clear();
     this.lastRegion = undefined;
   }
 
@@ -102,7 +104,8 @@ export class RowReader {
       return;
     }
     if (code.value === undefined || year.value === undefined) return;
-    const region = this.regionFor(code.value, year.value, line);
+    let region = code.region;
+    if (region?.year !== year.value) code.region = region = this.regionFor(code.value, year.value, line);
     this.lastRegion = region;
     const regionName = !region.name || regionRow ? this.caches.name.get(rec, at.region).text : "";
     if (regionName && !region.name) region.name = regionName;
