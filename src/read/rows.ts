@@ -6,7 +6,7 @@
  * to the interpreter.
  */
 import { unitTypes } from "../registry/index.js";
-import { EXAMPLES_KEPT, MAX_TOTAL_ROWS_CHECKED, RegionAccumulator, TALLY_BELOW, TALLY_ROWS, TALLY_SHORTFALL, TALLY_UNREPORTED, TALLY_WIDTH } from "./accumulators.js";
+import { EXAMPLES_KEPT, ExampleList, MAX_TOTAL_ROWS_CHECKED, RegionAccumulator, TALLY_BELOW, TALLY_ROWS, TALLY_SHORTFALL, TALLY_UNREPORTED, TALLY_WIDTH } from "./accumulators.js";
 import { blankAt, cellText, mayBeTotal, trimmedCell, type CellRange } from "./cells.js";
 import type { CsvRecord } from "./csv.js";
 import { problems, type DiagnosticSink } from "./diagnostics.js";
@@ -238,8 +238,8 @@ export class RowReader {
     }
   }
 
-  private example(examples: RegionAccumulator["examples"][number], rec: CsvRecord, unit: CellRange, typeIndex: number, v: number): void {
-    examples.push({ name: cellText(rec, this.layout.at.unit, unit), unitType: unitTypes[typeIndex]!.id, line: rec.line, value: v === v ? v : null });
+  private example(examples: ExampleList, rec: CsvRecord, unit: CellRange, typeIndex: number, v: number): void {
+    examples.add(cellText(rec, this.layout.at.unit, unit), typeIndex, rec.line, v);
   }
 
   private regionFor(code: string, year: number, line: number): RegionAccumulator {

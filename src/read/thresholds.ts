@@ -76,7 +76,7 @@ export function thresholdResults(thresholds: readonly Threshold[], acc: RegionAc
       failing: acc.tallies[tally + TALLY_BELOW]!,
       unreported: acc.tallies[tally + TALLY_UNREPORTED]!,
       shortfall: acc.tallies[tally + TALLY_SHORTFALL]!,
-      examples: acc.examples[c]!,
+      examples: acc.examples[c]!.list(),
       subtotals,
     };
   });
