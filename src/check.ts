@@ -1,5 +1,5 @@
 /** The main job as a pure function: normalised regions + catalogue → evaluations and hiring plans. No I/O. */
-import { applicableTargets, levelOfCode, LEVELS, type Catalogue, type Level } from "./catalogue/catalogue.js";
+import { applicableTargets, levelOfCode, LEVELS, regionPrefix, type Catalogue, type Level } from "./catalogue/catalogue.js";
 import { evaluateRegion } from "./evaluate/engine.js";
 import { decidingTargets, type PlanMode } from "./evaluate/precedence.js";
 import type { EvaluateContext, Evaluation, Status } from "./evaluate/types.js";
@@ -101,16 +101,15 @@ function emptyCounts(): Record<Status, number> {
   return { met: 0, short: 0, overdue: 0, advisory: 0, above_range: 0, benchmark: 0, context: 0, not_assessed: 0, info: 0 };
 }
 
-/** Worst first: overdue and short before advisory …, larger relative gaps first (each worked out once), then level and id. */
+/**
+ * Worst first: overdue and short before advisory …, larger relative gaps first, then level and id. What is compared
+ * is worked out once per evaluation, not at every comparison.
+ */
 function sortByUrgency(evaluations: Evaluation[]): Evaluation[] {
-  const gaps = new Map(evaluations.map((e) => [e, relativeGap(e)]));
-  return evaluations.sort(
-    (a, b) =>
-      STATUS_ORDER.indexOf(a.status) - STATUS_ORDER.indexOf(b.status) ||
-      gaps.get(b)! - gaps.get(a)! ||
-      LEVELS.indexOf(a.target.level) - LEVELS.indexOf(b.target.level) ||
-      compareText(a.target.id, b.target.id),
-  );
+  const keyed = evaluations.map((e) => ({ e, status: STATUS_ORDER.indexOf(e.status), gap: relativeGap(e), level: LEVELS.indexOf(e.target.level) }));
+  keyed.sort((a, b) => a.status - b.status || b.gap - a.gap || a.level - b.level || compareText(a.e.target.id, b.e.target.id));
+  for (let i = 0; i < keyed.length; i++) evaluations[i] = keyed[i]!.e;
+  return evaluations;
 }
 
 function relativeGap(e: Evaluation): number {
@@ -152,6 +151,10 @@ export class CheckRun {
   private readonly regionsByLevel = new Map<Level, number>();
   /** one list per distinct set of applicable targets: most codes share theirs with many others (see applicableTo) */
   private readonly targetLists = new Map<string, { targets: Target[]; context: EvaluateContext }>();
+  /** the same lists by what decides which targets apply to a code (see coverKey) */
+  private readonly listsByCover = new Map<string, { targets: Target[]; context: EvaluateContext }>();
+  /** the regions the catalogue's targets are for, templates aside */
+  private readonly targetRegions: string[];
   private regionCount = 0;
 
   constructor(
@@ -160,6 +163,7 @@ export class CheckRun {
   ) {
     checkPlanArguments(catalogue, options);
     this.selection = { templates: options.templates ?? [] };
+    this.targetRegions = [...new Set(catalogue.targets.flatMap((t) => (t.template === undefined ? [t.region] : [])))];
   }
 
   /** Evaluates every year of one region code (the latest year also gets a plan); returns one result per year. */
@@ -203,6 +207,9 @@ export class CheckRun {
    * works out per target list (planTargets) is worked out once per list rather than once per region.
    */
   private applicableTo(code: string): { targets: Target[]; context: EvaluateContext } {
+    const cover = this.coverKey(code);
+    const known = this.listsByCover.get(cover);
+    if (known) return known;
     const targets = applicableTargets(this.catalogue, code, this.selection);
     const key = targets.map((t) => t.id).join("\n");
     let list = this.targetLists.get(key);
@@ -211,7 +218,19 @@ export class CheckRun {
       list = { targets, context: { applicable: targets, aboutTolerance: this.catalogue.aboutTolerance } };
       this.targetLists.set(key, list);
     }
+    this.listsByCover.set(cover, list);
     return list;
+  }
+
+  /**
+   * What decides which targets apply to a code (see applicableTargets): its level, and for each region the catalogue
+   * has targets for, whether that region covers the code and whether it is the code (a total applies only there).
+   * Codes with the same key have the same targets, found without going through the catalogue for each code.
+   */
+  private coverKey(code: string): string {
+    let key = levelOfCode(code);
+    for (const region of this.targetRegions) key += region === code ? "=" : code.startsWith(regionPrefix(region)) ? "+" : "-";
+    return key;
   }
 
   summary(): CheckSummary {

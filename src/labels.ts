@@ -97,7 +97,7 @@ export function decimalText(value: Ratio, unit: Unit): string {
 
 /** The value as the report's number: rounded as the tables show it, without the grouping. */
 export function roundedValue(value: Ratio, unit: Unit): number {
-  return Number(value.toFixed(places[unit]));
+  return value.toRounded(places[unit]);
 }
 
 export function groupThousands(text: string): string {

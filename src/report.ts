@@ -108,22 +108,29 @@ export function reportPlan(plan: RegionPlan): ReportPlan {
     postPools: plan.postPools,
     totals: plan.totals,
     ...(plan.alternatives.length ? { alternatives: plan.alternatives } : {}),
-    categories: plan.categories.map((c) => ({
-      metric: c.metric,
-      ...(c.partOf ? { partOf: c.partOf } : {}),
-      current: c.current,
-      requiredAtHorizon: c.requiredAtHorizon,
-      bindingTarget: c.bindingTarget ?? null,
-      ...(c.overdue ? { overdue: true } : {}),
-      requirements: c.requirements,
-      years: c.years,
-      totalHires: c.totalHires,
-      ...(c.byUnitType ? { byUnitType: c.byUnitType } : {}),
-      ...(c.limit ? { limit: c.limit } : {}),
-      ...(c.trend ? { trend: c.trend } : {}),
-      flags: c.flags,
-    })),
+    categories: plan.categories.map(reportCategory),
   };
+}
+
+type ReportCategory = ReportPlan["categories"][number];
+
+/** One category of the plan, keys in the schema's order, absent where they do not apply. */
+function reportCategory(c: RegionPlan["categories"][number]): ReportCategory {
+  // built key by key rather than spread from conditional parts: a plan has a dozen categories, a country thousands of plans
+  const out = { metric: c.metric } as ReportCategory;
+  if (c.partOf) out.partOf = c.partOf;
+  out.current = c.current;
+  out.requiredAtHorizon = c.requiredAtHorizon;
+  out.bindingTarget = c.bindingTarget ?? null;
+  if (c.overdue) out.overdue = true;
+  out.requirements = c.requirements;
+  out.years = c.years;
+  out.totalHires = c.totalHires;
+  if (c.byUnitType) out.byUnitType = c.byUnitType;
+  if (c.limit) out.limit = c.limit;
+  if (c.trend) out.trend = c.trend;
+  out.flags = c.flags;
+  return out;
 }
 
 

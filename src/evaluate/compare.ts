@@ -78,23 +78,25 @@ export function judge(current: Ratio, comparator: Comparator, value: number, max
 }
 
 /**
- * The fields every kind's assessment takes from a judgement: met or not, the band it was judged against (`required`
- * the lower edge, or the ceiling of an at-most band; `requiredMax` the upper edge where there is one) and the
- * remark a figure above the band calls for. The caller adds the shortfall, which only it can count, and its unit with
- * Object.assign: a spread of this followed by more properties would give every assessment a map of its own in V8, and
- * the plan, which reads thousands of them, would miss its inline caches on each.
+ * An assessment from a judgement: met or not, the band it was judged against (`required` the lower edge, or the
+ * ceiling of an at-most band; `requiredMax` the upper edge where there is one), the remark a figure above the band
+ * calls for, the unit and the headcount counted. The caller adds the shortfall, which only it can count. Built here
+ * as one object rather than spread into another with more properties: in V8 that would give every assessment a map
+ * of its own, and the plan, which reads thousands of them, would miss its inline caches on each.
  */
-export function judged(current: Ratio, j: Judgement, remarks: Remark[]): Pick<Assessment, "met" | "current" | "required" | "requiredMax" | "aboveRange" | "remarks"> {
+export function judged(current: Ratio, j: Judgement, remarks: Remark[], unit: Assessment["unit"], have?: number): Assessment {
   if (j.verdict === "met_above") remarks.push({ kind: "above-band" });
   if (j.verdict === "above_range") remarks.push({ kind: "above-range" });
-  const out: ReturnType<typeof judged> = {
+  const out = {
     met: j.verdict === "met" || j.verdict === "met_above",
     current,
     required: (j.band.low ?? j.band.high)!,
     remarks,
-  };
+  } as Assessment;
   if (j.band.high) out.requiredMax = j.band.high;
   if (j.verdict === "above_range") out.aboveRange = true;
+  out.unit = unit;
+  if (have !== undefined) out.have = have;
   return out;
 }
 

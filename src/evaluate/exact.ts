@@ -134,6 +134,17 @@ export class Ratio {
     }
     return Number(this.ceil());
   }
+  /**
+   * The smallest whole number n ≥ 0 with n ≥ this × k, for a whole k ≥ 0 (leavers of a stock): the same as
+   * peopleAtLeast(this.mul(Ratio.of(k))) without making the product.
+   */
+  ceilTimes(k: number): number {
+    if (!this.big && Number.isSafeInteger(k)) {
+      const product = this.n * k;
+      if (safe(product)) return Math.max(0, ceilQuotient(product, this.d));
+    }
+    return peopleAtLeast(this.mul(Ratio.of(k)));
+  }
   /** largest integer ≤ this */
   floor(): bigint {
     if (!this.big) {
@@ -147,6 +158,24 @@ export class Ratio {
   /** A float for display only; never used to decide anything. */
   toNumber(): number {
     return this.big ? Number(this.big.num) / Number(this.big.den) : this.n / this.d;
+  }
+
+  /**
+   * toFixed's figure as a number (the report's JSON numbers), not made through its text where it need not be: the
+   * rounded digits and 10^places are exact doubles, so their quotient is the double nearest the decimal, which is
+   * what reading the text gives.
+   */
+  toRounded(places: number): number {
+    if (!this.big && places <= 15) {
+      const scaled = Math.abs(this.n) * 10 ** places;
+      if (scaled <= 2 ** 51 && this.d <= 2 ** 50) {
+        let q = floorOf(scaled, this.d);
+        if ((scaled - q * this.d) * 2 >= this.d) q += 1;
+        const value = q / 10 ** places;
+        return this.n < 0 && q !== 0 ? -value : value;
+      }
+    }
+    return Number(this.toFixed(places));
   }
 
   /** Rounded half away from zero to `places` decimals, as text (for tables and JSON). */
@@ -267,4 +296,11 @@ export const HUNDRED = Ratio.of(100);
 export function peopleAtLeast(x: Ratio): number {
   const c = x.ceilNumber();
   return c < 0 ? 0 : c;
+}
+
+/** The smallest integer ≥ a / b, for safe integers a and b > 0, with no fraction made. */
+export function ceilQuotient(a: number, b: number): number {
+  if (!Number.isSafeInteger(a) || !Number.isSafeInteger(b)) return Ratio.of(a, b).ceilNumber();
+  const q = floorOf(a, b);
+  return q * b === a ? q : q + 1;
 }

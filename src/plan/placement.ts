@@ -77,7 +77,8 @@ export function distribute(count: number, keys: readonly string[], weights: read
     given += share;
     remainders.push([remainder, i]);
   });
-  remainders.sort((a, b) => b[0] - a[0] || a[1] - b[1]);
+  // the whole parts often add up: then no remainder is handed out and none need be ordered
+  if (given < count) remainders.sort((a, b) => b[0] - a[0] || a[1] - b[1]);
   for (let k = 0; k < count - given; k++) {
     const key = keys[remainders[k % remainders.length]![1]]!;
     out.set(key, out.get(key)! + 1);

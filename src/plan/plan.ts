@@ -6,10 +6,10 @@
  */
 import type { Target } from "../catalogue/schema.js";
 import { assess, figureView } from "../evaluate/engine.js";
-import { ONE, Ratio, peopleAtLeast } from "../evaluate/exact.js";
+import { ONE, Ratio, ceilQuotient, peopleAtLeast } from "../evaluate/exact.js";
 import type { EvaluateContext, FigureView } from "../evaluate/types.js";
 import type { RegionRecord } from "../read/record.js";
-import { disjointPartLists, metricById, withWholes } from "../registry/index.js";
+import { disjointPartLists, metricById, metricIds, withWholes } from "../registry/index.js";
 import { compareText } from "../compare-text.js";
 import { UNPLACED, currentCells, distribute, placementWeights, sumCells, unitTypesOf, type Cells } from "./placement.js";
 import { planTargets, type PlannedTarget } from "./targets.js";
@@ -121,9 +121,12 @@ function plannable(metric: string): boolean {
 
 /** Parts before their wholes, so a whole is planned after every part it must hold. */
 function depthOrder(metrics: Iterable<string>): string[] {
-  return [...metrics].sort(deeperFirst);
+  const list = [...metrics];
+  return list.every((m) => DEPTH_RANK.has(m)) ? list.sort((a, b) => DEPTH_RANK.get(a)! - DEPTH_RANK.get(b)!) : list.sort(deeperFirst);
 }
 const deeperFirst = (a: string, b: string) => withWholes(b).length - withWholes(a).length || compareText(a, b);
+/** the registry's metrics in that order, ranked once rather than compared chain by chain for every region */
+const DEPTH_RANK: ReadonlyMap<string, number> = new Map([...metricIds].sort(deeperFirst).map((m, i) => [m, i]));
 
 interface Need {
   /** the target is short at the stocks it was assessed against */
@@ -135,6 +138,19 @@ interface Need {
 }
 
 const MAX_PASSES = 12;
+
+/**
+ * A need's target and category as one key, the same string each time: a key made afresh would be hashed afresh at
+ * every look-up of every pass.
+ */
+function needKey({ target, metric }: Need): string {
+  let byMetric = needKeys.get(target);
+  if (!byMetric) needKeys.set(target, (byMetric = new Map()));
+  let key = byMetric.get(metric);
+  if (key === undefined) byMetric.set(metric, (key = `${target}\u0000${metric}`));
+  return key;
+}
+const needKeys = new Map<string, Map<string, string>>();
 
 /** The planned stock per cell of a category, as far as a target's need reads it. */
 interface PlannedStocks {
@@ -194,6 +210,8 @@ export function planRegion(
   // a target's need depends only on the planned stocks it reads: where none of them moved since the last pass, its
   // need is the one it had (most of a pass, once the first has planned)
   const lastNeed = new Map<PlannedTarget, { need: Need | undefined; read: Map<string, Cells | undefined> }>();
+  const placedBefore = new Map<string, PlacedCategory>();
+  let layout: NeedLayout | undefined;
   for (let pass = 0; pass < MAX_PASSES; pass++) {
     let needsMoved = false;
     for (const p of plannedTargets) {
@@ -212,7 +230,7 @@ export function planRegion(
         need = needOf(p, projectedView(base, factor, reading, p.metric, hiresIn), context, alternatives, reading, hiresIn);
         lastNeed.set(p, { need, read });
       }
-      const key = need ? `${need.target}\u0000${need.metric}` : "";
+      const key = need ? needKey(need) : "";
       // a target still short sets its need afresh (the stocks it follows may have moved either way); one now met
       // keeps the need that met it
       if (need && (need.short || (needByTarget.get(key)?.required ?? -1) < need.required)) {
@@ -227,7 +245,8 @@ export function planRegion(
     }
     // the planned stocks are the needs' (plannedCells is a function of them): the same needs plan the same stocks
     if (!needsMoved) break;
-    const next = plannedCells([...needByTarget.values()], currentOf);
+    if (!layout || layout.needs !== needByTarget.size) layout = needLayout(needByTarget);
+    const next = plannedCells(layout, needByTarget, currentOf, placedBefore);
     if (sameCells(next, planned)) break;
     planned = next;
   }
@@ -236,27 +255,31 @@ export function planRegion(
   // the years: every category in equal steps to its planned stock, parts before wholes, leavers once
   const steps = horizon - startYear + 1;
   const attrition = Ratio.decimal(options.attrition);
-  const leaversOf = (stock: number) => peopleAtLeast(attrition.mul(Ratio.of(stock)));
+  const leaversOf = (stock: number) => attrition.ceilTimes(stock);
   const order = depthOrder(planned.keys());
   const schedule = new Map<string, PlanYear[]>();
   const capOf = new Map(caps.map((c) => [c.metric, c]));
-  for (const metric of order) schedule.set(metric, []);
-  const stocks = new Map(order.map((m) => [m, sumCells(currentOf(m))]));
-  for (let step = 1; step <= steps; step++) {
-    const year = startYear + step - 1;
-    for (const metric of order) {
-      const now = sumCells(currentOf(metric));
-      const target = sumCells(planned.get(metric)!);
-      const required = target > now ? now + peopleAtLeast(Ratio.of((target - now) * step, steps)) : now;
-      const before = stocks.get(metric)!;
+  // per category, parts before wholes: its stock now and at the horizon, and its parts' years, found once for every step
+  const categorySteps = order.map((metric) => {
+    const years: PlanYear[] = [];
+    schedule.set(metric, years);
+    const partYears = disjointPartLists(metric).map((list) => list.parts.map((part) => schedule.get(part)).filter((y): y is PlanYear[] => y !== undefined));
+    return { years, now: sumCells(currentOf(metric)), target: sumCells(planned.get(metric)!), partYears, cap: capOf.get(metric) };
+  });
+  for (const category of categorySteps) {
+    let before = category.now;
+    for (let step = 1; step <= steps; step++) {
+      const { now, target, cap } = category;
+      const required = target > now ? now + ceilQuotient((target - now) * step, steps) : now;
       let leavers = leaversOf(before);
       let fromParts = 0;
-      for (const list of disjointPartLists(metric)) {
+      for (const parts of category.partYears) {
         let hires = 0;
         let left = 0;
-        for (const part of list.parts) {
-          const y = schedule.get(part)?.[step - 1];
-          if (y) [hires, left] = [hires + y.hires, left + y.leavers];
+        for (const part of parts) {
+          const y = part[step - 1]!;
+          hires += y.hires;
+          left += y.leavers;
         }
         // a nurse who leaves is a health technician who leaves; a nurse hired is a health technician hired
         if (left > leavers) leavers = left;
@@ -264,19 +287,22 @@ export function planRegion(
       }
       let hires = Math.max(0, required - (before - leavers));
       let capped = false;
-      const cap = capOf.get(metric);
       if (cap && hires > cap.max) [hires, capped] = [cap.max, true];
       if (fromParts > hires) hires = fromParts;
       const stock = before - leavers + hires;
-      stocks.set(metric, stock);
-      schedule.get(metric)!.push({ year, required, leavers, hires, stock, ...(capped ? { capped: true as const } : {}) });
+      before = stock;
+      const year: PlanYear = { year: startYear + step - 1, required, leavers, hires, stock };
+      if (capped) year.capped = true;
+      category.years.push(year);
     }
   }
 
   const requirementsOf = new Map<string, Requirement[]>();
   for (const n of needs) {
     const target = plannedTargets.find((p) => p.target.id === n.target)!.target;
-    const r: Requirement = { target: n.target, required: n.required, ...(n.unitTypes ? { unitTypes: n.unitTypes } : {}), ...(target.year < startYear ? { overdue: true as const } : {}) };
+    const r: Requirement = { target: n.target, required: n.required };
+    if (n.unitTypes) r.unitTypes = n.unitTypes;
+    if (target.year < startYear) r.overdue = true;
     const list = requirementsOf.get(n.metric);
     if (list) list.push(r);
     else requirementsOf.set(n.metric, [r]);
@@ -352,9 +378,16 @@ function raiseTo(cells: Cells, floor: ReadonlyMap<string, number>): void {
 
 /** Each whole followed by its parts ("of which"), parts in the order of the categories' ids. */
 function wholesFirst(categories: CategoryPlan[]): CategoryPlan[] {
+  const partsOf = new Map<string | undefined, CategoryPlan[]>();
+  for (const c of categories) {
+    const list = partsOf.get(c.partOf);
+    if (list) list.push(c);
+    else partsOf.set(c.partOf, [c]);
+  }
+  for (const list of partsOf.values()) list.sort((a, b) => compareText(a.metric, b.metric));
   const out: CategoryPlan[] = [];
   const visit = (parent: string | undefined) => {
-    for (const c of categories.filter((x) => x.partOf === parent).sort((a, b) => compareText(a.metric, b.metric))) {
+    for (const c of partsOf.get(parent) ?? []) {
       out.push(c);
       visit(c.metric);
     }
@@ -474,53 +507,149 @@ function needOf(
 }
 
 /**
+ * The categories a plan's needs make it plan, parts before wholes (each need's category and every whole containing
+ * it), and each category's needs by key, scoped ones first, in the order they are placed. Needs are only ever added
+ * or replaced, never taken away: the layout is worked out again only when there are more of them.
+ */
+interface NeedLayout {
+  /** how many needs it was worked out for */
+  needs: number;
+  order: string[];
+  keysByMetric: Map<string, string[]>;
+}
+
+function needLayout(needs: ReadonlyMap<string, Need>): NeedLayout {
+  const metrics = new Set<string>();
+  const byMetric = new Map<string, Need[]>();
+  for (const n of needs.values()) {
+    for (const m of withWholes(n.metric)) metrics.add(m);
+    const list = byMetric.get(n.metric);
+    if (list) list.push(n);
+    else byMetric.set(n.metric, [n]);
+  }
+  const keysByMetric = new Map<string, string[]>();
+  for (const [metric, list] of byMetric) {
+    list.sort((a, b) => Number(!a.unitTypes) - Number(!b.unitTypes) || compareText(a.target, b.target));
+    keysByMetric.set(metric, list.map(needKey));
+  }
+  return { needs: needs.size, order: depthOrder(metrics), keysByMetric };
+}
+
+/**
+ * What one category's planned cells were worked out from in the last pass: the same part cells (the same objects) and
+ * the same needs give the same cells, so a pass reuses them rather than placing the hires again.
+ */
+interface PlacedCategory {
+  parts: Array<Cells | undefined>;
+  needs: readonly Need[];
+  /** before a group's staff is raised to the staff planned in its group's cells */
+  placed: Cells;
+  whole: Cells | undefined;
+  /** after */
+  cells: Cells;
+}
+
+/**
  * The planned stock per category and cell that meets every need: parts first, then each whole holds its parts'
  * hires cell by cell (the largest of its lists of disjoint parts), then its scoped needs go to the cells of their
  * scope and its region-wide needs to all its cells, in proportion to where its people are now. A group's staff
- * (grassroots_staff) then shows the staff planned in its group's cells.
+ * (grassroots_staff) then shows the staff planned in its group's cells. Planned cells are never changed once made:
+ * `last` keeps each category's from the pass before, reused where nothing it was made from moved.
  */
-function plannedCells(needs: readonly Need[], currentOf: (metric: string) => Cells): Map<string, Cells> {
-  const metrics = new Set<string>();
-  const needsByMetric = new Map<string, Need[]>();
-  for (const n of needs) {
-    for (const m of withWholes(n.metric)) metrics.add(m);
-    const list = needsByMetric.get(n.metric);
-    if (list) list.push(n);
-    else needsByMetric.set(n.metric, [n]);
-  }
+function plannedCells(
+  layout: NeedLayout,
+  needs: ReadonlyMap<string, Need>,
+  currentOf: (metric: string) => Cells,
+  last: Map<string, PlacedCategory>,
+): Map<string, Cells> {
   const out = new Map<string, Cells>();
-  for (const metric of depthOrder(metrics)) {
-    const now = currentOf(metric);
-    const cells: Cells = new Map(now);
-    const fromParts = new Map<string, number>();
-    for (const list of disjointPartLists(metric)) {
-      const sum = new Map<string, number>();
-      for (const part of list.parts) {
-        const partCells = out.get(part);
-        if (!partCells) continue;
-        const partNow = currentOf(part);
-        partCells.forEach((v, cell) => sum.set(cell, (sum.get(cell) ?? 0) + v - (partNow.get(cell) ?? 0)));
-      }
-      raiseTo(fromParts, sum);
+  for (const metric of layout.order) {
+    const parts: Array<Cells | undefined> = [];
+    for (const list of disjointPartLists(metric)) for (const part of list.parts) parts.push(out.get(part));
+    const own = (layout.keysByMetric.get(metric) ?? []).map((key) => needs.get(key)!);
+    const before = last.get(metric);
+    if (before && sameList(before.parts, parts) && sameNeeds(before.needs, own)) {
+      out.set(metric, before.placed);
+      continue;
     }
-    fromParts.forEach((v, cell) => cells.set(cell, (cells.get(cell) ?? 0) + v));
-    const own = (needsByMetric.get(metric) ?? []).sort((a, b) => Number(!a.unitTypes) - Number(!b.unitTypes) || compareText(a.target, b.target));
-    for (const n of own) {
-      const keys = n.unitTypes ? n.unitTypes.filter((t) => cells.has(t)) : [...cells.keys()];
-      const deficit = n.required - sumCells(cells, n.unitTypes);
-      if (deficit <= 0 || keys.length === 0) continue;
-      for (const [cell, v] of distribute(deficit, keys, placementWeights(keys, currentOf, metric))) cells.set(cell, cells.get(cell)! + v);
-    }
-    out.set(metric, cells);
+    const placed = placeCategory(metric, own, currentOf, out);
+    last.set(metric, { parts, needs: own, placed, whole: undefined, cells: placed });
+    out.set(metric, placed);
   }
   // a group's staff is the staff planned in its group's cells, and the staff hold at least its own needs
-  for (const [metric, cells] of out) {
+  for (const [metric, placed] of out) {
     const whole = metricById.get(metric)?.derivedFrom?.metric;
     const wholeCells = whole ? out.get(whole) : undefined;
     if (!wholeCells) continue;
-    for (const cell of cells.keys()) if (cell !== UNPLACED && (wholeCells.get(cell) ?? 0) > cells.get(cell)!) cells.set(cell, wholeCells.get(cell)!);
+    const made = last.get(metric)!;
+    if (made.placed === placed && made.whole === wholeCells) {
+      out.set(metric, made.cells);
+      continue;
+    }
+    let cells = placed;
+    for (const [cell, v] of placed) {
+      const floor = wholeCells.get(cell) ?? 0;
+      if (cell === UNPLACED || floor <= v) continue;
+      if (cells === placed) cells = new Map(placed);
+      cells.set(cell, floor);
+    }
+    made.whole = wholeCells;
+    made.cells = cells;
+    out.set(metric, cells);
   }
   return out;
+}
+
+/** One category's planned cells from its current stock, its parts' planned hires (in `out`) and its own needs. */
+function placeCategory(metric: string, own: readonly Need[], currentOf: (metric: string) => Cells, out: ReadonlyMap<string, Cells>): Cells {
+  const now = currentOf(metric);
+  const cells: Cells = new Map(now);
+  const fromParts = new Map<string, number>();
+  for (const list of disjointPartLists(metric)) {
+    if (list.parts.length === 1) {
+      // one part alone (most lists): its hires per cell, with no sum to make
+      const partCells = out.get(list.parts[0]!);
+      if (!partCells) continue;
+      const partNow = currentOf(list.parts[0]!);
+      for (const [cell, v] of partCells) {
+        const hires = v - (partNow.get(cell) ?? 0);
+        if (hires > (fromParts.get(cell) ?? 0)) fromParts.set(cell, hires);
+      }
+      continue;
+    }
+    const sum = new Map<string, number>();
+    for (const part of list.parts) {
+      const partCells = out.get(part);
+      if (!partCells) continue;
+      const partNow = currentOf(part);
+      partCells.forEach((v, cell) => sum.set(cell, (sum.get(cell) ?? 0) + v - (partNow.get(cell) ?? 0)));
+    }
+    raiseTo(fromParts, sum);
+  }
+  fromParts.forEach((v, cell) => cells.set(cell, (cells.get(cell) ?? 0) + v));
+  for (const n of own) {
+    const keys = n.unitTypes ? n.unitTypes.filter((t) => cells.has(t)) : [...cells.keys()];
+    const deficit = n.required - sumCells(cells, n.unitTypes);
+    if (deficit <= 0 || keys.length === 0) continue;
+    for (const [cell, v] of distribute(deficit, keys, placementWeights(keys, currentOf, metric))) cells.set(cell, cells.get(cell)! + v);
+  }
+  return cells;
+}
+
+function sameList<T>(a: readonly T[], b: readonly T[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
+/** Needs that place the same hires: the same targets, figures and scopes, in the same order. */
+function sameNeeds(a: readonly Need[], b: readonly Need[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) {
+    const [x, y] = [a[i]!, b[i]!];
+    if (x !== y && (x.target !== y.target || x.required !== y.required || x.unitTypes !== y.unitTypes)) return false;
+  }
+  return true;
 }
 
 /** The planned stocks a target's need reads, as the need read them: are they the same in `planned` now? */
@@ -543,7 +672,7 @@ function sameCells(a: ReadonlyMap<string, Cells>, b: ReadonlyMap<string, Cells>)
   if (a.size !== b.size) return false;
   for (const [metric, cells] of a) {
     const other = b.get(metric);
-    if (!other || !sameCellValues(cells, other)) return false;
+    if (other !== cells && (!other || !sameCellValues(cells, other))) return false;
   }
   return true;
 }

@@ -90,4 +90,14 @@ describe("exact headcount arithmetic", () => {
       { numRuns: 2000 },
     );
   });
+
+  it("gives the rounded figure as a number equal to reading its text, on either representation", () => {
+    fc.assert(
+      fc.property(ratio, fc.integer({ min: 0, max: 4 }), ([n, d], places) => {
+        const r = Ratio.of(n, d);
+        expect(Object.is(r.toRounded(places), Number(r.toFixed(places)))).toBe(true);
+      }),
+      { numRuns: 5000 },
+    );
+  });
 });

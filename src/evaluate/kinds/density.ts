@@ -27,7 +27,7 @@ export function assessDensity(measure: DensityMeasure, comparator: Density["comp
   const have = counted.value;
   const current = Ratio.of(have).mul(per).div(population);
   const j = judge(current, comparator, value, max, tolerance);
-  const result: Assessment = Object.assign(judged(current, j, remarks), { unit, have });
+  const result: Assessment = judged(current, j, remarks, unit, have);
   // below the band: the people that bring the density to its lower edge; above an at-most ceiling nobody is hired
   if (j.verdict === "short" && j.position === "below") {
     result.shortfall = { metric: measure.metric, count: peopleAtLeast(j.band.low!.mul(population).div(per)) - have };

@@ -43,7 +43,7 @@ export const flow: Evaluator<Flow> = {
     const added = now.value - before;
     const current = Ratio.of(added);
     const j = judge(current, target.comparator, target.value, target.max, tolerance);
-    const result: Assessment = Object.assign(judged(current, j, remarks), { unit: "people_per_year" as const });
+    const result: Assessment = judged(current, j, remarks, "people_per_year");
     if (target.flow === "recruits") {
       remarks.push({ kind: "recruits-at-least", added });
       // a net increase below the band says nothing of recruits: leavers the file does not show may explain it; nor,
@@ -91,7 +91,7 @@ export const growth: Evaluator<Growth> = {
     }
     const current = Ratio.of((now.value - before) * 100, before);
     const j = judge(current, target.comparator, target.value, target.max, target.tolerance ?? context.aboutTolerance);
-    const result: Assessment = Object.assign(judged(current, j, remarks), { unit: "percent_per_year" as const });
+    const result: Assessment = judged(current, j, remarks, "percent_per_year");
     if (j.verdict === "short" && j.position === "below") {
       const aimStock = Ratio.of(before).mul(HUNDRED.add(j.band.low!)).div(HUNDRED);
       result.shortfall = { metric: target.metric, count: peopleAtLeast(aimStock) - now.value };

@@ -37,7 +37,7 @@ export const institutionShare: Evaluator<InstitutionShare> = {
     const current = Ratio.of(yes * 100, rows);
     if (unreported > 0) remarks.push({ kind: "unreported-institutions", count: unreported, column: target.flag });
     const j = judge(current, target.comparator, target.value, target.max, target.tolerance ?? context.aboutTolerance);
-    const result: Assessment = Object.assign(judged(current, j, remarks), { unit: "percent" as const });
+    const result: Assessment = judged(current, j, remarks, "percent");
     if (j.verdict === "met" || j.verdict === "met_above") return result;
     // institutions that did not report could still tip the verdict: say so rather than guess
     // (unreported rows count as not having the attribute, so they can only lift the share from below)

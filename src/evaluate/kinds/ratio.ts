@@ -21,7 +21,7 @@ export const ratio: Evaluator<RatioTarget> = {
     const base = { value: counts.whole };
     const current = Ratio.of(part.value, base.value);
     const j = judge(current, target.comparator, target.value, target.max, target.tolerance ?? context.aboutTolerance);
-    const result: Assessment = Object.assign(judged(current, j, remarks), { unit: "per_person" as const, have: part.value });
+    const result: Assessment = judged(current, j, remarks, "per_person", part.value);
     if (j.verdict === "short" && j.position === "below") {
       // hire the metric (nurses) up to the band's lower edge
       result.shortfall = { metric: target.metric, count: peopleAtLeast(j.band.low!.mul(Ratio.of(base.value))) - part.value };

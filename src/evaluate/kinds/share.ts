@@ -31,7 +31,7 @@ export const share: Evaluator<Share> = {
     const whole = { value: counts.whole };
     const current = Ratio.of(part.value * 100, whole.value);
     const j = judge(current, target.comparator, target.value, target.max, target.tolerance ?? context.aboutTolerance);
-    const result: Assessment = Object.assign(judged(current, j, remarks), { unit: "percent" as const, have: part.value });
+    const result: Assessment = judged(current, j, remarks, "percent", part.value);
     if (j.verdict !== "short") return result;
     if (j.position === "below") {
       const share = j.band.low!.div(HUNDRED);

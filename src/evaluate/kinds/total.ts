@@ -15,7 +15,7 @@ export const total: Evaluator<Total> = {
     if (counted.partial) remarks.push({ kind: "partial", column: target.metric });
     const current = Ratio.of(counted.value);
     const j = judge(current, target.comparator, target.value, target.max, target.tolerance ?? context.aboutTolerance);
-    const result: Assessment = Object.assign(judged(current, j, remarks), { unit: "people" as const, have: counted.value });
+    const result: Assessment = judged(current, j, remarks, "people", counted.value);
     if (j.verdict === "short" && j.position === "below") result.shortfall = { metric: target.metric, count: peopleAtLeast(j.band.low!) - counted.value };
     return result;
   },

@@ -14,14 +14,14 @@ function region(result: RegionResult, lang: Lang): string[] {
   report.results = [];
   // stringified two levels deep inside a wrapper, the region comes out indented as it sits in the report
   const wrapped = JSON.stringify([[report]], null, 2);
-  const body = wrapped
-    .slice(10, -6)
-    .replace(
-      '"results": []',
-      `"results": [${results.map((r) => `\n        ${JSON.stringify(r)}`).join(",")}${results.length ? "\n      " : ""}]`,
-    );
-  return [`\n    ${body}`];
+  // put in by position: a replacement string would read "$&" or "$'" in an institution's name as patterns
+  const at = wrapped.indexOf(EMPTY_RESULTS);
+  let lines = "";
+  for (let i = 0; i < results.length; i++) lines += `${i ? "," : ""}\n        ${JSON.stringify(results[i])}`;
+  const list = `"results": [${lines}${results.length ? "\n      " : ""}]`;
+  return [`\n    ${wrapped.slice(10, at)}${list}${wrapped.slice(at + EMPTY_RESULTS.length, -6)}`];
 }
+const EMPTY_RESULTS = '"results": []';
 
 /**
  * The report as pretty-printed JSON, region by region, so a country's worth of output is never one string. Each
