@@ -251,6 +251,11 @@ export function currentYear(sourceDateEpoch: string | undefined, now: number): n
 
 /** A check taken one region code at a time (see check.ts); addCode's records are checked as they come. */
 export class CheckRun extends CoreCheckRun {
+  constructor(catalogue: Catalogue, options: CheckOptions) {
+    checkCatalogue(catalogue, "catalogue");
+    super(catalogue, options);
+  }
+
   override addCode(code: string, records: readonly RegionRecord[]): RegionResult[] {
     checkRegionCode(code);
     checkRegionRecords(records, "records", code);
