@@ -127,6 +127,15 @@ export function expectedText(d: Diagnostic, lang: Lang): string | undefined {
   return fill(expectations[d.expected][lang], values(d, lang));
 }
 
+/** Whether a value is one of the diagnostic codes the messages know (a caller's diagnostic is checked against them). */
+export function isDiagnosticCode(code: unknown): code is DiagnosticCode {
+  return typeof code === "string" && Object.hasOwn(problems, code);
+}
+
+export function isExpectation(expected: unknown): expected is Expectation {
+  return typeof expected === "string" && Object.hasOwn(expectations, expected);
+}
+
 /** Codes whose sentence already says what was expected. */
 const WITHOUT_EXPECTATION = new Set<DiagnosticCode>(["unknown-header", "too-many-problems", "header-row", "not-reported-mark"]);
 

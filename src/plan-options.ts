@@ -15,6 +15,17 @@ export function isPlainObject(value: unknown): value is Record<string, unknown> 
   return proto === Object.prototype || proto === null;
 }
 
+/** Array.prototype.some that sees holes: a sparse array's missing elements are undefined, not passed over. */
+export function someElement<T>(array: readonly T[], test: (value: T, index: number) => boolean): boolean {
+  for (let i = 0; i < array.length; i++) if (test(array[i] as T, i)) return true;
+  return false;
+}
+
+/** Array.prototype.forEach that sees holes, as someElement. */
+export function eachElement<T>(array: readonly T[], visit: (value: T, index: number) => void): void {
+  for (let i = 0; i < array.length; i++) visit(array[i] as T, i);
+}
+
 export function rate(name: string, value: unknown, lowest: number, lowestIncluded: boolean, required = false): number {
   if (value === undefined && !required) return 0;
   const ok = typeof value === "number" && Number.isFinite(value) && (lowestIncluded ? value >= lowest : value > lowest) && value < 1;
@@ -50,7 +61,7 @@ export function checkPlanArguments(catalogue: unknown, options: unknown): void {
   if (options.from !== undefined) checkHorizon(options.from, "options.from");
   if (options.currentYear !== undefined) checkHorizon(options.currentYear, "options.currentYear");
   const templates = options.templates;
-  if (templates !== undefined && (!Array.isArray(templates) || templates.some((t) => typeof t !== "string"))) {
+  if (templates !== undefined && (!Array.isArray(templates) || someElement(templates, (t) => typeof t !== "string"))) {
     throw new InvalidOptionError("options.templates", templates, "an array of template names");
   }
 }

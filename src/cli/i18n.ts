@@ -109,6 +109,7 @@ const errorPatterns: Array<[RegExp, string]> = [
   [/^-o (.*?): it is the input (.*?); write the result to another file/, "-o $1：它就是输入文件 $2；请把结果写到另一个文件"],
   [/\(standard input\)/, "（标准输入）"],
   [/it is a symbolic link to (.*?), which does not exist \(not replaced\)/, "它是指向 $1 的符号链接，而该文件不存在（未替换）"],
+  [/it has (\d+) names \(hard links\), and replacing it would leave the others on the old content \(not replaced\)/, "它有 $1 个名称（硬链接），替换会使其他名称仍是旧内容（未替换）"],
   [/^bad targets file (.*?): larger than (\d+) bytes/, "目标文件有误 $1：超过 $2 字节"],
   [/^bad targets file /, "目标文件有误 "],
   [/^(--[\w-]+) «(.*?)»: expected a region code or its start, such as 5301 or 530114/, "$1 «$2»：应为行政区划代码或其开头，如 5301 或 530114"],

@@ -13,8 +13,9 @@ const SIGNAL_CHECK_BYTES = 8 << 20;
  * to PATH. A regular file (or a new one) is written through a temporary file in the same folder, synced to disk and
  * renamed over it, so a reader of PATH sees the old content or the new, never half of it, and a failed or
  * interrupted run leaves PATH as it was and no temporary file; the new file keeps the old one's permissions. A
- * symbolic link keeps pointing where it did, at the new content; a link to nothing is refused, not replaced. A
- * device or a named pipe (/dev/stdout, a FIFO) is written into, never replaced.
+ * symbolic link keeps pointing where it did, at the new content; a link to nothing is refused, not replaced, and so
+ * is a file with other names (hard links). A device or a named pipe (/dev/stdout, a FIFO) is written into, never
+ * replaced; a folder is refused.
  */
 export async function writeOutput(output: string | Iterable<string | Uint8Array>, path: string | undefined): Promise<void> {
   const parts = typeof output === "string" ? [output] : output;
@@ -25,6 +26,7 @@ export async function writeOutput(output: string | Iterable<string | Uint8Array>
   }
   const existing = existingTarget(path);
   if (existing && !existing.stats.isFile()) return writeInto(existing.path, parts, path);
+  if (existing) refuseHardLinked(path, existing.stats);
   const target = existing?.path ?? path;
   const folder = dirname(target);
   removeStale(folder, basename(target));
@@ -104,6 +106,18 @@ function existingTarget(path: string): { path: string; stats: Stats } | undefine
   }
 }
 
+/**
+ * A file with other names (hard links) is refused, not replaced: the rename would give this name the new report and
+ * leave the others on the old one, silently. Writing through it instead (truncating and rewriting in place, so every
+ * name sees the new content) would lose what the rename gives: a failed or interrupted run would leave the file
+ * half written under all its names. A user who wants that can redirect standard output onto the file (> FILE).
+ */
+function refuseHardLinked(path: string, stats: Stats): void {
+  if (stats.nlink > 1) {
+    throw new UsageError(`cannot write ${path}: it has ${stats.nlink} names (hard links), and replacing it would leave the others on the old content (not replaced)`);
+  }
+}
+
 function linkText(path: string): string {
   try {
     return JSON.stringify(readlinkSync(path));
@@ -127,7 +141,8 @@ function writeInto(target: string, parts: Iterable<string | Uint8Array>, path: s
 /**
  * Refuses an output that is one of the inputs (`gap check data.csv -o data.csv` would replace the statistics with
  * the report), by what the paths name rather than how they are spelled: through links, `./`, or another hard link.
- * Only regular files: /dev/stdin and /dev/stdout may well be the same terminal.
+ * Only regular files: /dev/stdin and /dev/stdout may well be the same terminal. An output with other names is
+ * refused here as well (see refuseHardLinked).
  */
 export function refuseOutputOntoInput(output: string | undefined, inputs: readonly string[]): void {
   if (output === undefined || output === "-") return;
@@ -150,4 +165,6 @@ export function refuseOutputOntoInput(output: string | undefined, inputs: readon
       // an unreadable input is reported when it is read
     }
   }
+  // refused before a long run too, as writeOutput would refuse it at its end
+  refuseHardLinked(output, out);
 }

@@ -9,6 +9,7 @@
  * Memory grows with the number of regions (and 16 to 32 bytes per institution name, for duplicate detection), not
  * with the rows.
  */
+import { UsageError } from "../errors.js";
 import { compareText } from "../compare-text.js";
 import { CsvScanner, type CsvRecord } from "./csv.js";
 import { Decoder } from "./decode.js";
@@ -109,7 +110,18 @@ export class StatisticsReader {
   pushRow(cells: readonly string[], line: number): void {
     if (this.stopped) return;
     this.sample = undefined;
-    this.record(recordOf(cells, line));
+    // a workbook's rows are held to a text file's limits: a row too long is reported and not read, a cell too long
+    // is reported and read shortened
+    if (utf8Length(cells, LIMITS.rowBytes) > LIMITS.rowBytes) {
+      this.sink.add(problems.rowTooLong(line, LIMITS.rowBytes));
+      return;
+    }
+    const kept = cells.map((cell, i) => {
+      if (cell.length <= LIMITS.cellLength) return cell;
+      this.sink.add(problems.cellTooLong({ line, column: i + 1, field: this.layout?.defs[i]?.id }, cell.length, LIMITS.cellLength));
+      return cell.slice(0, LIMITS.cellLength);
+    });
+    this.record(recordOf(kept, line));
   }
 
   /** Hands text to the scanner once the first lines have told which delimiter it uses. */
@@ -178,7 +190,7 @@ export class StatisticsReader {
    * a caller that handles one at a time holds one. Each region can be taken once.
    */
   *finishedRegions(): Generator<RegionRecord> {
-    if (!this.closed) throw new Error("StatisticsReader: close() before finishedRegions()");
+    if (!this.closed) throw new UsageError("StatisticsReader: close() before finishedRegions()");
     const rows = this.rows;
     if (!rows || !this.layout) return;
     rows.done();
@@ -269,6 +281,24 @@ export class StatisticsReader {
     this.rows = new RowReader(layout, this.sink, this.stats, this.thresholds, thresholdsByType(this.thresholds), this.inRegions);
     if (!layout.complete) this.stopped_ = true;
   }
+}
+
+/** The UTF-8 length of the cells' text with their delimiters, counted no further than past `most`. */
+function utf8Length(cells: readonly string[], most: number): number {
+  const delimiters = Math.max(0, cells.length - 1);
+  let bound = delimiters;
+  for (const cell of cells) bound += 3 * cell.length;
+  if (bound <= most) return bound; // a UTF-16 unit is at most 3 bytes: the usual row is within the limit at once
+  let bytes = delimiters;
+  for (const cell of cells) {
+    for (let i = 0; i < cell.length && bytes <= most; i++) {
+      const code = cell.charCodeAt(i);
+      // each half of a surrogate pair counts 2 of its 4 bytes
+      bytes += code < 0x80 ? 1 : code < 0x800 || (code >= 0xd800 && code < 0xe000) ? 2 : 3;
+    }
+    if (bytes > most) break;
+  }
+  return bytes;
 }
 
 /** Reads a whole statistics file held in memory (bytes or text). */

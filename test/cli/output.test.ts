@@ -1,7 +1,7 @@
 // --output against the user's own files: permissions kept, inputs never overwritten, links never replaced, and no
 // temporary file left behind by an interrupted or killed run.
 import { spawn, spawnSync } from "node:child_process";
-import { chmodSync, existsSync, openSync, lstatSync, mkdtempSync, readFileSync, readdirSync, statSync, symlinkSync, writeFileSync } from "node:fs";
+import { chmodSync, existsSync, linkSync, mkdirSync, openSync, lstatSync, mkdtempSync, readFileSync, readdirSync, statSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { buildSync } from "esbuild";
@@ -26,6 +26,7 @@ describe("--output keeps what the user had", () => {
     ["the input itself", (dir: string, input: string) => ({ args: ["check", input], out: input })],
     ["the input by another spelling", (dir: string, input: string) => ({ args: ["check", input], out: join(dir, ".", "..", dir.split("/").pop()!, "in.csv") })],
     ["a link to the input", (dir: string, input: string) => (symlinkSync(input, join(dir, "link.csv")), { args: ["check", input], out: join(dir, "link.csv") })],
+    ["a hard link to the input", (dir: string, input: string) => (linkSync(input, join(dir, "also.csv")), { args: ["check", input], out: join(dir, "also.csv") })],
     ["the input of validate", (dir: string, input: string) => ({ args: ["validate", input], out: input })],
     ["a --targets file", (dir: string, input: string) => (writeFileSync(join(dir, "t.json"), '{"targets":[]}'), { args: ["check", input, "--targets", join(dir, "t.json")], out: join(dir, "t.json") })],
   ])("-o naming %s is refused in one line, exit 2, and the file is untouched", (_name, setUp) => {
@@ -59,6 +60,57 @@ describe("--output keeps what the user had", () => {
     expect(run.stderr).toMatch(/^gap: cannot write .*latest\.json: it is a symbolic link to "missing\.json", which does not exist \(not replaced\)\n$/);
     expect(lstatSync(join(dir, "latest.json")).isSymbolicLink()).toBe(true);
     expect(readdirSync(dir)).toEqual(["latest.json"]);
+  });
+
+  it.each([
+    ["a file with a second name", (dir: string) => (writeFileSync(join(dir, "report.txt"), "old report\n"), linkSync(join(dir, "report.txt"), join(dir, "copy.txt")), join(dir, "report.txt")), 2],
+    ["a file with three names", (dir: string) => (writeFileSync(join(dir, "report.txt"), "old report\n"), linkSync(join(dir, "report.txt"), join(dir, "copy.txt")), linkSync(join(dir, "report.txt"), join(dir, "b.txt")), join(dir, "copy.txt")), 3],
+    [
+      "a symbolic link to a file with a second name",
+      (dir: string) => (writeFileSync(join(dir, "report.txt"), "old report\n"), linkSync(join(dir, "report.txt"), join(dir, "copy.txt")), symlinkSync("report.txt", join(dir, "latest.txt")), join(dir, "latest.txt")),
+      2,
+    ],
+  ])("-o onto %s (hard links) is refused in one line, exit 2: every name keeps the old report", (_name, setUp, names) => {
+    const dir = folder();
+    const out = setUp(dir);
+    const before = readdirSync(dir).sort();
+    const run = gap(["check", example, "-o", out]);
+    expect(run.status).toBe(2);
+    expect(run.stderr).toBe(`gap: cannot write ${out}: it has ${names} names (hard links), and replacing it would leave the others on the old content (not replaced)\n`);
+    for (const name of ["report.txt", "copy.txt"]) expect(readFileSync(join(dir, name), "utf8")).toBe("old report\n");
+    expect(statSync(join(dir, "report.txt")).nlink).toBe(names);
+    expect(readdirSync(dir).sort()).toEqual(before);
+  });
+
+  it("-o onto a folder is refused in one line, exit 2, and the folder is untouched", () => {
+    const dir = folder();
+    mkdirSync(join(dir, "reports"));
+    writeFileSync(join(dir, "reports", "a.txt"), "a");
+    const run = gap(["check", example, "-o", join(dir, "reports")]);
+    expect(run.status).toBe(2);
+    expect(run.stderr).toMatch(/^gap: cannot write .*reports: it is a directory\n$/);
+    expect(readdirSync(join(dir, "reports"))).toEqual(["a.txt"]);
+    expect(readdirSync(dir)).toEqual(["reports"]);
+  });
+
+  it("-o onto a symbolic link to a folder is refused the same way", () => {
+    const dir = folder();
+    mkdirSync(join(dir, "reports"));
+    symlinkSync("reports", join(dir, "latest"));
+    const run = gap(["check", example, "-o", join(dir, "latest")]);
+    expect(run.status).toBe(2);
+    expect(run.stderr).toMatch(/^gap: cannot write .*latest: it is a directory\n$/);
+    expect(lstatSync(join(dir, "latest")).isSymbolicLink()).toBe(true);
+    expect(readdirSync(join(dir, "reports"))).toEqual([]);
+  });
+
+  it("a hard-link refusal is in Chinese under --lang zh", () => {
+    const dir = folder();
+    writeFileSync(join(dir, "r.txt"), "old");
+    linkSync(join(dir, "r.txt"), join(dir, "s.txt"));
+    const run = gap(["check", example, "--lang", "zh", "-o", join(dir, "r.txt")]);
+    expect(run.status).toBe(2);
+    expect(run.stderr).toMatch(/：它有 2 个名称（硬链接），替换会使其他名称仍是旧内容（未替换）\n$/);
   });
 
   it("standard output to a file (-o -) is not an input", () => {

@@ -114,3 +114,36 @@ describe("memory that would follow the rows", () => {
     }
   });
 });
+
+describe("rows given as cells (a workbook's) are held to the same limits as text", () => {
+  const header = ["行政区划代码", "地区", "年份", "机构名称", "机构类别", "常住人口", "卫生人员"];
+
+  it("a cell over the limit is cell-too-long at its line and column, and read shortened", () => {
+    const reader = new StatisticsReader({ file: "w.xlsx" });
+    reader.pushRow(header, 3);
+    reader.pushRow(["530114", "呈".repeat(LIMITS.cellLength + 5), "2024", "", "", "728600", ""], 4);
+    const result = reader.end();
+    expect(result.diagnostics.map((d) => [d.code, d.line, d.column, d.field])).toEqual([["cell-too-long", 4, 2, "region"]]);
+    expect(result.regions[0]!.name.length).toBe(LIMITS.cellLength);
+  });
+
+  it("a row over the limit in UTF-8 bytes is row-too-long and not read; the rows after it are", () => {
+    const reader = new StatisticsReader({ file: "w.xlsx" });
+    reader.pushRow(header, 1);
+    // 40 cells of 9,000 characters of 3 bytes each: every cell within its limit, the row 1.08 MB
+    reader.pushRow(["530114", "呈贡区", "2024", ...Array.from({ length: 40 }, () => "院".repeat(9_000))], 2);
+    reader.pushRow(["530114", "呈贡区", "2024", "", "", "728600", ""], 3);
+    const result = reader.end();
+    expect(result.diagnostics.filter((d) => d.code === "row-too-long").map((d) => d.line)).toEqual([2]);
+    expect(result.regions.map((r) => [r.code, r.line])).toEqual([["530114", 3]]);
+  });
+
+  it("a row just within the limit in bytes is read", () => {
+    const reader = new StatisticsReader({ file: "w.xlsx" });
+    reader.pushRow(["region_code", "year", "population", ...Array.from({ length: 100 }, (_, i) => `note${i}`)], 1);
+    reader.pushRow(["530114", "2024", "1000", ...Array.from({ length: 100 }, () => "a".repeat(LIMITS.cellLength))], 2);
+    const result = reader.end();
+    expect(result.diagnostics.some((d) => d.code === "row-too-long" || d.code === "cell-too-long")).toBe(false);
+    expect(result.regions).toHaveLength(1);
+  });
+});
