@@ -1,7 +1,7 @@
 import { spawn, spawnSync } from "node:child_process";
 import { closeSync, createReadStream, existsSync, lstatSync, mkdtempSync, openSync, readFileSync, readdirSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { dirname, join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { bin, gap, root } from "./run.js";
 
@@ -168,6 +168,24 @@ describe("standard output", () => {
       closeSync(fd);
     }
   }
+
+  /** The exit status of a run whose reader takes its first chunk and closes the pipe (gap … | head -1). */
+  async function statusWhenReaderCloses(args: string[]): Promise<number | null> {
+    const child = spawn(process.execPath, [bin, ...args], { cwd: root, stdio: ["ignore", "pipe", "ignore"], env: { PATH: process.env.PATH ?? "", LANG: "C" } });
+    child.stdout.once("data", () => child.stdout.destroy());
+    return new Promise<number | null>((resolve) => child.on("close", resolve));
+  }
+
+  it("closed early by its reader, keeps the run's exit status (1: shortfalls; 2: an invalid input)", async () => {
+    const many = join(mkdtempSync(join(tmpdir(), "gap-")), "regions.csv");
+    const rows = Array.from({ length: 400 }, (_, i) => `${530100 + i},2024,${100000 + i},${200 + (i % 50)}`);
+    writeFileSync(many, `region_code,year,population,physicians\n${rows.join("\n")}\n`);
+    expect(await statusWhenReaderCloses(["check", many])).toBe(1);
+    expect(await statusWhenReaderCloses(["check", many, "--format", "json"])).toBe(1);
+    const bad = join(dirname(many), "bad.csv");
+    writeFileSync(bad, `region_code,year,population\n${Array.from({ length: 3000 }, (_, i) => `${530100 + i},2024,0`).join("\n")}\n`);
+    expect(await statusWhenReaderCloses(["validate", bad])).toBe(1);
+  });
 
   it("redirected to a file gets the same bytes as a pipe", () => {
     const out = join(mkdtempSync(join(tmpdir(), "gap-")), "report.json");

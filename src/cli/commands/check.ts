@@ -120,13 +120,15 @@ export function checkCommand(helpLang: Lang = "en"): Command {
       });
 
       /** no partial results from an invalid file: its diagnostics (as JSON for --format json), and exit 2 */
+      // the exit status is set before the output is written: a reader that closes the pipe early (gap check … | head)
+      // ends the run with it
       const refuse = async (read: ReadSummary) => {
         const view = { result: read, file: name, lang, strict: Boolean(options.strict), paint: plain, command: "check" as const };
+        process.exitCode = EXIT.cannotRun;
         if (format === "github") await writeStdout(diagnosticsGithub(view));
         // only when JSON was asked for by name: an output whose format follows its extension is left as it was
         else if (options.format === "json") await writeOutput(diagnosticsJson(view), options.output);
         else process.stderr.write(diagnosticsTable(view));
-        process.exitCode = EXIT.cannotRun;
       };
       const exitCode = (summary: CheckSummary, read: ReadSummary) =>
         hasFindings(summary, options.failOn) || (options.strict && read.warnings > 0) ? EXIT.findings : EXIT.ok;
@@ -149,8 +151,8 @@ export function checkCommand(helpLang: Lang = "en"): Command {
           if (!checked.ok) return await refuse(checked.read);
           warn(checked.read);
           const worstFirst = checked.order.map((placed) => placed.index);
-          await writeOutput(streamedOutput(stream, store, stream.frame(checked.summary, name, lang, worstFirst), bom), options.output);
           process.exitCode = exitCode(checked.summary, checked.read);
+          await writeOutput(streamedOutput(stream, store, stream.frame(checked.summary, name, lang, worstFirst), bom), options.output);
         } finally {
           store.close();
         }
@@ -164,8 +166,8 @@ export function checkCommand(helpLang: Lang = "en"): Command {
       const report = await checkFormatters[format](view);
       // GitHub annotations for the input's warnings come first, on the lines of the input they are about
       const annotations = format === "github" ? diagnosticsGithub({ result: read, file: name, lang, strict: false, paint: plain }) : "";
-      await writeOutput(annotations ? [annotations, ...(typeof report === "string" ? [report] : report)] : report, options.output);
       process.exitCode = exitCode(result, read);
+      await writeOutput(annotations ? [annotations, ...(typeof report === "string" ? [report] : report)] : report, options.output);
 
       function warn(read: ReadSummary): void {
         if (read.warnings > 0 && format !== "github") {

@@ -36,7 +36,8 @@ export function validateCommand(lang: Lang = "en"): Command {
       const result = validateSource(source);
       const strict = Boolean(options.strict);
       const view = { result, file: name, lang: resolveLang(options.lang), strict, paint: await resolvePaint(options) };
-      await writeOutput(formatters[options.format](view), options.output);
+      // set before the output is written: a reader that closes the pipe early (gap validate … | head) ends the run with it
       process.exitCode = isValid(result, strict) ? EXIT.ok : EXIT.findings;
+      await writeOutput(formatters[options.format](view), options.output);
     });
 }
