@@ -168,3 +168,31 @@ describe("temporary files", () => {
     expect(existsSync(temporary)).toBe(false);
   });
 });
+
+describe("formats made whole in memory", () => {
+  /** A file of `count` county rows (region-years) under English headers. */
+  function counties(count: number): string {
+    const dir = folder();
+    const rows = Array.from({ length: count }, (_, i) => `${110101 + Math.floor(i / 99) * 100 + (i % 99)},2024,${100000 + i},${300 + (i % 97)}`);
+    writeFileSync(join(dir, "counties.csv"), `region_code,year,population,physicians\n${rows.join("\n")}\n`);
+    return join(dir, "counties.csv");
+  }
+
+  it("are refused past their region limit as soon as the input is read, leaving no file; the text formats take it", () => {
+    const file = counties(10_001);
+    const out = join(folder(), "report.html");
+    const html = gap(["check", file, "-o", out]);
+    expect(html.status).toBe(2);
+    expect(html.stderr).toBe(
+      `gap: --format html is made whole in memory, for at most 10,000 region-years; ${file} has 10,001: take part of it with --region, or use --format table, markdown, json or csv, which are written region by region\n`,
+    );
+    expect(existsSync(out)).toBe(false);
+    const xlsx = gap(["check", file, "--format", "xlsx", "-o", join(folder(), "report.xlsx"), "--lang", "zh"]);
+    expect(xlsx.status).toBe(2);
+    expect(xlsx.stderr).toContain("--format xlsx 在内存中整体生成，最多 5,000 个地区年份");
+    // the same regions through --region, and the whole file in a streamed format
+    expect(gap(["check", file, "--region", "1101", "-o", out]).status).toBe(1);
+    expect(readFileSync(out, "utf8")).toContain("<html");
+    expect(gap(["check", file, "--format", "csv"]).status).toBe(1);
+  });
+});

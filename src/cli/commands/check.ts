@@ -9,7 +9,7 @@ import { checkInMemory, checkSource } from "../../pipeline.js";
 import { openInputs } from "../inputs.js";
 import { checkTemplates, loadCatalogue } from "../catalogue.js";
 import { diagnosticsGithub, diagnosticsJson, diagnosticsTable } from "../formatters/diagnostics.js";
-import { checkFormatters, streamFormats } from "../formatters/check/index.js";
+import { checkFormatters, inMemoryRegionLimits, streamFormats } from "../formatters/check/index.js";
 import type { RegionStreamFormat, SectionPart } from "../formatters/check/stream.js";
 import { writeOutput } from "../io.js";
 import { stdoutIsTerminal, writeStdout } from "../stdout.js";
@@ -118,6 +118,14 @@ export function checkCommand(helpLang: Lang = "en"): Command {
         ...(options.sheet !== undefined ? { sheet: options.sheet } : {}),
         regions: options.region,
       });
+      const limit = inMemoryRegionLimits[format];
+      const { errors, stats } = reader.summary();
+      if (limit !== undefined && errors === 0 && stats.regions > limit) {
+        throw new UsageError(
+          `--format ${format} is made whole in memory, for at most ${limit.toLocaleString("en")} region-years; ${name} has ${stats.regions.toLocaleString("en")}: ` +
+            "take part of it with --region, or use --format table, markdown, json or csv, which are written region by region",
+        );
+      }
 
       /** no partial results from an invalid file: its diagnostics (as JSON for --format json), and exit 2 */
       // the exit status is set before the output is written: a reader that closes the pipe early (gap check … | head)
