@@ -47,7 +47,7 @@ export async function workbookRows(bytes: Uint8Array, sheet?: string): Promise<S
     const cells: string[] = [];
     row.eachCell({ includeEmpty: true }, (cell, column) => {
       // a merged range holds its value in its first cell only, as a CSV export has it
-      cells[column - 1] = cell.isMerged && cell.master !== cell ? "" : cellText(cell.value);
+      cells[column - 1] = cell.isMerged && cell.master !== cell ? "" : cellText(cell.value, cell.numFmt);
     });
     rows.push({ cells, line });
   });
@@ -57,21 +57,32 @@ export async function workbookRows(bytes: Uint8Array, sheet?: string): Promise<S
   return { sheet: chosen.name, rows };
 }
 
-/** A cell's value as text: numbers as written (without binary noise), a formula by its result, rich text joined. */
-export function cellText(value: CellValue | undefined): string {
+/**
+ * A cell's value as text: numbers as written (without binary noise), a formula by its result, rich text joined. A
+ * date shows as its day, or as its year alone where the cell's number format shows only the year (a year column typed
+ * as a date and formatted yyyy or yyyy"年": the sheet shows 2024, and so does the file).
+ */
+export function cellText(value: CellValue | undefined, numberFormat?: string): string {
   if (value === null || value === undefined) return "";
   if (typeof value === "number") return numberText(value);
   if (typeof value === "string") return value;
   if (typeof value === "boolean") return value ? "true" : "false";
-  if (value instanceof Date) return value.toISOString().slice(0, 10);
+  if (value instanceof Date) return showsYearOnly(numberFormat) ? String(value.getUTCFullYear()) : value.toISOString().slice(0, 10);
   if (typeof value === "object") {
     if ("richText" in value) return value.richText.map((r) => r.text).join("");
-    if ("result" in value) return cellText(value.result as CellValue);
+    if ("result" in value) return cellText(value.result as CellValue, numberFormat);
     if ("formula" in value || "sharedFormula" in value) return "";
     if ("text" in value) return cellText(value.text as CellValue);
     if ("error" in value) return String(value.error);
   }
   return String(value);
+}
+
+/** Whether a number format shows a date's year and nothing else of it (quoted text, escapes and [..] sections aside). */
+function showsYearOnly(format: string | undefined): boolean {
+  if (!format) return false;
+  const codes = format.replace(/"[^"]*"|\\.|\[[^\]]*\]/g, "").toLowerCase();
+  return codes.includes("y") && !/[mdhse]/.test(codes.replace(/general/g, ""));
 }
 
 /** 72.86 stays 72.86 (a sum's 72.86000000000001 too): fifteen significant digits are all a double holds. */
