@@ -23,14 +23,14 @@ export async function readStatisticsFile(
 }
 
 /**
- * Reads a statistics file to its end and returns the closed reader, whose regions are finished one at a time as
+ * Reads a statistics file to its end and returns the closed reader (and, for a workbook, the sheet it read), whose regions are finished one at a time as
  * they are taken (`finishedRegions()`): for callers that handle a country's worth of regions without holding them.
  */
 export async function openStatisticsFile(
   path: string,
   institutionChecks: readonly InstitutionCheckSpec[] = [],
   input: InputOptions = {},
-): Promise<{ reader: StatisticsReader; name: string }> {
+): Promise<{ reader: StatisticsReader; name: string; sheet?: string }> {
   const name = inputName(path);
   const options = { institutionChecks, ...(input.regions ? { regions: input.regions } : {}) };
   const container = path === "-" ? undefined : fileContainer(path);
@@ -75,7 +75,7 @@ async function readWorkbook(
   name: string,
   options: { institutionChecks: readonly InstitutionCheckSpec[]; regions?: readonly string[] },
   sheet: string | undefined,
-): Promise<{ reader: StatisticsReader; name: string }> {
+): Promise<{ reader: StatisticsReader; name: string; sheet?: string }> {
   let rows;
   try {
     rows = await workbookRows(bytes, sheet);
@@ -87,7 +87,7 @@ async function readWorkbook(
   const reader = new StatisticsReader({ file: located, ...options });
   for (const row of rows.rows) reader.pushRow(row.cells, row.line);
   reader.close();
-  return { reader, name: located };
+  return { reader, name: located, sheet: rows.sheet };
 }
 
 function refuseContainer(name: string, container: Container): never {

@@ -116,6 +116,7 @@ const errorPatterns: Array<[RegExp, string]> = [
   [/^no region in (.*?) has a code starting with (.*?) \(--region\)/, "$1 中没有代码以 $2 开头的地区（--region）"],
   [/^standard input \(-\) can be read once/, "标准输入（-）只能读取一次"],
   [/^internal error: /, "内部错误："],
+  [/^--sheet «(.*?)»: (.*?) (?:is a text file, not an|are text files, not) \.xlsx workbooks? with sheets/, "--sheet «$1»：$2 是文本文件，不是有工作表的 .xlsx 工作簿"],
   [
     /^--format (\w+) is made whole in memory, for at most ([\d,]+) region-years; (.*?) has ([\d,]+): take part of it with --region, or use --format table, markdown, json or csv, which are written region by region/,
     "--format $1 在内存中整体生成，最多 $2 个地区年份；$3 有 $4 个：请用 --region 取其一部分，或改用逐个地区写出的 --format table、markdown、json 或 csv",

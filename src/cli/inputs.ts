@@ -21,6 +21,9 @@ export async function openInputs(
   const reads = [];
   for (const file of files) reads.push(await openStatisticsFile(file, institutionChecks, options));
   const names = reads.map((r) => r.name);
+  if (options.sheet !== undefined && reads.every((r) => r.sheet === undefined)) {
+    throw new UsageError(`--sheet «${options.sheet}»: ${names.join(", ")} ${names.length > 1 ? "are text files, not .xlsx workbooks" : "is a text file, not an .xlsx workbook"} with sheets`);
+  }
   const source = reads.length === 1 ? reads[0]!.reader : new SeveralReads(reads.map(({ reader, name }) => ({ reader, name })));
   const read = source.summary();
   if (options.regions?.length && read.errors === 0 && read.stats.regions === 0 && (read.stats.outsideRegions ?? 0) > 0) {

@@ -165,3 +165,15 @@ describe("the input's diagnostics in the machine-read outputs", () => {
     expect(envelope.diagnostics.map((d: { line: number; column: number; code: string }) => `${d.line}:${d.column} ${d.code}`)).toEqual(["3:11 constraint-error", "4:16 constraint-error"]);
   });
 });
+
+describe("--sheet", () => {
+  it("with only text files is refused in one line, in either language (a workbook among the files takes it: see workbooks)", () => {
+    const csv = join(root, "examples", "chenggong-2024.csv");
+    const en = gap(["check", csv, "--sheet", "2024"]);
+    expect(en.status).toBe(2);
+    expect(en.stderr).toBe(`gap: --sheet «2024»: ${csv} is a text file, not an .xlsx workbook with sheets\n`);
+    const zh = gap(["validate", csv, csv, "--sheet", "2024", "--lang", "zh"]);
+    expect(zh.status).toBe(2);
+    expect(zh.stderr).toBe(`gap: --sheet «2024»：${csv}, ${csv} 是文本文件，不是有工作表的 .xlsx 工作簿\n`);
+  });
+});
