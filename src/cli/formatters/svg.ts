@@ -4,7 +4,7 @@
  * renderer) is a megabyte to install and to load for the same bars. Text is escaped; sizes are in CSS pixels and the
  * chart scales with the page (viewBox), so it prints as sharp as it shows.
  */
-import { neutralise } from "./text.js";
+import { displayWidth, neutralise } from "./text.js";
 
 export function escapeHtml(text: string): string {
   return neutralise(text).replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c]!);
@@ -107,8 +107,8 @@ export function groupedColumns(categories: readonly string[], series: readonly S
   const left = 48;
   const plotHeight = 200;
   const legendRow = 18;
-  const legendColumns = Math.max(1, Math.floor((width - left) / 220));
-  const legendHeight = Math.ceil(series.length / legendColumns) * legendRow + 6;
+  const legend = legendFlow(series.map((s) => s.name), left, width - 10);
+  const legendHeight = legend.rows * legendRow + 6;
   const top = 10;
   const height = top + plotHeight + 24 + legendHeight;
   const max = Math.max(1, ...series.flatMap((s) => s.values));
@@ -132,11 +132,34 @@ export function groupedColumns(categories: readonly string[], series: readonly S
     body += `<text class="axis" x="${(left + i * group + group / 2).toFixed(1)}" y="${top + plotHeight + 16}" text-anchor="middle">${escapeHtml(c)}</text>`;
   });
   series.forEach((s, k) => {
-    const x = left + (k % legendColumns) * 220;
-    const y = top + plotHeight + 30 + Math.floor(k / legendColumns) * legendRow;
+    const { x, row } = legend.places[k]!;
+    const y = top + plotHeight + 30 + row * legendRow;
     body += `<rect class="s${k % 10}" x="${x}" y="${y}" width="10" height="10"/><text x="${x + 14}" y="${y + 9}">${escapeHtml(s.name)}</text>`;
   });
   return svg(width, height, options.title, body);
+}
+
+/** px per display column of the charts' 13px text (a CJK character is two columns), a little over the average */
+const LEGEND_COLUMN_PX = 7;
+
+/**
+ * Legend entries laid out as text is, left to right, each as wide as its name, a new row when the next would pass
+ * `right`: a long category name never runs into the next entry.
+ */
+function legendFlow(names: readonly string[], left: number, right: number): { places: Array<{ x: number; row: number }>; rows: number } {
+  const places: Array<{ x: number; row: number }> = [];
+  let x = left;
+  let row = 0;
+  for (const name of names) {
+    const width = 14 + displayWidth(neutralise(name)) * LEGEND_COLUMN_PX + 18;
+    if (x > left && x + width > right) {
+      row++;
+      x = left;
+    }
+    places.push({ x, row });
+    x += width;
+  }
+  return { places, rows: names.length ? row + 1 : 0 };
 }
 
 function svg(width: number, height: number, title: string, body: string): string {
