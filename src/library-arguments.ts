@@ -21,7 +21,6 @@ import type { InstitutionCheckSpec, RegionRecord } from "./read/record.js";
 /** The earliest year of data the reader accepts. */
 const EARLIEST_DATA_YEAR = 1949;
 
-
 export interface CheckedRunOptions {
   populationGrowth: number;
   attrition: number;
@@ -39,7 +38,6 @@ export interface CheckedRunOptions {
 }
 
 const KNOWN_OPTIONS = new Set(["populationGrowth", "attrition", "horizon", "from", "currentYear", "templates", "plan", "lang", "catalogue", "file", "sheet", "regions"]);
-
 
 /** The options of checkText, checkRows and checkFile, and of `check` and `CheckRun` (where `prefix` names them). */
 export function checkRunOptions(options: unknown, prefix = "options"): CheckedRunOptions {
