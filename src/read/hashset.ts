@@ -1,45 +1,41 @@
 /**
- * A set of strings kept as two 32-bit hashes each, in one open-addressed typed array: a million institution keys
- * cost 16 to 32 MB instead of the hundred a Set of strings would. A false "seen" needs both hashes to collide (about
- * one in 10^19 per pair), far below any file's chance of a real typo. Keys are hashed in place as UTF-8 bytes, a
- * range of the file's bytes, so no key string is ever built.
+ * Every region's institution names, for duplicate rows: one set for the whole file, keyed by the region's number
+ * and the name, each key kept as two 32-bit hashes and the line it was first seen on. A million names cost about 20
+ * MB instead of the hundred a Set of strings would. A false "seen" needs both hashes to collide (about one in 10^19
+ * per pair), far below any file's chance of a real typo. Names are hashed in place as UTF-8 bytes, a range of the
+ * file's bytes, so no key string is ever built.
  *
- * The reader keeps one set per region, so a file whose regions come in one block each works in a small table that
- * stays in the processor's cache. A set starts small and doubles: a region of a few institutions costs a few
- * hundred bytes, and rows in any order cost the same per row (no set is ever packed away and rebuilt).
+ * One set for the file, not one per region: a row of a file in any order then looks in one place, not in a table of
+ * its region's reached through two objects. The set is split by the hashes' top bits into SEGMENTS open-addressed
+ * tables that grow each on its own, so growing copies a small table, never the whole set.
  */
 import { utf8Bytes } from "./utf8.js";
 
 /** slot layout: hash a (0: empty), hash b, first line */
 const STRIDE = 3;
+const SEGMENT_BITS = 8;
+const SEGMENTS = 1 << SEGMENT_BITS;
+/** slots a segment starts with, at its first name */
+const FIRST_CAPACITY = 16;
 const EMPTY = new Uint32Array(0);
 
-export class CompactStringSet {
-  private table: Uint32Array = EMPTY;
-  private capacity = 0;
+export class InstitutionNames {
+  private readonly tables: Uint32Array[] = Array.from({ length: SEGMENTS }, () => EMPTY);
+  private readonly sizes = new Int32Array(SEGMENTS);
   private size = 0;
-
-  /** `initial`: the table's first size, made at the first add (a region of region rows only never needs one) */
-  constructor(private readonly initial = 16) {}
 
   get length(): number {
     return this.size;
   }
 
-  /** Adds the key; returns the line it was first added with when it was already present, else 0. */
-  addOrGet(key: string, line: number): number {
+  /** Adds the region's name; returns the line it was first added with when it was already present, else 0. */
+  addOrGet(region: number, key: string, line: number): number {
     const bytes = utf8Bytes(key);
-    return this.addOrGetRange(bytes, 0, bytes.length, line);
+    return this.addOrGetRange(region, bytes, 0, bytes.length, line);
   }
 
-  /** Adds bytes[from, to); returns the line it was first added with when it was already present, else 0. */
-  addOrGetRange(bytes: Uint8Array, from: number, to: number, line: number): number {
-    if (this.capacity === 0) {
-      this.capacity = 1 << Math.max(2, Math.ceil(Math.log2(this.initial)));
-      this.table = new Uint32Array(this.capacity * STRIDE);
-    }
-    // at most three quarters full: linear probing stays short
-    if ((this.size + 1) * 4 > this.capacity * 3) this.grow();
+  /** Adds the region's name bytes[from, to); returns the line it was first added with when it was already present, else 0. */
+  addOrGetRange(region: number, bytes: Uint8Array, from: number, to: number, line: number): number {
     // both hashes in one pass over the name: FNV-1a and MurmurHash3's 32-bit mixing
     let a = 0x811c9dc5;
     let b = 0x9747b28c;
@@ -52,17 +48,23 @@ export class CompactStringSet {
       b = (b << 13) | (b >>> 19);
       b = (Math.imul(b, 5) + 0xe6546b64) | 0;
     }
+    // the region is mixed into both through a bijection: one name in two regions is two keys that never collide
+    a = mix(a ^ Math.imul(region, 0x9e3779b1), to - from);
+    b = mix(b ^ Math.imul(region, 0x85ebca77), to - from);
     a = (a | 1) >>> 0; // never 0 (0 marks an empty slot), and unsigned, as the table stores it
-    b = finish(b, to - from);
-    const table = this.table;
-    const mask = this.capacity - 1;
-    for (let slot = (a ^ b) & mask; ; slot = (slot + 1) & mask) {
+    const segment = b >>> (32 - SEGMENT_BITS);
+    // at most three quarters full: linear probing stays short
+    if ((this.sizes[segment]! + 1) * 4 > (this.tables[segment]!.length / STRIDE) * 3) this.grow(segment);
+    const table = this.tables[segment]!;
+    const mask = table.length / STRIDE - 1;
+    for (let slot = a & mask; ; slot = (slot + 1) & mask) {
       const at = slot * STRIDE;
       const stored = table[at]!;
       if (stored === 0) {
         table[at] = a;
         table[at + 1] = b;
         table[at + 2] = line;
+        this.sizes[segment]!++;
         this.size++;
         return 0;
       }
@@ -70,35 +72,33 @@ export class CompactStringSet {
     }
   }
 
-  private grow(): void {
-    const old = this.table;
-    this.capacity *= 2;
-    this.table = new Uint32Array(this.capacity * STRIDE);
-    this.insertAll(old);
-  }
-
-  /** Inserts the keys of an old table (hash a 0: an empty slot) into the table. */
-  private insertAll(from: Uint32Array): void {
-    const table = this.table;
-    const mask = this.capacity - 1;
-    for (let i = 0; i < from.length; i += STRIDE) {
-      const a = from[i]!;
+  /** Doubles a segment's table (or makes its first one), moving its keys over. */
+  private grow(segment: number): void {
+    const old = this.tables[segment]!;
+    const capacity = Math.max(FIRST_CAPACITY, (old.length / STRIDE) * 2);
+    const table = new Uint32Array(capacity * STRIDE);
+    const mask = capacity - 1;
+    for (let i = 0; i < old.length; i += STRIDE) {
+      const a = old[i]!;
       if (a === 0) continue;
-      const b = from[i + 1]!;
-      let slot = (a ^ b) & mask;
+      let slot = a & mask;
       while (table[slot * STRIDE] !== 0) slot = (slot + 1) & mask;
       const at = slot * STRIDE;
       table[at] = a;
-      table[at + 1] = b;
-      table[at + 2] = from[i + 2]!;
+      table[at + 1] = old[i + 1]!;
+      table[at + 2] = old[i + 2]!;
     }
+    this.tables[segment] = table;
   }
 }
 
-function finish(h: number, length: number): number {
+/** MurmurHash3's finaliser, with the key's length: every bit of h reaches every bit of the result. */
+function mix(h: number, length: number): number {
   h ^= length;
   h ^= h >>> 16;
   h = Math.imul(h, 0x85ebca6b);
   h ^= h >>> 13;
+  h = Math.imul(h, 0xc2b2ae35);
+  h ^= h >>> 16;
   return h >>> 0;
 }

@@ -199,7 +199,7 @@ export class StatisticsReader {
       const acc = rows.regions.get(key);
       if (!acc) continue;
       rows.regions.delete(key);
-      yield finishRegion(acc, this.layout, this.sink, this.thresholds);
+      yield finishRegion(acc, rows.store, this.layout, this.sink, this.thresholds);
     }
   }
 
