@@ -1,28 +1,51 @@
 /**
  * Every region's institution names, for duplicate rows: one set for the whole file, keyed by the region's number
- * and the name, each key kept as two 32-bit hashes and the line it was first seen on. A million names cost about 20
- * MB instead of the hundred a Set of strings would. A false "seen" needs both hashes to collide (about one in 10^19
- * per pair), far below any file's chance of a real typo. Names are hashed in place as UTF-8 bytes, a range of the
- * file's bytes, so no key string is ever built.
+ * and the name, each key kept as two 32-bit hashes and the line it was first seen on (12 bytes; a million names cost
+ * about 23 MB, where a Set of strings would cost a hundred). A false "seen" needs both hashes to collide (about one
+ * in 10^19 per pair), far below any file's chance of a real typo. Names are hashed in place as UTF-8 bytes, a range of
+ * the file's bytes, so no key string is ever built.
  *
  * One set for the file, not one per region: a row of a file in any order then looks in one place, not in a table of
- * its region's reached through two objects. The set is split by the hashes' top bits into SEGMENTS open-addressed
- * tables that grow each on its own, so growing copies a small table, never the whole set.
+ * its region's reached through two objects. The set is an extendible hash table: a directory, indexed by the top bits
+ * of hash b, names the bucket of each key; a bucket is a small open-addressed table of BUCKET_SLOTS slots, and a full
+ * one is split in two by the next bit of b, so the set grows a bucket at a time and never copies itself whole (a
+ * table grown by doubling would hold its old and its new copy at once, and leave the old one to the garbage
+ * collector). Buckets live in chunks that are never moved.
  */
 import { utf8Bytes } from "./utf8.js";
 
-/** slot layout: hash a (0: empty), hash b, first line */
+// a bucket: how many keys it holds, its depth (the top bits of hash b its keys share), the next bucket of its chain
+// + 1 (0: none; only buckets at MAX_DEPTH chain), then its slots: hash a (0: empty), hash b, first line
+const COUNT = 0;
+const DEPTH = 1;
+const OVERFLOW = 2;
+const SLOTS = 3;
 const STRIDE = 3;
-const SEGMENT_BITS = 8;
-const SEGMENTS = 1 << SEGMENT_BITS;
-/** slots a segment starts with, at its first name */
-const FIRST_CAPACITY = 16;
-const EMPTY = new Uint32Array(0);
+const BUCKET_SLOTS = 64;
+/** at most three quarters full: probing stays short */
+const MOST_IN_BUCKET = 48;
+const BUCKET_WIDTH = SLOTS + BUCKET_SLOTS * STRIDE;
+const BUCKET_BITS = 8;
+const BUCKETS_PER_CHUNK = 1 << BUCKET_BITS;
+/**
+ * The directory's most bits (4M buckets, some 150M names): past it a full bucket is chained to another, so that keys
+ * whose hash b is the same (crafted to be) cannot double the directory without end.
+ */
+const MAX_DEPTH = 22;
 
 export class InstitutionNames {
-  private readonly tables: Uint32Array[] = Array.from({ length: SEGMENTS }, () => EMPTY);
-  private readonly sizes = new Int32Array(SEGMENTS);
+  private readonly chunks: Uint32Array[] = [];
+  private buckets = 0;
+  /** per value of hash b's top `depth` bits, its bucket */
+  private directory: Int32Array;
+  private depth = 0;
   private size = 0;
+  /** a bucket's slots while it is split */
+  private readonly moving = new Uint32Array(BUCKET_SLOTS * STRIDE);
+
+  constructor() {
+    this.directory = Int32Array.of(this.addBucket(0));
+  }
 
   get length(): number {
     return this.size;
@@ -52,44 +75,112 @@ export class InstitutionNames {
     a = mix(a ^ Math.imul(region, 0x9e3779b1), to - from);
     b = mix(b ^ Math.imul(region, 0x85ebca77), to - from);
     a = (a | 1) >>> 0; // never 0 (0 marks an empty slot), and unsigned, as the table stores it
-    const segment = b >>> (32 - SEGMENT_BITS);
-    // at most three quarters full: linear probing stays short
-    if ((this.sizes[segment]! + 1) * 4 > (this.tables[segment]!.length / STRIDE) * 3) this.grow(segment);
-    const table = this.tables[segment]!;
-    const mask = table.length / STRIDE - 1;
-    for (let slot = a & mask; ; slot = (slot + 1) & mask) {
-      const at = slot * STRIDE;
-      const stored = table[at]!;
-      if (stored === 0) {
-        table[at] = a;
-        table[at + 1] = b;
-        table[at + 2] = line;
-        this.sizes[segment]!++;
-        this.size++;
-        return 0;
-      }
-      if (stored === a && table[at + 1] === b) return table[at + 2]!;
+    for (;;) {
+      const found = this.inChain(this.directory[this.depth === 0 ? 0 : b >>> (32 - this.depth)]!, a, b, line);
+      if (found >= 0) return found;
+      // the key's bucket is full: split it (the directory then names the key's new bucket), and look again
+      this.split(this.directory[this.depth === 0 ? 0 : b >>> (32 - this.depth)]!, b);
     }
   }
 
-  /** Doubles a segment's table (or makes its first one), moving its keys over. */
-  private grow(segment: number): void {
-    const old = this.tables[segment]!;
-    const capacity = Math.max(FIRST_CAPACITY, (old.length / STRIDE) * 2);
-    const table = new Uint32Array(capacity * STRIDE);
-    const mask = capacity - 1;
-    for (let i = 0; i < old.length; i += STRIDE) {
-      const a = old[i]!;
-      if (a === 0) continue;
-      let slot = a & mask;
-      while (table[slot * STRIDE] !== 0) slot = (slot + 1) & mask;
-      const at = slot * STRIDE;
-      table[at] = a;
-      table[at + 1] = old[i + 1]!;
-      table[at + 2] = old[i + 2]!;
+  /**
+   * Looks for the key in a bucket and the buckets chained to it: its first line when present, else 0 once it is
+   * added, or -1 when the bucket is full and can be split.
+   */
+  private inChain(bucket: number, a: number, b: number, line: number): number {
+    for (;;) {
+      const table = this.chunks[bucket >>> BUCKET_BITS]!;
+      const base = (bucket & (BUCKETS_PER_CHUNK - 1)) * BUCKET_WIDTH;
+      let empty = -1;
+      for (let probe = 0, slot = homeSlot(a); probe < BUCKET_SLOTS; probe++, slot = (slot + 1) & (BUCKET_SLOTS - 1)) {
+        const at = base + SLOTS + slot * STRIDE;
+        const stored = table[at]!;
+        if (stored === 0) {
+          empty = at;
+          break;
+        }
+        if (stored === a && table[at + 1] === b) return table[at + 2]!;
+      }
+      // a chained bucket's keys may be in the buckets after it, whatever its empty slots
+      const next = table[base + OVERFLOW]!;
+      if (next > 0) {
+        bucket = next - 1;
+        continue;
+      }
+      if (empty >= 0 && table[base + COUNT]! < MOST_IN_BUCKET) {
+        table[empty] = a;
+        table[empty + 1] = b;
+        table[empty + 2] = line;
+        table[base + COUNT]!++;
+        this.size++;
+        return 0;
+      }
+      if (table[base + DEPTH]! < MAX_DEPTH) return -1;
+      // at the directory's most bits: a bucket chained to this one takes the key
+      const chained = this.addBucket(MAX_DEPTH);
+      table[base + OVERFLOW] = chained + 1;
+      bucket = chained;
     }
-    this.tables[segment] = table;
   }
+
+  /** Splits a full bucket by the next bit of hash b (`b`: any of its keys'), doubling the directory when it must. */
+  private split(bucket: number, b: number): void {
+    const table = this.chunks[bucket >>> BUCKET_BITS]!;
+    const base = (bucket & (BUCKETS_PER_CHUNK - 1)) * BUCKET_WIDTH;
+    const depth = table[base + DEPTH]!;
+    if (depth === this.depth) this.doubleDirectory();
+    // the directory's entries for the bucket's prefix: the upper half of them now names the new bucket
+    const span = 2 ** (this.depth - depth);
+    const first = (depth === 0 ? 0 : b >>> (32 - depth)) * span;
+    const upper = this.addBucket(depth + 1);
+    table[base + DEPTH] = depth + 1;
+    this.directory.fill(upper, first + span / 2, first + span);
+    // the bucket's keys go back in, each to the half its next bit of b says
+    const moving = this.moving;
+    for (let i = 0; i < moving.length; i++) moving[i] = table[base + SLOTS + i]!;
+    table.fill(0, base + SLOTS, base + BUCKET_WIDTH);
+    table[base + COUNT] = 0;
+    for (let i = 0; i < moving.length; i += STRIDE) {
+      const keyA = moving[i]!;
+      if (keyA === 0) continue;
+      const keyB = moving[i + 1]!;
+      this.put((keyB >>> (31 - depth)) & 1 ? upper : bucket, keyA, keyB, moving[i + 2]!);
+    }
+  }
+
+  /** Puts a key known to be absent into a bucket with room. */
+  private put(bucket: number, a: number, b: number, line: number): void {
+    const table = this.chunks[bucket >>> BUCKET_BITS]!;
+    const base = (bucket & (BUCKETS_PER_CHUNK - 1)) * BUCKET_WIDTH;
+    let slot = homeSlot(a);
+    while (table[base + SLOTS + slot * STRIDE] !== 0) slot = (slot + 1) & (BUCKET_SLOTS - 1);
+    const at = base + SLOTS + slot * STRIDE;
+    table[at] = a;
+    table[at + 1] = b;
+    table[at + 2] = line;
+    table[base + COUNT]!++;
+  }
+
+  private doubleDirectory(): void {
+    const old = this.directory;
+    const doubled = new Int32Array(old.length * 2);
+    for (let i = 0; i < old.length; i++) doubled[2 * i] = doubled[2 * i + 1] = old[i]!;
+    this.directory = doubled;
+    this.depth++;
+  }
+
+  /** A new empty bucket of this depth; returns its number. */
+  private addBucket(depth: number): number {
+    const bucket = this.buckets++;
+    if (bucket >>> BUCKET_BITS === this.chunks.length) this.chunks.push(new Uint32Array(BUCKETS_PER_CHUNK * BUCKET_WIDTH));
+    this.chunks[bucket >>> BUCKET_BITS]![(bucket & (BUCKETS_PER_CHUNK - 1)) * BUCKET_WIDTH + DEPTH] = depth;
+    return bucket;
+  }
+}
+
+/** A key's first slot in its bucket, from bits of hash a (whose lowest bit is always set). */
+function homeSlot(a: number): number {
+  return (a >>> 8) & (BUCKET_SLOTS - 1);
 }
 
 /** MurmurHash3's finaliser, with the key's length: every bit of h reaches every bit of the result. */
