@@ -233,9 +233,16 @@ function mostlyUtf8(bytes: Uint8Array, final: boolean): boolean {
   return utf8 > other;
 }
 
+/** Whether the bytes are UTF-8 but for the start of a character cut off at their end. */
 function looksLikeUtf8(bytes: Uint8Array): boolean {
+  // checked in place: decoding the first megabyte to text takes a buffer of several megabytes, and freeing a block
+  // that large raises the size above which the C library maps a block of its own, so that the reader's later blocks
+  // (the names set's chunks) stay in the process's heap when let go, instead of going back to the system
+  const whole = wholeCharactersEnd(bytes);
+  if (!isUtf8(bytes.subarray(0, whole))) return false;
   try {
-    new TextDecoder("utf-8", { fatal: true }).decode(bytes, { stream: true });
+    // the start of a character cut off at the end, as a streaming decoder would take it
+    new TextDecoder("utf-8", { fatal: true }).decode(bytes.subarray(whole), { stream: true });
     return true;
   } catch {
     return false;
