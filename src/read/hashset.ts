@@ -25,7 +25,12 @@ const BUCKET_SLOTS = 64;
 /** at most three quarters full: probing stays short */
 const MOST_IN_BUCKET = 48;
 const BUCKET_WIDTH = SLOTS + BUCKET_SLOTS * STRIDE;
-const BUCKET_BITS = 8;
+/**
+ * 4,096 buckets (3.2 MB) a chunk: a chunk this large is its own mapping (glibc maps a block above its threshold, which
+ * grows to the largest block freed, a megabyte or two as the reader's buffers grow), so the set's memory goes back to
+ * the system when it is let go after the last row, instead of staying in the process's heap.
+ */
+const BUCKET_BITS = 12;
 const BUCKETS_PER_CHUNK = 1 << BUCKET_BITS;
 /**
  * The directory's most bits (4M buckets, some 150M names): past it a full bucket is chained to another, so that keys
