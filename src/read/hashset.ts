@@ -5,12 +5,13 @@
  * in 10^19 per pair), far below any file's chance of a real typo. Names are hashed in place as UTF-8 bytes, a range of
  * the file's bytes, so no key string is ever built.
  *
- * One set for the file, not one per region: a row of a file in any order then looks in one place, not in a table of
- * its region's reached through two objects. The set is an extendible hash table: a directory, indexed by the top bits
- * of hash b, names the bucket of each key; a bucket is a small open-addressed table of BUCKET_SLOTS slots, and a full
- * one is split in two by the next bit of b, so the set grows a bucket at a time and never copies itself whole (a
- * table grown by doubling would hold its old and its new copy at once, and leave the old one to the garbage
- * collector). Buckets live in chunks that are never moved.
+ * The regions share GROUPS tables, a region's names all in one (its group, from its number): a file grouped by
+ * region works in the few buckets of one group, which stay in the processor's cache, and a row of a file in any order
+ * looks in one bucket, found through two small arrays (not through a table object of its region's). Each group is an
+ * extendible hash table: a directory, indexed by the top bits of hash b, names the bucket of each key; a bucket is a
+ * small open-addressed table of BUCKET_SLOTS slots, and a full one is split in two by the next bit of b, so a table
+ * grows a bucket at a time and never copies itself whole (a table grown by doubling would hold its old and its new
+ * copy at once, and leave the old one to the garbage collector). Buckets live in chunks that are never moved.
  */
 import { utf8Bytes } from "./utf8.js";
 
@@ -32,8 +33,11 @@ const BUCKET_WIDTH = SLOTS + BUCKET_SLOTS * STRIDE;
  */
 const BUCKET_BITS = 12;
 const BUCKETS_PER_CHUNK = 1 << BUCKET_BITS;
+const GROUP_BITS = 8;
+const GROUPS = 1 << GROUP_BITS;
+const NO_DIRECTORY = new Int32Array(0);
 /**
- * The directory's most bits (4M buckets, some 150M names): past it a full bucket is chained to another, so that keys
+ * A directory's most bits (4M buckets, some 150M names): past it a full bucket is chained to another, so that keys
  * whose hash b is the same (crafted to be) cannot double the directory without end.
  */
 const MAX_DEPTH = 22;
@@ -41,16 +45,12 @@ const MAX_DEPTH = 22;
 export class InstitutionNames {
   private readonly chunks: Uint32Array[] = [];
   private buckets = 0;
-  /** per value of hash b's top `depth` bits, its bucket */
-  private directory: Int32Array;
-  private depth = 0;
+  /** per group, per value of hash b's top bits (as many as the group's depth), its bucket (empty: no name yet) */
+  private readonly directories: Int32Array[] = Array.from({ length: GROUPS }, () => NO_DIRECTORY);
+  private readonly depths = new Int32Array(GROUPS);
   private size = 0;
   /** a bucket's slots while it is split */
   private readonly moving = new Uint32Array(BUCKET_SLOTS * STRIDE);
-
-  constructor() {
-    this.directory = Int32Array.of(this.addBucket(0));
-  }
 
   get length(): number {
     return this.size;
@@ -80,11 +80,15 @@ export class InstitutionNames {
     a = mix(a ^ Math.imul(region, 0x9e3779b1), to - from);
     b = mix(b ^ Math.imul(region, 0x85ebca77), to - from);
     a = (a | 1) >>> 0; // never 0 (0 marks an empty slot), and unsigned, as the table stores it
+    const group = Math.imul(region, 0x9e3779b1) >>> (32 - GROUP_BITS);
+    if (this.directories[group]!.length === 0) this.directories[group] = Int32Array.of(this.addBucket(0));
     for (;;) {
-      const found = this.inChain(this.directory[this.depth === 0 ? 0 : b >>> (32 - this.depth)]!, a, b, line);
+      const depth = this.depths[group]!;
+      const bucket = this.directories[group]![depth === 0 ? 0 : b >>> (32 - depth)]!;
+      const found = this.inChain(bucket, a, b, line);
       if (found >= 0) return found;
       // the key's bucket is full: split it (the directory then names the key's new bucket), and look again
-      this.split(this.directory[this.depth === 0 ? 0 : b >>> (32 - this.depth)]!, b);
+      this.split(group, bucket, b);
     }
   }
 
@@ -128,50 +132,43 @@ export class InstitutionNames {
     }
   }
 
-  /** Splits a full bucket by the next bit of hash b (`b`: any of its keys'), doubling the directory when it must. */
-  private split(bucket: number, b: number): void {
+  /**
+   * Splits a full bucket of a group by the next bit of hash b (`b`: any of its keys'), doubling the group's directory
+   * when it must.
+   */
+  private split(group: number, bucket: number, b: number): void {
     const table = this.chunks[bucket >>> BUCKET_BITS]!;
     const base = (bucket & (BUCKETS_PER_CHUNK - 1)) * BUCKET_WIDTH;
     const depth = table[base + DEPTH]!;
-    if (depth === this.depth) this.doubleDirectory();
+    if (depth === this.depths[group]) this.doubleDirectory(group);
     // the directory's entries for the bucket's prefix: the upper half of them now names the new bucket
-    const span = 2 ** (this.depth - depth);
+    const span = 2 ** (this.depths[group]! - depth);
     const first = (depth === 0 ? 0 : b >>> (32 - depth)) * span;
     const upper = this.addBucket(depth + 1);
     table[base + DEPTH] = depth + 1;
-    this.directory.fill(upper, first + span / 2, first + span);
+    this.directories[group]!.fill(upper, first + span / 2, first + span);
     // the bucket's keys go back in, each to the half its next bit of b says
     const moving = this.moving;
     for (let i = 0; i < moving.length; i++) moving[i] = table[base + SLOTS + i]!;
     table.fill(0, base + SLOTS, base + BUCKET_WIDTH);
     table[base + COUNT] = 0;
+    const upperTable = this.chunks[upper >>> BUCKET_BITS]!;
+    const upperBase = (upper & (BUCKETS_PER_CHUNK - 1)) * BUCKET_WIDTH;
     for (let i = 0; i < moving.length; i += STRIDE) {
       const keyA = moving[i]!;
       if (keyA === 0) continue;
       const keyB = moving[i + 1]!;
-      this.put((keyB >>> (31 - depth)) & 1 ? upper : bucket, keyA, keyB, moving[i + 2]!);
+      if ((keyB >>> (31 - depth)) & 1) put(upperTable, upperBase, keyA, keyB, moving[i + 2]!);
+      else put(table, base, keyA, keyB, moving[i + 2]!);
     }
   }
 
-  /** Puts a key known to be absent into a bucket with room. */
-  private put(bucket: number, a: number, b: number, line: number): void {
-    const table = this.chunks[bucket >>> BUCKET_BITS]!;
-    const base = (bucket & (BUCKETS_PER_CHUNK - 1)) * BUCKET_WIDTH;
-    let slot = homeSlot(a);
-    while (table[base + SLOTS + slot * STRIDE] !== 0) slot = (slot + 1) & (BUCKET_SLOTS - 1);
-    const at = base + SLOTS + slot * STRIDE;
-    table[at] = a;
-    table[at + 1] = b;
-    table[at + 2] = line;
-    table[base + COUNT]!++;
-  }
-
-  private doubleDirectory(): void {
-    const old = this.directory;
+  private doubleDirectory(group: number): void {
+    const old = this.directories[group]!;
     const doubled = new Int32Array(old.length * 2);
     for (let i = 0; i < old.length; i++) doubled[2 * i] = doubled[2 * i + 1] = old[i]!;
-    this.directory = doubled;
-    this.depth++;
+    this.directories[group] = doubled;
+    this.depths[group]!++;
   }
 
   /** A new empty bucket of this depth; returns its number. */
@@ -181,6 +178,17 @@ export class InstitutionNames {
     this.chunks[bucket >>> BUCKET_BITS]![(bucket & (BUCKETS_PER_CHUNK - 1)) * BUCKET_WIDTH + DEPTH] = depth;
     return bucket;
   }
+}
+
+/** Puts a key known to be absent into the bucket at table[base], which has room. */
+function put(table: Uint32Array, base: number, a: number, b: number, line: number): void {
+  let slot = homeSlot(a);
+  while (table[base + SLOTS + slot * STRIDE] !== 0) slot = (slot + 1) & (BUCKET_SLOTS - 1);
+  const at = base + SLOTS + slot * STRIDE;
+  table[at] = a;
+  table[at + 1] = b;
+  table[at + 2] = line;
+  table[base + COUNT]!++;
 }
 
 /** A key's first slot in its bucket, from bits of hash a (whose lowest bit is always set). */
