@@ -16,7 +16,7 @@
 import { utf8Bytes } from "./utf8.js";
 
 // a bucket: how many keys it holds, its depth (the top bits of hash b its keys share), the next bucket of its chain
-// + 1 (0: none; only buckets at MAX_DEPTH chain), then its slots: hash a (0: empty), hash b, first line
+// + 1 (0: none; only buckets at the most depth chain), then its slots: hash a (0: empty), hash b, first line
 const COUNT = 0;
 const DEPTH = 1;
 const OVERFLOW = 2;
@@ -51,6 +51,9 @@ export class InstitutionNames {
   private size = 0;
   /** a bucket's slots while it is split */
   private readonly moving = new Uint32Array(BUCKET_SLOTS * STRIDE);
+
+  /** `maxDepth`: a directory's most bits (fewer only to test the chains) */
+  constructor(private readonly maxDepth = MAX_DEPTH) {}
 
   get length(): number {
     return this.size;
@@ -124,9 +127,9 @@ export class InstitutionNames {
         this.size++;
         return 0;
       }
-      if (table[base + DEPTH]! < MAX_DEPTH) return -1;
+      if (table[base + DEPTH]! < this.maxDepth) return -1;
       // at the directory's most bits: a bucket chained to this one takes the key
-      const chained = this.addBucket(MAX_DEPTH);
+      const chained = this.addBucket(this.maxDepth);
       table[base + OVERFLOW] = chained + 1;
       bucket = chained;
     }

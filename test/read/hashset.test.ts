@@ -38,6 +38,15 @@ describe("InstitutionNames", () => {
     );
   });
 
+  it("chains full buckets once a directory has its most bits", () => {
+    // keys crafted to share hash b would do this at 22 bits; a directory of 1 bit shows the same path
+    const set = new InstitutionNames(1);
+    const keys = Array.from({ length: 5000 }, (_, i) => `机构${i}`);
+    keys.forEach((key, i) => expect(set.addOrGet(i % 3, key, i + 1)).toBe(0));
+    keys.forEach((key, i) => expect(set.addOrGet(i % 3, key, 100_000 + i)).toBe(i + 1));
+    expect(set.length).toBe(keys.length);
+  });
+
   it("hashes a name in place the same as the same name on its own", () => {
     const set = new InstitutionNames();
     const row = encoder.encode("呈贡区,530114,2024, 呈贡区人民医院 ,综合医院");
