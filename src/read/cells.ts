@@ -72,10 +72,3 @@ export function cellText(rec: CsvRecord, i: number, cell: CellRange): string {
   const owned = rec.owned[i];
   return normaliseCell(owned !== undefined ? owned : utf8Text(rec.bytes, cell.start, cell.end));
 }
-
-/** raw equals bytes[start, start + length), compared in place */
-export function sameBytes(raw: Uint8Array, bytes: Uint8Array, start: number, length: number): boolean {
-  if (raw.length !== length) return false;
-  for (let k = 0; k < length; k++) if (raw[k] !== bytes[start + k]) return false;
-  return true;
-}
