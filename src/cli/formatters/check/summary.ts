@@ -151,8 +151,22 @@ export interface DetailsNote {
 export function detailsNote(region: RegionResult, summary: RegionSummary | undefined, withDocuments: boolean): DetailsNote {
   const documents = new Set<string>();
   if (withDocuments) for (const e of region.evaluations) documents.add(e.target.provenance.document);
-  return { key: regionKey(region, summary), countedOnce: summary?.peopleNeededCountedOnce ?? true, documents: [...documents] };
+  return { key: regionKey(region, summary), countedOnce: summary?.peopleNeededCountedOnce ?? true, documents: documentList(documents) };
 }
+
+/**
+ * The same list for the same documents: a note is kept for every region to the end of the report, and regions
+ * checked against the same targets (most of a country's) cite the same few documents. There are as many lists as
+ * sets of documents cited together, a handful for the bundled catalogue.
+ */
+function documentList(documents: Set<string>): string[] {
+  const sorted = [...documents].sort();
+  const key = sorted.join("\n");
+  let list = documentLists.get(key);
+  if (!list) documentLists.set(key, (list = sorted));
+  return list;
+}
+const documentLists = new Map<string, string[]>();
 
 /** The documents the regions cite, each once, sorted: the report's sources. */
 export function citedDocuments(notes: readonly DetailsNote[]): string[] {
