@@ -59,7 +59,8 @@ export class RegionAccumulator {
 }
 
 // a type's sums record: how many institution rows, then the sums of the file's K metric columns, then how many rows
-// reported each
+// left each empty. The rows that report a column are counted as the rows less those: most rows report every column,
+// so a row writes the first 1 + K numbers only, two or three cache lines, not the four or five of both counts.
 export const TYPE_ROWS = 0;
 export const TYPE_SUMS = 1;
 
@@ -81,7 +82,7 @@ export class TypeAccumulator {
 
   /** how many rows reported column k */
   reported(k: number): number {
-    return this.record[this.at + TYPE_SUMS + this.columns + k]!;
+    return this.rows - this.record[this.at + TYPE_SUMS + this.columns + k]!;
   }
 }
 

@@ -245,13 +245,11 @@ export class RowReader {
     const fastMetrics = this.layout.fast.metrics;
     const columns = fastMetrics.length;
     const sum = at + TYPE_SUMS;
-    const reported = sum + columns;
+    const unreported = sum + columns;
     for (let k = 0; k < columns; k++) {
       const v = values[fastMetrics[k]!]!;
-      if (v === v) {
-        sums[sum + k]! += v;
-        sums[reported + k]!++;
-      }
+      if (v === v) sums[sum + k]! += v;
+      else sums[unreported + k]!++;
     }
     const covering = this.thresholdsByType[typeIndex]!;
     if (covering.length === 0) return;
