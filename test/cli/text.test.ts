@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { BoxTable, fitWidths, foldLine } from "../../src/cli/formatters/box.js";
-import { clusters, displayWidth, neutralise } from "../../src/cli/formatters/text.js";
+import { PLAIN_WIDE, PLAIN_WIDTHS, charWidth, clusters, displayWidth, neutralise } from "../../src/cli/formatters/text.js";
 
 const ANSI = /\u001b\[[0-9;]*m/g;
 
@@ -24,6 +24,15 @@ describe("displayWidth: the columns a terminal gives a string", () => {
     ["a zero-width space", "a\u200bb", 2],
   ];
   for (const [what, text, width] of cases) it(`${what}: ${JSON.stringify(text)} → ${width}`, () => expect(displayWidth(text)).toBe(width));
+
+  it("the characters measured all at once are as wide as charWidth makes each of them", () => {
+    const differing: string[] = [];
+    for (let code = 0; code <= 0xffff; code++) {
+      const ch = String.fromCharCode(code);
+      if (PLAIN_WIDTHS.test(ch) && charWidth(code) !== (ch.match(PLAIN_WIDE) ? 2 : 1)) differing.push(code.toString(16));
+    }
+    expect(differing).toEqual([]);
+  });
 });
 
 describe("clusters keep a character with its marks", () => {
