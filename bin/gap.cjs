@@ -4,7 +4,7 @@
 const { readFileSync, writeFileSync, renameSync } = require("node:fs");
 const { join, dirname } = require("node:path");
 const { Script } = require("node:vm");
-const Module = require("node:module");
+const { createRequire } = require("node:module");
 
 const file = join(__dirname, "..", "dist", "cli.cjs");
 const cacheFile = `${file}.cache`;
@@ -14,7 +14,8 @@ try {
 } catch {
   cachedData = undefined;
 }
-const script = new Script(Module.wrap(readFileSync(file, "utf8")), { filename: file, cachedData });
+// the file is a function expression, the CommonJS module wrapper included (scripts/build.mjs)
+const script = new Script(readFileSync(file, "utf8"), { filename: file, cachedData });
 if (process.env.GAP_WRITE_CODE_CACHE === "1") {
   process.on("exit", () => {
     const temporary = `${cacheFile}.${process.pid}.tmp`;
@@ -23,4 +24,4 @@ if (process.env.GAP_WRITE_CODE_CACHE === "1") {
   });
 }
 const module_ = { exports: {} };
-script.runInThisContext()(module_.exports, Module.createRequire(file), module_, file, dirname(file));
+script.runInThisContext()(module_.exports, createRequire(file), module_, file, dirname(file));

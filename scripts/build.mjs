@@ -53,7 +53,10 @@ rmSync("dist", { recursive: true, force: true });
 // exceljs reads workbooks: likewise left in node_modules and required when the first .xlsx is read (src/read/xlsx.ts,
 // which finds it from __filename here and from import.meta.url in the library)
 const cjs = { define: { ...common.define, "import.meta.url": "undefined" } };
-await build({ ...common, ...cjs, entryPoints: ["src/cli/entry.ts"], outfile: "dist/cli.cjs", format: "cjs", minify: true, external: ["zod", "exceljs"], plugins: [lazyChildProcess, jsonAsText] });
+// the CLI file is the function Node would wrap a CommonJS module in (Module.wrap), already wrapped: bin/gap.cjs
+// compiles it as it is read, where wrapping it there would copy the whole text once more at every start
+const moduleWrapper = { banner: { js: "(function (exports, require, module, __filename, __dirname) {" }, footer: { js: "\n});" } };
+await build({ ...common, ...cjs, ...moduleWrapper, entryPoints: ["src/cli/entry.ts"], outfile: "dist/cli.cjs", format: "cjs", minify: true, external: ["zod", "exceljs"], plugins: [lazyChildProcess, jsonAsText] });
 await asciiOnly("dist/cli.cjs");
 // the library, for `import` and for `require`: dependencies stay the user's own packages
 await build({ ...common, entryPoints: ["src/index.ts"], outfile: "dist/index.js", format: "esm", packages: "external" });
