@@ -24,12 +24,26 @@ const lazyChildProcess = {
   },
 };
 
+/**
+ * The CLI reads a provenance record (seeds/*.json) only for its document's title and number (src/labels.ts, the
+ * sources under a report): those fields alone are embedded, a thirtieth of the records, which would otherwise be
+ * parsed and carried in the code cache at every start. Any other module importing a record stops the build.
+ */
+const SEED_FIELDS_READ = ["document", "title", "number"];
+const SEED_READER = join("src", "labels.ts");
+
 /** Data files are embedded as JSON text and parsed at load: V8 parses JSON much faster than object literals. */
 const jsonAsText = {
   name: "json-as-text",
   setup(b) {
+    b.onResolve({ filter: /[/\\]seeds[/\\][^/\\]+\.json$/ }, (args) => {
+      if (!args.importer.endsWith(SEED_READER)) return { errors: [{ text: `${args.importer} imports ${args.path}: the CLI bundle embeds only ${SEED_FIELDS_READ.join(", ")} of the records, for ${SEED_READER} (scripts/build.mjs)` }] };
+      return undefined;
+    });
     b.onLoad({ filter: /\.json$/ }, async (args) => {
-      const text = JSON.stringify(JSON.parse(await readFile(args.path, "utf8")));
+      let data = JSON.parse(await readFile(args.path, "utf8"));
+      if (/[/\\]seeds[/\\][^/\\]+\.json$/.test(args.path)) data = Object.fromEntries(SEED_FIELDS_READ.map((field) => [field, data[field]]));
+      const text = JSON.stringify(data);
       return { contents: `module.exports = JSON.parse(${JSON.stringify(text)});`, loader: "js" };
     });
   },
