@@ -14,8 +14,9 @@ try {
 } catch {
   cachedData = undefined;
 }
-// the file is a function expression, the CommonJS module wrapper included (scripts/build.mjs)
-const script = new Script(readFileSync(file, "utf8"), { filename: file, cachedData });
+// The file is a function expression, the CommonJS module wrapper included, and ASCII only (scripts/build.mjs):
+// read as Latin-1 it is the same text, taken byte for byte, where decoding it as UTF-8 touched some 70 more pages.
+const script = new Script(readFileSync(file, "latin1"), { filename: file, cachedData });
 if (process.env.GAP_WRITE_CODE_CACHE === "1") {
   process.on("exit", () => {
     const temporary = `${cacheFile}.${process.pid}.tmp`;
