@@ -151,16 +151,18 @@ export function checkCommand(helpLang: Lang = "en"): Command {
         const stream = makeStream(viewOptions);
         const store = new TextStore();
         try {
-          let regions = 0;
+          // what the frame needs of each region, by region number (a region's texts are at region × sections + section)
+          const notes: unknown[] = [];
           const checked = checkSource(reader, catalogue, runOptions, input, (result) => {
-            for (const text of stream.region(result, lang)) store.add(text);
-            return regions++;
+            const { texts, note } = stream.region(result, lang);
+            for (const text of texts) store.add(text);
+            return notes.push(note) - 1;
           });
           if (!checked.ok) return await refuse(checked.read);
           warn(checked.read);
           const worstFirst = checked.order.map((placed) => placed.index);
           process.exitCode = exitCode(checked.summary, checked.read);
-          await writeOutput(streamedOutput(stream, store, stream.frame(checked.summary, name, lang, worstFirst), bom), options.output);
+          await writeOutput(streamedOutput(stream, store, stream.frame(checked.summary, name, lang, worstFirst, notes), bom), options.output);
         } finally {
           store.close();
         }

@@ -3,7 +3,7 @@ import type { Target } from "../../../catalogue/schema.js";
 import { diagnosticMessage, type Lang } from "../../../messages.js";
 import { reportRegion, reportTarget, type ReportTarget } from "../../../report.js";
 import { csvLine } from "../csv.js";
-import type { StreamFormatFactory } from "./stream.js";
+import type { FormattedRegion, StreamFormatFactory } from "./stream.js";
 
 const HEADER = [
   "row_type",
@@ -43,7 +43,7 @@ function describe(target: Target, lang: Lang): ReportTarget {
   return t;
 }
 
-function region(result: RegionResult, lang: Lang): string[] {
+function region(result: RegionResult, lang: Lang): FormattedRegion<null> {
   const r = reportRegion(result, lang);
   let results = "";
   r.results.forEach((x, i) => {
@@ -72,7 +72,7 @@ function region(result: RegionResult, lang: Lang): string[] {
       null, null, null, t.year, null, t.leavers, t.hires, null,
     ]);
   }
-  return [results, plan];
+  return { texts: [results, plan], note: null };
 }
 
 /**

@@ -1,14 +1,14 @@
 import type { RegionResult } from "../../../check.js";
 import type { Lang } from "../../../messages.js";
 import { reportHead, reportRegion } from "../../../report.js";
-import type { StreamFormatFactory } from "./stream.js";
+import type { FormattedRegion, StreamFormatFactory } from "./stream.js";
 
 /** Indents a JSON text by `depth` levels (for embedding one stringified part in the pretty-printed whole). */
 function nest(json: string, depth: number): string {
   return json.replace(/\n/g, `\n${"  ".repeat(depth)}`);
 }
 
-function region(result: RegionResult, lang: Lang): string[] {
+function region(result: RegionResult, lang: Lang): FormattedRegion<null> {
   const report = reportRegion(result, lang);
   const results = report.results;
   report.results = [];
@@ -19,7 +19,7 @@ function region(result: RegionResult, lang: Lang): string[] {
   let lines = "";
   for (let i = 0; i < results.length; i++) lines += `${i ? "," : ""}\n        ${JSON.stringify(results[i])}`;
   const list = `"results": [${lines}${results.length ? "\n      " : ""}]`;
-  return [`\n    ${wrapped.slice(10, at)}${list}${wrapped.slice(at + EMPTY_RESULTS.length, -6)}`];
+  return { texts: [`\n    ${wrapped.slice(10, at)}${list}${wrapped.slice(at + EMPTY_RESULTS.length, -6)}`], note: null };
 }
 const EMPTY_RESULTS = '"results": []';
 

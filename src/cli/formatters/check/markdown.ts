@@ -13,12 +13,13 @@ import {
   overviewOrder,
   planNotes,
   planTitle,
-  regionKey,
+  citedDocuments,
+  detailsNote,
   regionSummary,
   rollupLevels,
   startText,
   words,
-  type RegionKey,
+  type DetailsNote,
   type RegionSummary,
 } from "./summary.js";
 
@@ -160,33 +161,27 @@ function regionDetails(region: RegionResult, summary: RegionSummary | undefined,
  * A section ready to paste into an annual report: the answer, the overview, each region's results and plan, the
  * sources. Two texts per region, written when it is checked: its line of the overview and its details.
  */
-export const markdownFormat: StreamFormatFactory = () => {
-  const keys: RegionKey[] = [];
-  let onceEverywhere = true;
-  const documents = new Set<string>();
-  return {
-    sections: 2,
-    region(region, lang) {
-      const summary = region.plan ? regionSummary(region, lang) : undefined;
-      keys.push(regionKey(region, summary));
-      if (summary && !summary.peopleNeededCountedOnce) onceEverywhere = false;
-      for (const e of region.evaluations) documents.add(e.target.provenance.document);
-      return [summary ? overviewRow(summary, lang) : "", regionDetails(region, summary, lang)];
-    },
-    *frame(summary, _file, lang, worstFirst) {
-      const zh = lang === "zh";
-      const w = words[lang];
-      yield `## ${zh ? "卫生人才缺口分析" : "Health workforce gap analysis"}\n\n${mdText(zh ? `${summary.regionCount} 个地区-年份：` : `${summary.regionCount} region-years: `)}${mdText(statusCounts(summary.counts, lang))}\n`;
-      if (summary.regionCount > 1) {
-        yield `\n### ${mdText(w.overview)}\n\n${mdText(w.overviewOrder + (onceEverywhere ? "" : zh ? `；${w.peopleNeeded}为${w.peopleNeededNote}` : `; ${w.peopleNeeded}: ${w.peopleNeededNote}`))}\n\n`;
-        yield row([w.region, w.peopleNeeded, w.worstTargets].map(mdText)) + "|---|---:|---|\n";
-        yield { section: 0, order: overviewOrder(keys, worstFirst), separator: "" };
-        if (summary.rollup.length) yield rollup(summary, lang);
-      }
-      yield { section: 1, order: detailsOrder(keys, worstFirst), separator: "" };
-      const cited = [...documents].sort();
-      if (cited.length) yield `\n### ${zh ? "出处文件" : "Sources"}\n\n${cited.map((d) => `- \\[${d}\\] ${mdText(documentTitle(d, lang))}`).join("\n")}\n`;
-      yield `\n### ${zh ? "假设" : "Assumptions"}\n\n${assumptionLines(summary, lang).map((l) => `- ${mdText(l)}`).join("\n")}\n`;
-    },
-  };
-};
+export const markdownFormat: StreamFormatFactory<DetailsNote> = () => ({
+  sections: 2,
+  region(region, lang) {
+    const summary = region.plan ? regionSummary(region, lang) : undefined;
+    return { texts: [summary ? overviewRow(summary, lang) : "", regionDetails(region, summary, lang)], note: detailsNote(region, summary, true) };
+  },
+  *frame(summary, _file, lang, worstFirst, notes) {
+    const zh = lang === "zh";
+    const w = words[lang];
+    const keys = notes.map((n) => n.key);
+    const onceEverywhere = notes.every((n) => n.countedOnce);
+    yield `## ${zh ? "卫生人才缺口分析" : "Health workforce gap analysis"}\n\n${mdText(zh ? `${summary.regionCount} 个地区-年份：` : `${summary.regionCount} region-years: `)}${mdText(statusCounts(summary.counts, lang))}\n`;
+    if (summary.regionCount > 1) {
+      yield `\n### ${mdText(w.overview)}\n\n${mdText(w.overviewOrder + (onceEverywhere ? "" : zh ? `；${w.peopleNeeded}为${w.peopleNeededNote}` : `; ${w.peopleNeeded}: ${w.peopleNeededNote}`))}\n\n`;
+      yield row([w.region, w.peopleNeeded, w.worstTargets].map(mdText)) + "|---|---:|---|\n";
+      yield { section: 0, order: overviewOrder(keys, worstFirst), separator: "" };
+      if (summary.rollup.length) yield rollup(summary, lang);
+    }
+    yield { section: 1, order: detailsOrder(keys, worstFirst), separator: "" };
+    const cited = citedDocuments(notes);
+    if (cited.length) yield `\n### ${zh ? "出处文件" : "Sources"}\n\n${cited.map((d) => `- \\[${d}\\] ${mdText(documentTitle(d, lang))}`).join("\n")}\n`;
+    yield `\n### ${zh ? "假设" : "Assumptions"}\n\n${assumptionLines(summary, lang).map((l) => `- ${mdText(l)}`).join("\n")}\n`;
+  },
+});

@@ -10,37 +10,49 @@ export interface SectionPart {
   separator: string;
 }
 
+/** One region formatted: its text in each section, and what the frame needs of it. */
+export interface FormattedRegion<Note = unknown> {
+  texts: string[];
+  /**
+   * what the frame needs of the region (what orders it, its line of the overview, the documents it cites): small
+   * plain data, as it is kept for every region to the end and may come from another thread
+   */
+  note: Note;
+}
+
 /**
  * A format whose output is a frame around texts per region: the regions can be formatted as they are checked, set
  * aside, and put in order at the end, so a country's results are never held at once. A format with several
  * sections (CSV: every region's results, then every region's plan; markdown: the overview's lines, then the
  * regions' details) gives one text per section.
  *
- * A format is made for one report (see StreamFormatFactory): `region` may note what the frame needs of each region
- * (what orders it, a line of the overview, the documents it cites), as long as that stays small.
+ * `region` depends on nothing but its arguments and the format's options, so regions can be formatted in any order
+ * and on any thread; everything the frame needs of them comes back to it as their notes.
  */
-export interface RegionStreamFormat {
+export interface RegionStreamFormat<Note = unknown> {
   sections: number;
-  /** the region's text in each section; called once per region, in any order, before `frame` */
-  region(result: RegionResult, lang: Lang): string[];
+  region(result: RegionResult, lang: Lang): FormattedRegion<Note>;
   /**
    * The whole output, once every region has been formatted: texts of its own, and where the regions' texts go.
-   * `worstFirst`: the regions by their number (the order `region` was called in), in the check's order.
+   * Regions are known by their number: `notes[i]` is region i's note, and `worstFirst` lists the numbers in the
+   * check's order.
    */
-  frame(summary: CheckSummary, file: string, lang: Lang, worstFirst: readonly number[]): Iterable<string | SectionPart>;
+  frame(summary: CheckSummary, file: string, lang: Lang, worstFirst: readonly number[], notes: readonly Note[]): Iterable<string | SectionPart>;
 }
 
 /** How a report is to look beyond its language: what a format is made from. */
 export type ViewOptions = Pick<CheckView, "paint" | "width" | "quiet">;
 
-export type StreamFormatFactory = (options: ViewOptions) => RegionStreamFormat;
+export type StreamFormatFactory<Note = unknown> = (options: ViewOptions) => RegionStreamFormat<Note>;
 
 /** The whole output from results held in memory, worst region first: what the streamed output is, byte for byte. */
 export function* formatInMemory(make: StreamFormatFactory, view: CheckView): Generator<string> {
   const { result, file, lang } = view;
   const format = make(view);
-  const texts = result.regions.map((r) => format.region(r, lang));
-  for (const part of format.frame(result, file, lang, texts.map((_, i) => i))) {
+  const formatted = result.regions.map((r) => format.region(r, lang));
+  const texts = formatted.map((f) => f.texts);
+  const notes = formatted.map((f) => f.note);
+  for (const part of format.frame(result, file, lang, texts.map((_, i) => i), notes)) {
     if (typeof part === "string") {
       yield part;
       continue;

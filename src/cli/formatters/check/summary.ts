@@ -139,6 +139,42 @@ export function regionKey(region: RegionResult, summary: RegionSummary | undefin
   return { code: region.code, year: region.year, peopleNeeded: summary?.peopleNeeded };
 }
 
+/** What the table and markdown frames keep of a region: what orders it, how its people are counted, what it cites. */
+export interface DetailsNote {
+  key: RegionKey;
+  /** the people needed are counted once (see RegionSummary.peopleNeededCountedOnce); true without a plan */
+  countedOnce: boolean;
+  /** the documents of the targets it was checked against, each once */
+  documents: string[];
+}
+
+export function detailsNote(region: RegionResult, summary: RegionSummary | undefined, withDocuments: boolean): DetailsNote {
+  const documents = new Set<string>();
+  if (withDocuments) for (const e of region.evaluations) documents.add(e.target.provenance.document);
+  return { key: regionKey(region, summary), countedOnce: summary?.peopleNeededCountedOnce ?? true, documents: documentList(documents) };
+}
+
+/**
+ * The same list for the same documents: a note is kept for every region to the end of the report, and regions
+ * checked against the same targets (most of a country's) cite the same few documents. There are as many lists as
+ * sets of documents cited together, a handful for the bundled catalogue.
+ */
+function documentList(documents: Set<string>): string[] {
+  const sorted = [...documents].sort();
+  const key = sorted.join("\n");
+  let list = documentLists.get(key);
+  if (!list) documentLists.set(key, (list = sorted));
+  return list;
+}
+const documentLists = new Map<string, string[]>();
+
+/** The documents the regions cite, each once, sorted: the report's sources. */
+export function citedDocuments(notes: readonly DetailsNote[]): string[] {
+  const documents = new Set<string>();
+  for (const note of notes) for (const d of note.documents) documents.add(d);
+  return [...documents].sort();
+}
+
 /**
  * The overview of a file of many regions: the planned regions, people needed first, most first; ties by code and
  * year. `keys` by region, `worstFirst` the regions in the check's order: a region-year is one of a kind, so the result

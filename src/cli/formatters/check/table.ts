@@ -16,12 +16,13 @@ import {
   overviewOrder,
   planNotes,
   planTitle,
-  regionKey,
+  citedDocuments,
+  detailsNote,
   regionSummary,
   rollupLevels,
   startText,
   words,
-  type RegionKey,
+  type DetailsNote,
   type RegionSummary,
 } from "./summary.js";
 
@@ -272,32 +273,27 @@ function regionDetails(region: RegionResult, summary: RegionSummary | undefined,
  * details, then the sources and the assumptions. Each region's details are written when it is checked; what the
  * overview needs of it (a line and what orders it) is kept to the end.
  */
-export const tableFormat: StreamFormatFactory = ({ paint, width: asked, quiet = false }) => {
+export const tableFormat: StreamFormatFactory<TableNote> = ({ paint, width: asked, quiet = false }) => {
   const width = Math.max(40, asked ?? DEFAULT_WIDTH);
-  const keys: RegionKey[] = [];
-  const lines: Array<OverviewLine | undefined> = [];
-  let onceEverywhere = true;
-  const documents = new Set<string>();
   return {
     sections: 1,
     region(region, lang) {
       const summary = region.plan ? regionSummary(region, lang) : undefined;
-      keys.push(regionKey(region, summary));
-      lines.push(summary && overviewLine(summary, lang));
-      if (summary && !summary.peopleNeededCountedOnce) onceEverywhere = false;
-      if (!quiet) for (const e of region.evaluations) documents.add(e.target.provenance.document);
-      return [regionDetails(region, summary, lang, paint, width, quiet)];
+      const note = { ...detailsNote(region, summary, !quiet), line: summary && overviewLine(summary, lang) };
+      return { texts: [regionDetails(region, summary, lang, paint, width, quiet)], note };
     },
-    *frame(summary, _file, lang, worstFirst) {
+    *frame(summary, _file, lang, worstFirst, notes) {
       const zh = lang === "zh";
+      const keys = notes.map((n) => n.key);
       if (summary.regionCount > 1) {
-        yield* overviewTable(overviewOrder(keys, worstFirst).map((i) => lines[i]!), onceEverywhere, lang, paint, width);
+        const onceEverywhere = notes.every((n) => n.countedOnce);
+        yield* overviewTable(overviewOrder(keys, worstFirst).map((i) => notes[i]!.line!), onceEverywhere, lang, paint, width);
         if (summary.rollup.length > 0) yield rollupTable(summary, lang, paint, width);
         yield "\n";
       }
       yield { section: 0, order: detailsOrder(keys, worstFirst), separator: "" };
       if (quiet) return;
-      const cited = [...documents].sort();
+      const cited = citedDocuments(notes);
       if (cited.length) {
         yield `${paint.bold(zh ? "出处文件" : "Sources")}\n${cited.map((d) => paragraph(`  [${d}] ${documentTitle(d, lang)}`, width, undefined, 8)).join("\n")}\n\n`;
       }
@@ -305,3 +301,6 @@ export const tableFormat: StreamFormatFactory = ({ paint, width: asked, quiet = 
     },
   };
 };
+
+/** What the table's frame keeps of a region: its details note and its line of the overview (none without a plan). */
+type TableNote = DetailsNote & { line: OverviewLine | undefined };
