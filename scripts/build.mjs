@@ -24,12 +24,26 @@ const lazyChildProcess = {
   },
 };
 
+/**
+ * The CLI reads a provenance record (seeds/*.json) only for its document's title and number (src/labels.ts, the
+ * sources under a report): those fields alone are embedded, a thirtieth of the records, which would otherwise be
+ * parsed and carried in the code cache at every start. Any other module importing a record stops the build.
+ */
+const SEED_FIELDS_READ = ["document", "title", "number"];
+const SEED_READER = join("src", "labels.ts");
+
 /** Data files are embedded as JSON text and parsed at load: V8 parses JSON much faster than object literals. */
 const jsonAsText = {
   name: "json-as-text",
   setup(b) {
+    b.onResolve({ filter: /[/\\]seeds[/\\][^/\\]+\.json$/ }, (args) => {
+      if (!args.importer.endsWith(SEED_READER)) return { errors: [{ text: `${args.importer} imports ${args.path}: the CLI bundle embeds only ${SEED_FIELDS_READ.join(", ")} of the records, for ${SEED_READER} (scripts/build.mjs)` }] };
+      return undefined;
+    });
     b.onLoad({ filter: /\.json$/ }, async (args) => {
-      const text = JSON.stringify(JSON.parse(await readFile(args.path, "utf8")));
+      let data = JSON.parse(await readFile(args.path, "utf8"));
+      if (/[/\\]seeds[/\\][^/\\]+\.json$/.test(args.path)) data = Object.fromEntries(SEED_FIELDS_READ.map((field) => [field, data[field]]));
+      const text = JSON.stringify(data);
       return { contents: `module.exports = JSON.parse(${JSON.stringify(text)});`, loader: "js" };
     });
   },
@@ -53,7 +67,10 @@ rmSync("dist", { recursive: true, force: true });
 // exceljs reads workbooks: likewise left in node_modules and required when the first .xlsx is read (src/read/xlsx.ts,
 // which finds it from __filename here and from import.meta.url in the library)
 const cjs = { define: { ...common.define, "import.meta.url": "undefined" } };
-await build({ ...common, ...cjs, entryPoints: ["src/cli/entry.ts"], outfile: "dist/cli.cjs", format: "cjs", minify: true, external: ["zod", "exceljs"], plugins: [lazyChildProcess, jsonAsText] });
+// the CLI file is the function Node would wrap a CommonJS module in (Module.wrap), already wrapped: bin/gap.cjs
+// compiles it as it is read, where wrapping it there would copy the whole text once more at every start
+const moduleWrapper = { banner: { js: "(function (exports, require, module, __filename, __dirname) {" }, footer: { js: "\n});" } };
+await build({ ...common, ...cjs, ...moduleWrapper, entryPoints: ["src/cli/entry.ts"], outfile: "dist/cli.cjs", format: "cjs", minify: true, external: ["zod", "exceljs"], plugins: [lazyChildProcess, jsonAsText] });
 await asciiOnly("dist/cli.cjs");
 // the library, for `import` and for `require`: dependencies stay the user's own packages
 await build({ ...common, entryPoints: ["src/index.ts"], outfile: "dist/index.js", format: "esm", packages: "external" });

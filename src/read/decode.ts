@@ -4,7 +4,7 @@
  * is not valid UTF-8 is read as GB18030, of which GBK is a subset. Binary input (NUL bytes, control characters) is
  * refused. UTF-8 input, by far the most common, is only checked, never decoded: the scanner reads its bytes.
  */
-import { isUtf8 } from "node:buffer";
+import { Buffer, isUtf8 } from "node:buffer";
 import { countLineBreaks } from "./line-breaks.js";
 import { utf8Bytes, wholeCharactersEnd } from "./utf8.js";
 
@@ -249,8 +249,21 @@ function looksLikeUtf8(bytes: Uint8Array): boolean {
   }
 }
 
-/** Index of the first byte that is a C0 control other than tab, LF, CR, or DEL (UTF-8 and GB18030: bytes as such). */
-function firstControlByte(bytes: Uint8Array): number {
+/** Up to this many bytes, firstControlByte has the regular expression engine search them (see there). */
+const SHORT_CONTROL_SEARCH = 1 << 16;
+
+/**
+ * Index of the first byte that is a C0 control other than tab, LF, CR, or DEL (UTF-8 and GB18030: bytes as such).
+ * A few bytes (a district's file is 4 KB) are searched as Latin-1 text, a character a byte, by the regular expression
+ * engine: a loop over them ran long enough for V8 to compile it with TurboFan in a run of a fifth of a second, which
+ * cost more than the search. A larger chunk is looped over: its Latin-1 copy would be as many fresh pages as it has
+ * bytes, and a run reading such chunks is long enough for the compiled loop to pay.
+ */
+export function firstControlByte(bytes: Uint8Array): number {
+  if (bytes.length <= SHORT_CONTROL_SEARCH) {
+    const at = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString("latin1").search(CONTROL);
+    return at === -1 ? bytes.length : at;
+  }
   for (let i = 0; i < bytes.length; i++) {
     const b = bytes[i]!;
     if ((b < 0x20 && b !== 9 && b !== 10 && b !== 13) || b === 0x7f) return i;

@@ -3,14 +3,17 @@
  * tab as in Excel's "Unicode text", semicolon as in a European Excel's CSV), and which row is the header when title
  * rows ("2024年某县卫生健康人力资源统计表", a blank row) stand above it.
  */
+import { Buffer } from "node:buffer";
 import { columnWithUnit } from "./columns.js";
 import { COMMA, CsvRecord } from "./csv.js";
 
 export const TAB = 9;
 export const SEMICOLON = 59;
-const QUOTE = 34;
 const LF = 10;
-const CR = 13;
+const QUOTED = /"[^"]*"?/g;
+const LINE_BREAK = /\r|\n/;
+/** a character that is neither a space nor a candidate delimiter */
+const CONTENT = /[^ ,\t;]/;
 
 /** The delimiters looked for, in the order that breaks a tie. */
 const CANDIDATES = [COMMA, TAB, SEMICOLON] as const;
@@ -29,33 +32,15 @@ export function delimiterName(byte: number): "comma" | "tab" | "semicolon" {
  * varying number of commas, so tab wins; a title row, with no delimiter or a run of empty cells, does not count.
  */
 export function detectDelimiter(sample: Uint8Array): number {
-  const counts = CANDIDATES.map(() => [] as number[]);
-  const line = CANDIDATES.map(() => 0);
-  let inQuote = false;
-  let lines = 0;
-  let content = false;
-  const endLine = () => {
-    if (content) {
-      CANDIDATES.forEach((_, c) => counts[c]!.push(line[c]!));
-      lines++;
-    }
-    line.fill(0);
-    content = false;
-  };
-  for (let i = 0; i < sample.length && lines < SAMPLE_LINES; i++) {
-    const b = sample[i]!;
-    if (b === QUOTE) {
-      inQuote = !inQuote;
-      content = true;
-    } else if (inQuote) continue;
-    else if (b === LF || b === CR) endLine();
-    else {
-      const c = CANDIDATES.indexOf(b as (typeof CANDIDATES)[number]);
-      if (c >= 0) line[c]!++;
-      else if (b !== 32) content = true;
-    }
+  // The sample may be a whole chunk of a large file, and only its first lines count: a part of it ending at a line
+  // break is looked at first, and a larger one only while the part holds fewer lines than are counted. A line counted
+  // in a part is counted the same in the whole (a quote still open at the part's end hides only what follows it).
+  let counts: number[][];
+  for (let breaks = 2 * SAMPLE_LINES; ; breaks *= 4) {
+    const end = afterLineBreaks(sample, breaks);
+    counts = cellCounts(sample.subarray(0, end));
+    if (counts[0]!.length === SAMPLE_LINES || end === sample.length) break;
   }
-  endLine();
   let best: { delimiter: number; support: number; cells: number } = { delimiter: COMMA, support: 0, cells: 0 };
   CANDIDATES.forEach((delimiter, c) => {
     const tally = new Map<number, number>();
@@ -65,6 +50,39 @@ export function detectDelimiter(sample: Uint8Array): number {
     }
   });
   return best.delimiter;
+}
+
+/** Where the `breaks`-th LF of the bytes ends, or their length when they hold fewer. */
+function afterLineBreaks(bytes: Uint8Array, breaks: number): number {
+  let at = -1;
+  for (let n = 0; n < breaks; n++) {
+    at = bytes.indexOf(LF, at + 1);
+    if (at === -1) return bytes.length;
+  }
+  return at + 1;
+}
+
+/** For each candidate, how many of it each of the first SAMPLE_LINES lines with content holds. */
+function cellCounts(sample: Uint8Array): number[][] {
+  // the bytes as Latin-1 text (a character a byte), worked through by the string and regular expression built-ins: a
+  // loop over every byte here would be hot enough in a short run for V8 to spend more compiling it than reading
+  const text = Buffer.from(sample.buffer, sample.byteOffset, sample.byteLength).toString("latin1");
+  // a quoted cell, line breaks and delimiters in it included, counts as content and nothing else (an unclosed quote
+  // runs to the end of the text)
+  const lines = text.replace(QUOTED, '"').split(LINE_BREAK);
+  const counts = CANDIDATES.map(() => [] as number[]);
+  let counted = 0;
+  for (const line of lines) {
+    if (counted === SAMPLE_LINES) break;
+    if (!CONTENT.test(line)) continue; // an empty line, or only spaces and delimiters
+    CANDIDATES.forEach((delimiter, c) => counts[c]!.push(occurrences(line, String.fromCharCode(delimiter))));
+    counted++;
+  }
+  return counts;
+}
+
+function occurrences(text: string, character: string): number {
+  return text.length - text.replaceAll(character, "").length;
 }
 
 /** Rows looked at for a header before the first row is taken as the header anyway. */

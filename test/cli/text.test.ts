@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { BoxTable, fitWidths, foldLine } from "../../src/cli/formatters/box.js";
-import { clusters, displayWidth, neutralise } from "../../src/cli/formatters/text.js";
+import { charWidth, clusters, displayWidth, neutralise } from "../../src/cli/formatters/text.js";
 
 const ANSI = /\u001b\[[0-9;]*m/g;
 
@@ -24,6 +24,12 @@ describe("displayWidth: the columns a terminal gives a string", () => {
     ["a zero-width space", "a\u200bb", 2],
   ];
   for (const [what, text, width] of cases) it(`${what}: ${JSON.stringify(text)} → ${width}`, () => expect(displayWidth(text)).toBe(width));
+
+  it("CJK punctuation and full-width forms take two columns, the ideographic tone marks U+302A–U+302D none", () => {
+    for (const ch of "\u3000、。〃「」『』【】〔〕〜（），：；！？％＋－．／０ＡＺａｚ～｟｠") expect(displayWidth(ch), ch).toBe(2);
+    for (let code = 0x302a; code <= 0x302d; code++) expect(displayWidth(`a${String.fromCharCode(code)}`)).toBe(1);
+    for (let code = 0x302a; code <= 0x302d; code++) expect(charWidth(code)).toBe(0);
+  });
 });
 
 describe("clusters keep a character with its marks", () => {

@@ -1,6 +1,7 @@
 // The same statistics saved as Excel on Chinese Windows saves them (GB18030/GBK, CRLF), as UTF-8 with BOM and CRLF,
 // as UTF-16LE with BOM and as plain UTF-8 must read identically.
 import { describe, expect, it } from "vitest";
+import { firstControlByte } from "../../src/read/decode.js";
 import { StatisticsReader } from "../../src/read/reader.js";
 import { PUBLIC_HEALTH_PHYSICIAN_CHECKS, fixtureBytes, readFixture } from "./helpers.js";
 
@@ -49,4 +50,25 @@ describe("encodings", () => {
       }
     });
   }
+});
+
+describe("control bytes", () => {
+  const CONTROL_BYTES = [...Array.from({ length: 32 }, (_, b) => b).filter((b) => b !== 9 && b !== 10 && b !== 13), 0x7f];
+  /** Text bytes: tab, LF, CR, printable ASCII and every byte from 0x80 (parts of UTF-8 and GB18030 characters). */
+  const TEXT_BYTES = [9, 10, 13, ...Array.from({ length: 95 }, (_, i) => 32 + i), ...Array.from({ length: 128 }, (_, i) => 128 + i)];
+
+  it("are found where they are in a few bytes and in a large chunk alike (two searches)", () => {
+    for (const length of [1, 100, 65_535, 65_536, 65_537, 200_000]) {
+      const bytes = Uint8Array.from({ length }, (_, i) => TEXT_BYTES[(i * 7919) % TEXT_BYTES.length]!);
+      expect(firstControlByte(bytes)).toBe(length);
+      for (const at of new Set([0, length >> 1, length - 1])) {
+        for (const control of CONTROL_BYTES) {
+          const copy = bytes.slice();
+          copy[at] = control;
+          if (at + 1 < length) copy[length - 1] = 0x7f; // a later one does not count
+          expect(firstControlByte(copy)).toBe(at);
+        }
+      }
+    }
+  });
 });
