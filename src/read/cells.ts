@@ -15,8 +15,6 @@ export interface CellRange {
   length: number;
 }
 
-const NO_CELL: CellRange = { start: 0, end: 0, length: 0 };
-
 /** Whether cell i is empty or white space, without copying it. */
 export function blankAt(rec: CsvRecord, i: number): boolean {
   if (i < 0 || i >= rec.count) return true;
@@ -37,17 +35,27 @@ export function allBlank(rec: CsvRecord): boolean {
   return true;
 }
 
-/** Cell i's range, trimmed of white space. */
-export function trimmedCell(rec: CsvRecord, i: number): CellRange {
-  if (i < 0 || i >= rec.count) return NO_CELL;
+/**
+ * Cell i's range, trimmed of white space, written into `into` and returned: the row loop passes the same object for
+ * every row, so that a row allocates nothing.
+ */
+export function trimCell(rec: CsvRecord, i: number, into: CellRange): CellRange {
+  if (i < 0 || i >= rec.count) return setRange(into, 0, 0, 0);
   const owned = rec.owned[i];
-  if (owned !== undefined) return { start: 0, end: 0, length: owned.trim().length };
+  if (owned !== undefined) return setRange(into, 0, 0, owned.trim().length);
   const bytes = rec.bytes;
   let start = rec.starts[i]!;
   let end = rec.ends[i]!;
   for (let white; start < end && (white = whiteAt(bytes, start, end)) > 0; ) start += white;
   for (let white; end > start && (white = whiteBefore(bytes, start, end)) > 0; ) end -= white;
-  return { start, end, length: end - start };
+  return setRange(into, start, end, end - start);
+}
+
+function setRange(range: CellRange, start: number, end: number, length: number): CellRange {
+  range.start = start;
+  range.end = end;
+  range.length = length;
+  return range;
 }
 
 /** Whether cell i could be 合计/总计/小计/…/total/sum: its first character says. */
@@ -63,11 +71,4 @@ export function cellText(rec: CsvRecord, i: number, cell: CellRange): string {
   if (i < 0 || i >= rec.count) return "";
   const owned = rec.owned[i];
   return normaliseCell(owned !== undefined ? owned : utf8Text(rec.bytes, cell.start, cell.end));
-}
-
-/** raw equals bytes[start, start + length), compared in place */
-export function sameBytes(raw: Uint8Array, bytes: Uint8Array, start: number, length: number): boolean {
-  if (raw.length !== length) return false;
-  for (let k = 0; k < length; k++) if (raw[k] !== bytes[start + k]) return false;
-  return true;
 }

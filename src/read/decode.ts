@@ -36,6 +36,8 @@ export class Decoder {
   private asciiSoFar = true;
   /** UTF-8 only: the start of a character cut off at the end of the last chunk */
   private carry: Uint8Array = EMPTY;
+  /** UTF-8 only: where the carry and the next chunk are joined, reused for every chunk */
+  private joined: Uint8Array = EMPTY;
   /** the last text handed on ended with CR (a following LF is the same line break) */
   private endedWithCr = false;
 
@@ -55,7 +57,10 @@ export class Decoder {
     return this.encoding === "utf-8" && !this.asciiSoFar && !this.problem && this.carry.length === 0 && this.bytesSeen >= CONTROL_WINDOW;
   }
 
-  /** Returns UTF-8 bytes of whole characters, or nothing while the encoding is still being detected or after a problem. */
+  /**
+   * Returns UTF-8 bytes of whole characters, or nothing while the encoding is still being detected or after a
+   * problem. The bytes may be the decoder's own buffer, valid until the next call: the caller copies what it keeps.
+   */
   push(bytes: Uint8Array): Uint8Array {
     if (this.problem) return EMPTY;
     if (!this.encoding) {
@@ -105,7 +110,7 @@ export class Decoder {
   private passUtf8(bytes: Uint8Array, stream: boolean): Uint8Array {
     // in UTF-8 a byte below 0x80 only ever stands for itself: NUL is binary wherever it is
     if (bytes.indexOf(0) !== -1) return this.binaryAt(bytes, firstControlByte(bytes), this.carry.length);
-    const all = this.carry.length ? concat([this.carry, bytes], this.carry.length + bytes.length) : bytes;
+    const all = this.carry.length ? this.afterCarry(bytes) : bytes;
     const cut = stream ? wholeCharactersEnd(all) : all.length;
     const whole = cut === all.length ? all : all.subarray(0, cut);
     if (!isUtf8(whole)) {
@@ -131,6 +136,18 @@ export class Decoder {
     this.bytesSeen += cut;
     if (cut > 0) this.endedWithCr = whole[cut - 1] === 13;
     return whole;
+  }
+
+  /**
+   * The carried start of a character followed by the chunk, in a buffer kept for the purpose: most chunks of text
+   * beyond ASCII end inside a character, and a new array for each would be a megabyte of garbage a chunk.
+   */
+  private afterCarry(bytes: Uint8Array): Uint8Array {
+    const length = this.carry.length + bytes.length;
+    if (length > this.joined.length) this.joined = new Uint8Array(Math.max(length, 2 * this.joined.length));
+    this.joined.set(this.carry, 0);
+    this.joined.set(bytes, this.carry.length);
+    return this.joined.subarray(0, length);
   }
 
   /** GB18030 and UTF-16 through the platform's decoder. */
@@ -216,9 +233,16 @@ function mostlyUtf8(bytes: Uint8Array, final: boolean): boolean {
   return utf8 > other;
 }
 
+/** Whether the bytes are UTF-8 but for the start of a character cut off at their end. */
 function looksLikeUtf8(bytes: Uint8Array): boolean {
+  // checked in place: decoding the first megabyte to text takes a buffer of several megabytes, and freeing a block
+  // that large raises the size above which the C library maps a block of its own, so that the reader's later blocks
+  // (the names set's chunks) stay in the process's heap when let go, instead of going back to the system
+  const whole = wholeCharactersEnd(bytes);
+  if (!isUtf8(bytes.subarray(0, whole))) return false;
   try {
-    new TextDecoder("utf-8", { fatal: true }).decode(bytes, { stream: true });
+    // the start of a character cut off at the end, as a streaming decoder would take it
+    new TextDecoder("utf-8", { fatal: true }).decode(bytes.subarray(whole), { stream: true });
     return true;
   } catch {
     return false;

@@ -7,22 +7,29 @@
  */
 import { compareText } from "../compare-text.js";
 import { metrics, unitTypesOfGroup } from "../registry/index.js";
-import type { RegionAccumulator, TypeAccumulator } from "./accumulators.js";
+import type { RegionAccumulator, RegionStore, TypeAccumulator } from "./accumulators.js";
 import { problems, type DiagnosticSink } from "./diagnostics.js";
 import { cellOf, type Layout } from "./layout.js";
 import type { Figure, RegionRecord, TypeAggregate } from "./record.js";
 import { thresholdResults, type Threshold } from "./thresholds.js";
 import { subsetPairs } from "./vocabulary.js";
 
-export function finishRegion(acc: RegionAccumulator, layout: Layout, sink: DiagnosticSink, thresholds: readonly Threshold[]): RegionRecord {
+export function finishRegion(
+  acc: RegionAccumulator,
+  store: RegionStore,
+  layout: Layout,
+  sink: DiagnosticSink,
+  thresholds: readonly Threshold[],
+): RegionRecord {
   const byType: Record<string, TypeAggregate> = {};
   const typeFigures = new Map<string, Record<string, Figure>>();
-  for (const [unitType, t] of [...acc.types.entries()].sort(([a], [b]) => compareText(a, b))) {
-    const aggregate = typeAggregate(acc, unitType, t, layout, sink);
+  const types = store.typesOf(acc);
+  for (const [unitType, t] of [...types.entries()].sort(([a], [b]) => compareText(a, b))) {
+    const aggregate = typeAggregate(unitType, t, layout, sink);
     byType[unitType] = aggregate;
     typeFigures.set(unitType, aggregate.figures);
   }
-  const figures = regionFigures(acc, typeFigures, layout, sink);
+  const figures = regionFigures(acc, types, typeFigures, layout, sink);
   resolvedSubsets(acc, figures, layout, sink);
   totalRowsAgainst(acc, figures, layout, sink);
   if (!acc.regionLine) sink.add(problems.missingRegionRow(acc.firstLine, acc.code, acc.year));
@@ -34,29 +41,27 @@ export function finishRegion(acc: RegionAccumulator, layout: Layout, sink: Diagn
     hasRegionRow: acc.regionLine > 0,
     figures,
     byType,
-    checks: thresholdResults(thresholds, acc),
+    checks: thresholdResults(thresholds, types, store, acc.index),
   };
 }
 
-function typeAggregate(acc: RegionAccumulator, unitType: string, t: TypeAccumulator, layout: Layout, sink: DiagnosticSink): TypeAggregate {
+function typeAggregate(unitType: string, t: TypeAccumulator, layout: Layout, sink: DiagnosticSink): TypeAggregate {
   const { position, fastIndex, typeMetrics } = layout;
-  const width = layout.fast.metrics.length;
-  const totals = acc.totals;
   const figures: Record<string, Figure> = {};
   const flags: TypeAggregate["flags"] = {};
   for (const m of typeMetrics) {
     const metric = metrics[m]!;
     const k = fastIndex[m]!;
-    const reported = k < 0 ? 0 : totals[t.base + width + k]!;
+    const reported = k < 0 ? 0 : t.reported(k);
     if (metric.kind === "flag") {
       if (t.rows > 0) {
-        const yes = reported > 0 ? totals[t.base + k]! : 0;
+        const yes = reported > 0 ? t.sum(k) : 0;
         flags[metric.id] = { yes, no: reported - yes, unreported: t.rows - reported };
       }
       continue;
     }
     const stated = t.subtotal?.values[m];
-    const summed = reported > 0 ? totals[t.base + k]! : undefined;
+    const summed = reported > 0 ? t.sum(k) : undefined;
     if (stated !== undefined && !Number.isNaN(stated)) {
       figures[metric.id] = { value: stated, source: "stated", partial: false };
       if (summed !== undefined && summed > stated) sink.add(problems.sumAboveTotal(cellOf(layout, t.subtotal!.line, metric.id), stated, summed, t.rows));
@@ -90,6 +95,7 @@ function typeAggregate(acc: RegionAccumulator, unitType: string, t: TypeAccumula
 
 function regionFigures(
   acc: RegionAccumulator,
+  types: ReadonlyMap<string, TypeAccumulator>,
   typeFigures: ReadonlyMap<string, Record<string, Figure>>,
   layout: Layout,
   sink: DiagnosticSink,
@@ -115,7 +121,7 @@ function regionFigures(
     if (!Number.isNaN(stated)) {
       figures[metric.id] = { value: stated, source: "stated", partial: false };
       if (any && sum > stated) {
-        const rows = [...acc.types.values()].reduce((n, t) => n + t.rows + (t.subtotal ? 1 : 0), 0);
+        const rows = [...types.values()].reduce((n, t) => n + t.rows + (t.subtotal ? 1 : 0), 0);
         sink.add(problems.sumAboveTotal(cellOf(layout, acc.regionLine, metric.id), stated, sum, rows));
       }
     } else if (any) {

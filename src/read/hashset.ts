@@ -1,45 +1,72 @@
 /**
- * A set of strings kept as two 32-bit hashes each, in one open-addressed typed array: a million institution keys
- * cost 16 to 32 MB instead of the hundred a Set of strings would. A false "seen" needs both hashes to collide (about
- * one in 10^19 per pair), far below any file's chance of a real typo. Keys are hashed in place as UTF-8 bytes, a
- * range of the file's bytes, so no key string is ever built.
+ * Every region's institution names, for duplicate rows: one set for the whole file, keyed by the region's number
+ * and the name, each key kept as two 32-bit hashes and the line it was first seen on (12 bytes; a million names cost
+ * about 23 MB, where a Set of strings would cost a hundred). A false "seen" needs both hashes to collide (about one
+ * in 10^19 per pair), far below any file's chance of a real typo. Names are hashed in place as UTF-8 bytes, a range of
+ * the file's bytes, so no key string is ever built.
  *
- * The reader keeps one set per region, so a file whose regions come in one block each works in a small table that
- * stays in the processor's cache. A set starts small and doubles: a region of a few institutions costs a few
- * hundred bytes, and rows in any order cost the same per row (no set is ever packed away and rebuilt).
+ * The regions share GROUPS tables, a region's names all in one (its group, from its number): a file grouped by
+ * region works in the few buckets of one group, which stay in the processor's cache, and a row of a file in any order
+ * looks in one bucket, found through two small arrays (not through a table object of its region's). Each group is an
+ * extendible hash table: a directory, indexed by the top bits of hash b, names the bucket of each key; a bucket is a
+ * small open-addressed table of BUCKET_SLOTS slots, and a full one is split in two by the next bit of b, so a table
+ * grows a bucket at a time and never copies itself whole (a table grown by doubling would hold its old and its new
+ * copy at once, and leave the old one to the garbage collector). Buckets live in chunks that are never moved.
  */
 import { utf8Bytes } from "./utf8.js";
 
-/** slot layout: hash a (0: empty), hash b, first line */
+// a bucket: how many keys it holds, its depth (the top bits of hash b its keys share), the next bucket of its chain
+// + 1 (0: none; only buckets at the most depth chain), then its slots: hash a (0: empty), hash b, first line
+const COUNT = 0;
+const DEPTH = 1;
+const OVERFLOW = 2;
+const SLOTS = 3;
 const STRIDE = 3;
-const EMPTY = new Uint32Array(0);
+const BUCKET_SLOTS = 64;
+/** at most three quarters full: probing stays short */
+const MOST_IN_BUCKET = 48;
+const BUCKET_WIDTH = SLOTS + BUCKET_SLOTS * STRIDE;
+/**
+ * 4,096 buckets (3.2 MB) a chunk: a chunk this large is its own mapping (glibc maps a block above its threshold, which
+ * grows to the largest block freed, a megabyte or two as the reader's buffers grow), so the set's memory goes back to
+ * the system when it is let go after the last row, instead of staying in the process's heap.
+ */
+const BUCKET_BITS = 12;
+const BUCKETS_PER_CHUNK = 1 << BUCKET_BITS;
+const GROUP_BITS = 8;
+const GROUPS = 1 << GROUP_BITS;
+const NO_DIRECTORY = new Int32Array(0);
+/**
+ * A directory's most bits (4M buckets, some 150M names): past it a full bucket is chained to another, so that keys
+ * whose hash b is the same (crafted to be) cannot double the directory without end.
+ */
+const MAX_DEPTH = 22;
 
-export class CompactStringSet {
-  private table: Uint32Array = EMPTY;
-  private capacity = 0;
+export class InstitutionNames {
+  private readonly chunks: Uint32Array[] = [];
+  private buckets = 0;
+  /** per group, per value of hash b's top bits (as many as the group's depth), its bucket (empty: no name yet) */
+  private readonly directories: Int32Array[] = Array.from({ length: GROUPS }, () => NO_DIRECTORY);
+  private readonly depths = new Int32Array(GROUPS);
   private size = 0;
+  /** a bucket's slots while it is split */
+  private readonly moving = new Uint32Array(BUCKET_SLOTS * STRIDE);
 
-  /** `initial`: the table's first size, made at the first add (a region of region rows only never needs one) */
-  constructor(private readonly initial = 16) {}
+  /** `maxDepth`: a directory's most bits (fewer only to test the chains) */
+  constructor(private readonly maxDepth = MAX_DEPTH) {}
 
   get length(): number {
     return this.size;
   }
 
-  /** Adds the key; returns the line it was first added with when it was already present, else 0. */
-  addOrGet(key: string, line: number): number {
+  /** Adds the region's name; returns the line it was first added with when it was already present, else 0. */
+  addOrGet(region: number, key: string, line: number): number {
     const bytes = utf8Bytes(key);
-    return this.addOrGetRange(bytes, 0, bytes.length, line);
+    return this.addOrGetRange(region, bytes, 0, bytes.length, line);
   }
 
-  /** Adds bytes[from, to); returns the line it was first added with when it was already present, else 0. */
-  addOrGetRange(bytes: Uint8Array, from: number, to: number, line: number): number {
-    if (this.capacity === 0) {
-      this.capacity = 1 << Math.max(2, Math.ceil(Math.log2(this.initial)));
-      this.table = new Uint32Array(this.capacity * STRIDE);
-    }
-    // at most three quarters full: linear probing stays short
-    if ((this.size + 1) * 4 > this.capacity * 3) this.grow();
+  /** Adds the region's name bytes[from, to); returns the line it was first added with when it was already present, else 0. */
+  addOrGetRange(region: number, bytes: Uint8Array, from: number, to: number, line: number): number {
     // both hashes in one pass over the name: FNV-1a and MurmurHash3's 32-bit mixing
     let a = 0x811c9dc5;
     let b = 0x9747b28c;
@@ -52,53 +79,133 @@ export class CompactStringSet {
       b = (b << 13) | (b >>> 19);
       b = (Math.imul(b, 5) + 0xe6546b64) | 0;
     }
+    // the region is mixed into both through a bijection: one name in two regions is two keys that never collide
+    a = mix(a ^ Math.imul(region, 0x9e3779b1), to - from);
+    b = mix(b ^ Math.imul(region, 0x85ebca77), to - from);
     a = (a | 1) >>> 0; // never 0 (0 marks an empty slot), and unsigned, as the table stores it
-    b = finish(b, to - from);
-    const table = this.table;
-    const mask = this.capacity - 1;
-    for (let slot = (a ^ b) & mask; ; slot = (slot + 1) & mask) {
-      const at = slot * STRIDE;
-      const stored = table[at]!;
-      if (stored === 0) {
-        table[at] = a;
-        table[at + 1] = b;
-        table[at + 2] = line;
+    const group = Math.imul(region, 0x9e3779b1) >>> (32 - GROUP_BITS);
+    if (this.directories[group]!.length === 0) this.directories[group] = Int32Array.of(this.addBucket(0));
+    for (;;) {
+      const depth = this.depths[group]!;
+      const bucket = this.directories[group]![depth === 0 ? 0 : b >>> (32 - depth)]!;
+      const found = this.inChain(bucket, a, b, line);
+      if (found >= 0) return found;
+      // the key's bucket is full: split it (the directory then names the key's new bucket), and look again
+      this.split(group, bucket, b);
+    }
+  }
+
+  /**
+   * Looks for the key in a bucket and the buckets chained to it: its first line when present, else 0 once it is
+   * added, or -1 when the bucket is full and can be split.
+   */
+  private inChain(bucket: number, a: number, b: number, line: number): number {
+    for (;;) {
+      const table = this.chunks[bucket >>> BUCKET_BITS]!;
+      const base = (bucket & (BUCKETS_PER_CHUNK - 1)) * BUCKET_WIDTH;
+      let empty = -1;
+      for (let probe = 0, slot = homeSlot(a); probe < BUCKET_SLOTS; probe++, slot = (slot + 1) & (BUCKET_SLOTS - 1)) {
+        const at = base + SLOTS + slot * STRIDE;
+        const stored = table[at]!;
+        if (stored === 0) {
+          empty = at;
+          break;
+        }
+        if (stored === a && table[at + 1] === b) return table[at + 2]!;
+      }
+      // a chained bucket's keys may be in the buckets after it, whatever its empty slots
+      const next = table[base + OVERFLOW]!;
+      if (next > 0) {
+        bucket = next - 1;
+        continue;
+      }
+      if (empty >= 0 && table[base + COUNT]! < MOST_IN_BUCKET) {
+        table[empty] = a;
+        table[empty + 1] = b;
+        table[empty + 2] = line;
+        table[base + COUNT]!++;
         this.size++;
         return 0;
       }
-      if (stored === a && table[at + 1] === b) return table[at + 2]!;
+      if (table[base + DEPTH]! < this.maxDepth) return -1;
+      // at the directory's most bits: a bucket chained to this one takes the key
+      const chained = this.addBucket(this.maxDepth);
+      table[base + OVERFLOW] = chained + 1;
+      bucket = chained;
     }
   }
 
-  private grow(): void {
-    const old = this.table;
-    this.capacity *= 2;
-    this.table = new Uint32Array(this.capacity * STRIDE);
-    this.insertAll(old);
+  /**
+   * Splits a full bucket of a group by the next bit of hash b (`b`: any of its keys'), doubling the group's directory
+   * when it must.
+   */
+  private split(group: number, bucket: number, b: number): void {
+    const table = this.chunks[bucket >>> BUCKET_BITS]!;
+    const base = (bucket & (BUCKETS_PER_CHUNK - 1)) * BUCKET_WIDTH;
+    const depth = table[base + DEPTH]!;
+    if (depth === this.depths[group]) this.doubleDirectory(group);
+    // the directory's entries for the bucket's prefix: the upper half of them now names the new bucket
+    const span = 2 ** (this.depths[group]! - depth);
+    const first = (depth === 0 ? 0 : b >>> (32 - depth)) * span;
+    const upper = this.addBucket(depth + 1);
+    table[base + DEPTH] = depth + 1;
+    this.directories[group]!.fill(upper, first + span / 2, first + span);
+    // the bucket's keys go back in, each to the half its next bit of b says
+    const moving = this.moving;
+    for (let i = 0; i < moving.length; i++) moving[i] = table[base + SLOTS + i]!;
+    table.fill(0, base + SLOTS, base + BUCKET_WIDTH);
+    table[base + COUNT] = 0;
+    const upperTable = this.chunks[upper >>> BUCKET_BITS]!;
+    const upperBase = (upper & (BUCKETS_PER_CHUNK - 1)) * BUCKET_WIDTH;
+    for (let i = 0; i < moving.length; i += STRIDE) {
+      const keyA = moving[i]!;
+      if (keyA === 0) continue;
+      const keyB = moving[i + 1]!;
+      if ((keyB >>> (31 - depth)) & 1) put(upperTable, upperBase, keyA, keyB, moving[i + 2]!);
+      else put(table, base, keyA, keyB, moving[i + 2]!);
+    }
   }
 
-  /** Inserts the keys of an old table (hash a 0: an empty slot) into the table. */
-  private insertAll(from: Uint32Array): void {
-    const table = this.table;
-    const mask = this.capacity - 1;
-    for (let i = 0; i < from.length; i += STRIDE) {
-      const a = from[i]!;
-      if (a === 0) continue;
-      const b = from[i + 1]!;
-      let slot = (a ^ b) & mask;
-      while (table[slot * STRIDE] !== 0) slot = (slot + 1) & mask;
-      const at = slot * STRIDE;
-      table[at] = a;
-      table[at + 1] = b;
-      table[at + 2] = from[i + 2]!;
-    }
+  private doubleDirectory(group: number): void {
+    const old = this.directories[group]!;
+    const doubled = new Int32Array(old.length * 2);
+    for (let i = 0; i < old.length; i++) doubled[2 * i] = doubled[2 * i + 1] = old[i]!;
+    this.directories[group] = doubled;
+    this.depths[group]!++;
+  }
+
+  /** A new empty bucket of this depth; returns its number. */
+  private addBucket(depth: number): number {
+    const bucket = this.buckets++;
+    if (bucket >>> BUCKET_BITS === this.chunks.length) this.chunks.push(new Uint32Array(BUCKETS_PER_CHUNK * BUCKET_WIDTH));
+    this.chunks[bucket >>> BUCKET_BITS]![(bucket & (BUCKETS_PER_CHUNK - 1)) * BUCKET_WIDTH + DEPTH] = depth;
+    return bucket;
   }
 }
 
-function finish(h: number, length: number): number {
+/** Puts a key known to be absent into the bucket at table[base], which has room. */
+function put(table: Uint32Array, base: number, a: number, b: number, line: number): void {
+  let slot = homeSlot(a);
+  while (table[base + SLOTS + slot * STRIDE] !== 0) slot = (slot + 1) & (BUCKET_SLOTS - 1);
+  const at = base + SLOTS + slot * STRIDE;
+  table[at] = a;
+  table[at + 1] = b;
+  table[at + 2] = line;
+  table[base + COUNT]!++;
+}
+
+/** A key's first slot in its bucket, from bits of hash a (whose lowest bit is always set). */
+function homeSlot(a: number): number {
+  return (a >>> 8) & (BUCKET_SLOTS - 1);
+}
+
+/** MurmurHash3's finaliser, with the key's length: every bit of h reaches every bit of the result. */
+function mix(h: number, length: number): number {
   h ^= length;
   h ^= h >>> 16;
   h = Math.imul(h, 0x85ebca6b);
   h ^= h >>> 13;
+  h = Math.imul(h, 0xc2b2ae35);
+  h ^= h >>> 16;
   return h >>> 0;
 }

@@ -1,9 +1,10 @@
 /**
  * The identity cells (region code, year, institution type, region name) repeat from row to row: each distinct raw
  * text is parsed once. Texts are found again by their bytes, hashed and compared in place, so a hit costs no copy,
- * whether the rows come grouped or in any order.
+ * whether the rows come grouped or in any order. The texts' bytes and the hash table are flat typed arrays: a row of
+ * a file in any order finds its code's entry in a few cache lines, not through a Map, a bucket array and a byte array
+ * of the entry's own.
  */
-import { sameBytes } from "./cells.js";
 import type { RegionAccumulator } from "./accumulators.js";
 import type { CsvRecord } from "./csv.js";
 import { utf8Bytes, utf8Text } from "./utf8.js";
@@ -12,8 +13,6 @@ import { REGION_TYPE_NAMES, TOTAL_ROW, unitTypeByName, unitTypeIndex } from "./v
 
 export interface Cached {
   raw: string;
-  /** the raw cell's UTF-8 bytes, to compare the next rows' cells with in place */
-  rawBytes: Uint8Array;
   blank: boolean;
   text: string;
   /** the cell names a total row (合计, total …) */
@@ -32,12 +31,16 @@ export type TypeCell = Cached & { unitType: string | undefined; typeIndex: numbe
 const MAX_ENTRIES = 1 << 16;
 
 export class CellCache<T extends Cached> {
-  /** by a hash of the raw bytes: rows in any order find their cell's entry in one step */
-  private readonly byHash = new Map<number, T[]>();
+  private readonly entries: T[] = [];
+  /** entry i's raw bytes are text[starts[i], starts[i + 1]) */
+  private text = new Uint8Array(1024);
+  private starts = new Int32Array(65);
+  /** open-addressed by a hash of the raw bytes: an entry's number + 1 (0: empty), at most half full */
+  private slots = new Int32Array(128);
   private readonly byText = new Map<string, T>();
   private size = 0;
-  /** the entry the last row found: the rows of a grouped file find it again */
-  private last: T | undefined;
+  /** the entry the last row found: the rows of a grouped file find it again (-1: none) */
+  private last = -1;
   constructor(private readonly parse: (raw: string) => T) {}
 
   /** Cell i of the record, parsed (an absent cell reads as empty). */
@@ -48,47 +51,111 @@ export class CellCache<T extends Cached> {
     const s = rec.starts[i]!;
     const length = rec.ends[i]! - s;
     const bytes = rec.bytes;
-    const last = this.last;
-    if (last && sameBytes(last.rawBytes, bytes, s, length)) return last;
+    if (this.last >= 0 && this.sameAs(this.last, bytes, s, length)) return this.entries[this.last]!;
     let h = 0x811c9dc5;
     for (let k = s; k < s + length; k++) h = Math.imul(h ^ bytes[k]!, 0x01000193);
-    h &= 0x3fffffff; // a small integer, which a Map hashes without boxing it
-    const bucket = this.byHash.get(h);
-    if (bucket) {
-      for (let k = 0; k < bucket.length; k++) {
-        if (sameBytes(bucket[k]!.rawBytes, bytes, s, length)) return (this.last = bucket[k]!);
-      }
+    const slots = this.slots;
+    const mask = slots.length - 1;
+    let slot = (h ^ (h >>> 15)) & mask;
+    for (let found = slots[slot]!; found !== 0; slot = (slot + 1) & mask, found = slots[slot]!) {
+      if (this.sameAs(found - 1, bytes, s, length)) return this.entries[(this.last = found - 1)]!;
     }
-    const entry = this.parse(utf8Text(bytes, s, s + length));
-    this.room();
-    if (bucket) bucket.push(entry);
-    else this.byHash.set(h, [entry]);
-    return (this.last = entry);
+    return this.add(bytes, s, length, slot);
+  }
+
+  /** A text not seen yet (or not since the cache started again), parsed and kept; `slot` is where it goes. */
+  private add(bytes: Uint8Array, start: number, length: number, slot: number): T {
+    const entry = this.parse(utf8Text(bytes, start, start + length));
+    // the table may grow (or start again) first, and the text then goes where it says
+    const at = this.room() ? slot : this.slotOf(bytes, start, length);
+    this.slots[at] = this.keep(entry, bytes, start, length) + 1;
+    this.last = this.size - 1;
+    return entry;
+  }
+
+  /** Whether entry e's raw bytes are bytes[start, start + length). */
+  private sameAs(e: number, bytes: Uint8Array, start: number, length: number): boolean {
+    const from = this.starts[e]!;
+    if (this.starts[e + 1]! - from !== length) return false;
+    const text = this.text;
+    for (let k = 0; k < length; k++) if (text[from + k] !== bytes[start + k]) return false;
+    return true;
+  }
+
+  /** Keeps a new entry and its raw bytes; returns its number. */
+  private keep(entry: T, bytes: Uint8Array, start: number, length: number): number {
+    const e = this.size++;
+    this.entries.push(entry);
+    const from = this.starts[e]!;
+    if (from + length > this.text.length) this.text = grown(this.text, from + length);
+    for (let k = 0; k < length; k++) this.text[from + k] = bytes[start + k]!;
+    if (e + 2 > this.starts.length) this.starts = grown(this.starts, e + 2);
+    this.starts[e + 1] = from + length;
+    return e;
+  }
+
+  /** The empty slot for new bytes (after the table has grown). */
+  private slotOf(bytes: Uint8Array, start: number, length: number): number {
+    let h = 0x811c9dc5;
+    for (let k = start; k < start + length; k++) h = Math.imul(h ^ bytes[k]!, 0x01000193);
+    const mask = this.slots.length - 1;
+    let slot = (h ^ (h >>> 15)) & mask;
+    while (this.slots[slot] !== 0) slot = (slot + 1) & mask;
+    return slot;
   }
 
   /** A cell the scanner had to copy out (quotes unescaped …): looked up by its text. */
   private ownedText(raw: string): T {
     let entry = this.byText.get(raw);
     if (!entry) {
-      this.room();
+      if (this.byText.size >= MAX_ENTRIES) this.byText.clear();
       this.byText.set(raw, (entry = this.parse(raw)));
     }
     return entry;
   }
 
-  private room(): void {
-    if (++this.size <= MAX_ENTRIES) return;
-    this.clear();
-    this.size = 1;
+  /**
+   * Room for one more entry: true when the slot found for it still holds, false when the table has just grown (or
+   * started again past MAX_ENTRIES).
+   */
+  private room(): boolean {
+    if (this.size >= MAX_ENTRIES) {
+      this.clearBytes();
+      return false;
+    }
+    if (2 * (this.size + 1) <= this.slots.length) return true;
+    const slots = new Int32Array(this.slots.length * 2);
+    const mask = slots.length - 1;
+    for (let e = 0; e < this.size; e++) {
+      let h = 0x811c9dc5;
+      for (let k = this.starts[e]!; k < this.starts[e + 1]!; k++) h = Math.imul(h ^ this.text[k]!, 0x01000193);
+      let slot = (h ^ (h >>> 15)) & mask;
+      while (slots[slot] !== 0) slot = (slot + 1) & mask;
+      slots[slot] = e + 1;
+    }
+    this.slots = slots;
+    return false;
+  }
+
+  private clearBytes(): void {
+    this.entries.length = 0;
+    this.slots.fill(0);
+    this.size = 0;
+    this.last = -1;
   }
 
   /** Forgets every entry (and what entries hold, such as a code's region). */
   clear(): void {
-    this.byHash.clear();
+    this.clearBytes();
     this.byText.clear();
-    this.last = undefined;
-    this.size = 0;
   }
+}
+
+/** A typed array's copy with room for at least `least` elements. */
+function grown<A extends Uint8Array | Int32Array>(from: A, least: number): A {
+  const to = new (from.constructor as new (length: number) => A)(Math.max(least, 2 * from.length));
+  to.set(from);
+  return to;
 }
 
 /**
@@ -98,28 +165,27 @@ export class CellCache<T extends Cached> {
  */
 function cached(raw: string): Cached {
   const text = normaliseCell(raw);
-  return { raw, rawBytes: utf8Bytes(raw), blank: text === "", text, total: TOTAL_ROW.test(text) };
+  return { raw, blank: text === "", text, total: TOTAL_ROW.test(text) };
 }
 
 export function readCode(raw: string): CodeCell {
-  const { rawBytes, blank, text, total } = cached(raw);
+  const { blank, text, total } = cached(raw);
   const parsed = blank ? undefined : parseRegionCode(raw);
-  return { raw, rawBytes, blank, text, total, value: parsed?.ok ? parsed.value : undefined, region: undefined };
+  return { raw, blank, text, total, value: parsed?.ok ? parsed.value : undefined, region: undefined };
 }
 
 export function readYear(raw: string): YearCell {
-  const { rawBytes, blank, text, total } = cached(raw);
+  const { blank, text, total } = cached(raw);
   const parsed = blank ? undefined : parseYear(raw);
-  return { raw, rawBytes, blank, text, total, value: parsed?.ok ? parsed.value : undefined };
+  return { raw, blank, text, total, value: parsed?.ok ? parsed.value : undefined };
 }
 
 export function readType(raw: string): TypeCell {
-  const { rawBytes, blank, text, total } = cached(raw);
+  const { blank, text, total } = cached(raw);
   const lower = text.toLowerCase();
   const unitType = unitTypeByName.get(lower);
   return {
     raw,
-    rawBytes,
     blank,
     text,
     total,

@@ -6,8 +6,9 @@
  *   → rows.ts (each row classified, its numbers read by row-values.ts, added to its region's accumulators.ts)
  *   → finish.ts (each region summed and cross-checked when it is taken)
  *
- * Memory grows with the number of regions (and 16 to 32 bytes per institution name, for duplicate detection), not
- * with the rows.
+ * Memory grows with the number of regions and the examples they keep (accumulators.ts, examples.ts), not with the
+ * rows; while rows come, each institution name also costs some 24 bytes for duplicate detection (hashset.ts), given
+ * back once the last row is read.
  */
 import { UsageError } from "../errors.js";
 import { compareText } from "../compare-text.js";
@@ -199,7 +200,7 @@ export class StatisticsReader {
       const acc = rows.regions.get(key);
       if (!acc) continue;
       rows.regions.delete(key);
-      yield finishRegion(acc, this.layout, this.sink, this.thresholds);
+      yield finishRegion(acc, rows.store, this.layout, this.sink, this.thresholds);
     }
   }
 

@@ -6,9 +6,24 @@
  * to the interpreter.
  */
 import { unitTypes } from "../registry/index.js";
-import { EXAMPLES_KEPT, ExampleList, MAX_TOTAL_ROWS_CHECKED, RegionAccumulator, TALLY_BELOW, TALLY_ROWS, TALLY_SHORTFALL, TALLY_UNREPORTED, TALLY_WIDTH } from "./accumulators.js";
-import { blankAt, cellText, mayBeTotal, trimmedCell, type CellRange } from "./cells.js";
+import {
+  MAX_TOTAL_ROWS_CHECKED,
+  RegionAccumulator,
+  RegionStore,
+  TALLY_BELOW,
+  TALLY_FIRST_EXAMPLE,
+  TALLY_LAST_EXAMPLE,
+  TALLY_ROWS,
+  TALLY_SHORTFALL,
+  TALLY_UNREPORTED,
+  TALLY_WIDTH,
+  TYPE_ROWS,
+  TYPE_SUMS,
+} from "./accumulators.js";
+import { blankAt, cellText, mayBeTotal, trimCell, type CellRange } from "./cells.js";
 import type { CsvRecord } from "./csv.js";
+import { EXAMPLES_KEPT } from "./examples.js";
+import { InstitutionNames } from "./hashset.js";
 import { problems, type DiagnosticSink } from "./diagnostics.js";
 import { identityCaches, type CodeCell, type YearCell } from "./identity-cache.js";
 import { cellOf, type Layout } from "./layout.js";
@@ -16,7 +31,7 @@ import type { ReadStats } from "./record.js";
 import { RowValues } from "./row-values.js";
 import { thresholdMinimum, thresholdValue, type Threshold } from "./thresholds.js";
 import { metrics } from "../registry/index.js";
-import { POPULATION, TOTAL_ROW } from "./vocabulary.js";
+import { POPULATION, TOTAL_ROW, unitTypeIndex } from "./vocabulary.js";
 import { isNotReportedMark } from "./values.js";
 
 export class RowReader {
@@ -27,6 +42,13 @@ export class RowReader {
   private lastRegion: RegionAccumulator | undefined;
   private readonly caches = identityCaches();
   private readonly numbers: RowValues;
+  /** every region's sums, tallies and examples, by region number */
+  readonly store: RegionStore;
+  /** every region's institution names, while rows come (undefined once they are all read) */
+  private names: InstitutionNames | undefined = new InstitutionNames();
+  // the region-name and institution-name cells of the row being read, trimmed (one object each for every row)
+  private readonly regionNameCell: CellRange = { start: 0, end: 0, length: 0 };
+  private readonly unitCell: CellRange = { start: 0, end: 0, length: 0 };
 
   constructor(
     private readonly layout: Layout,
@@ -39,10 +61,13 @@ export class RowReader {
     private readonly inRegions?: (code: string) => boolean,
   ) {
     this.numbers = new RowValues(layout, sink);
+    this.store = new RegionStore(layout.fast.metrics.length, thresholds.length);
   }
 
   /** The rows are all read: the regions are now only taken, one at a time, from `regions`. */
   done(): void {
+    // every duplicate row has been found
+    this.names = undefined;
     this.byCode.clear();
     // a code's cell holds its last region: the regions are let go as they are finished
     this.caches.code.clear();
@@ -60,13 +85,13 @@ export class RowReader {
     const year = this.caches.year.get(rec, at.year);
     const type = this.caches.type.get(rec, at.unit_type);
     // the region's name matters on its first rows and its own row, or when it is a total row's 合计: most rows skip it
-    const nameCell = trimmedCell(rec, at.region);
+    const nameCell = trimCell(rec, at.region, this.regionNameCell);
     const regionTotal =
       nameCell.length > 0 &&
       // the first character says (a full-width form, 0xEF in UTF-8, is read as its ASCII letter)
       (rec.owned[at.region] !== undefined || mayBeTotal(rec, at.region, nameCell) || rec.bytes[nameCell.start] === 0xef) &&
       this.caches.name.get(rec, at.region).total;
-    const unit = trimmedCell(rec, at.unit);
+    const unit = trimCell(rec, at.unit, this.unitCell);
     let unitName = unit.length <= 12 && mayBeTotal(rec, at.unit, unit) ? cellText(rec, at.unit, unit) : undefined;
     // 小计 / 合计 where an institution's name goes, on a row of one institution type: that type's subtotal row
     // a dash alone where the name goes (a region row of a table that dashes every empty cell) names nothing
@@ -190,7 +215,11 @@ export class RowReader {
       return;
     }
     region.subtotalLines.set(unitType, line);
-    if (valid) region.type(unitType).subtotal = { line, institutions: this.numbers.institutions, values: values.slice() };
+    if (!valid) return;
+    const typeIndex = unitTypeIndex.get(unitType)!;
+    // the type is among the region's types, with or without institution rows
+    this.store.typeRecord(region.index, typeIndex);
+    region.subtotals.set(typeIndex, { line, institutions: this.numbers.institutions, values: values.slice() });
   }
 
   private institutionRow(rec: CsvRecord, region: RegionAccumulator, typeIndex: number, unit: CellRange, valid: boolean, values: Float64Array): void {
@@ -198,32 +227,39 @@ export class RowReader {
     const column = this.layout.at.unit;
     this.stats.institutionRows++;
     const owned = rec.owned[column];
+    const names = this.names!;
     const first =
-      owned !== undefined ? region.names.addOrGet(owned.trim(), line) : region.names.addOrGetRange(rec.bytes, unit.start, unit.end, line);
+      owned !== undefined
+        ? names.addOrGet(region.index, owned.trim(), line)
+        : names.addOrGetRange(region.index, rec.bytes, unit.start, unit.end, line);
     if (first) {
       this.sink.add(problems.duplicateRow(cellOf(this.layout, line, "unit"), cellText(rec, column, unit), first));
       return;
     }
     if (!valid) return;
-    const acc = region.slot(typeIndex);
-    acc.rows++;
+    const store = this.store;
+    const record = store.typeRecord(region.index, typeIndex);
+    const sums = store.sums.chunk(record);
+    const at = store.sums.offset(record);
+    sums[at + TYPE_ROWS]!++;
     const fastMetrics = this.layout.fast.metrics;
-    const totals = region.totals;
     const columns = fastMetrics.length;
-    const sums = acc.base;
-    const reported = sums + columns;
+    const sum = at + TYPE_SUMS;
+    const unreported = sum + columns;
     for (let k = 0; k < columns; k++) {
       const v = values[fastMetrics[k]!]!;
-      if (v === v) {
-        totals[sums + k]! += v;
-        totals[reported + k]!++;
-      }
+      if (v === v) sums[sum + k]! += v;
+      else sums[unreported + k]!++;
     }
+    const covering = this.thresholdsByType[typeIndex]!;
+    if (covering.length === 0) return;
     const thresholds = this.thresholds;
-    const tallies = region.tallies;
-    for (const c of this.thresholdsByType[typeIndex]!) {
+    const tallies = store.tallies.chunk(region.index);
+    const talliesAt = store.tallies.offset(region.index);
+    for (let i = 0; i < covering.length; i++) {
+      const c = covering[i]!;
       const threshold = thresholds[c]!;
-      const tally = c * TALLY_WIDTH;
+      const tally = talliesAt + c * TALLY_WIDTH;
       tallies[tally + TALLY_ROWS]! += 1;
       const v = thresholdValue(threshold, values);
       const min = thresholdMinimum(threshold, values);
@@ -233,13 +269,17 @@ export class RowReader {
         tallies[tally + TALLY_BELOW]! += 1;
         tallies[tally + TALLY_SHORTFALL]! += min - v;
       }
-      const examples = region.examples[c]!;
-      if (examples.length < EXAMPLES_KEPT) this.example(examples, rec, unit, typeIndex, v);
+      // every row below the threshold or not reporting it is one of the first EXAMPLES_KEPT or not
+      if (tallies[tally + TALLY_BELOW]! + tallies[tally + TALLY_UNREPORTED]! <= EXAMPLES_KEPT) this.example(tallies, tally, rec, unit, typeIndex, v);
     }
   }
 
-  private example(examples: ExampleList, rec: CsvRecord, unit: CellRange, typeIndex: number, v: number): void {
-    examples.add(cellText(rec, this.layout.at.unit, unit), typeIndex, rec.line, v);
+  /** Keeps the row as an example of its threshold, at the end of the region's chain for it. */
+  private example(tallies: Float64Array, tally: number, rec: CsvRecord, unit: CellRange, typeIndex: number, v: number): void {
+    const owned = rec.owned[this.layout.at.unit];
+    const e = this.store.examples.add(tallies[tally + TALLY_LAST_EXAMPLE]!, rec.bytes, unit.start, unit.end, owned, typeIndex, rec.line, v);
+    if (tallies[tally + TALLY_FIRST_EXAMPLE] === 0) tallies[tally + TALLY_FIRST_EXAMPLE] = e;
+    tallies[tally + TALLY_LAST_EXAMPLE] = e;
   }
 
   private regionFor(code: string, year: number, line: number): RegionAccumulator {
@@ -249,7 +289,7 @@ export class RowReader {
     if (!years) this.byCode.set(code, (years = new Map()));
     let region = years.get(year);
     if (!region) {
-      region = new RegionAccumulator(code, year, line, this.thresholds.length, this.layout.fast.metrics.length);
+      region = new RegionAccumulator(code, year, line, this.store.addRegion());
       years.set(year, region);
       this.regions.set(`${code}|${year}`, region);
     }

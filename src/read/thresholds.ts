@@ -5,7 +5,16 @@
  * kind's business (src/evaluate/kinds/per-institution.ts); the reader only counts.
  */
 import { unitTypes } from "../registry/index.js";
-import { TALLY_BELOW, TALLY_ROWS, TALLY_SHORTFALL, TALLY_UNREPORTED, TALLY_WIDTH, type RegionAccumulator } from "./accumulators.js";
+import {
+  TALLY_BELOW,
+  TALLY_FIRST_EXAMPLE,
+  TALLY_ROWS,
+  TALLY_SHORTFALL,
+  TALLY_UNREPORTED,
+  TALLY_WIDTH,
+  type RegionStore,
+  type TypeAccumulator,
+} from "./accumulators.js";
 import type { InstitutionCheckResult, InstitutionCheckSpec } from "./record.js";
 import { metricIndex } from "./vocabulary.js";
 
@@ -53,14 +62,20 @@ export function thresholdsByType(thresholds: readonly Threshold[]): number[][] {
 }
 
 /** A region's tallies, one result per threshold, with the subtotal rows of covered types that have no institution rows. */
-export function thresholdResults(thresholds: readonly Threshold[], acc: RegionAccumulator): Record<string, InstitutionCheckResult> {
+export function thresholdResults(
+  thresholds: readonly Threshold[],
+  types: ReadonlyMap<string, TypeAccumulator>,
+  store: RegionStore,
+  region: number,
+): Record<string, InstitutionCheckResult> {
   const results: Record<string, InstitutionCheckResult> = {};
+  const tallies = store.tallies.chunk(region);
   thresholds.forEach((threshold, c) => {
     const { spec, metric } = threshold;
-    const tally = c * TALLY_WIDTH;
+    const tally = store.tallies.offset(region) + c * TALLY_WIDTH;
     const subtotals: InstitutionCheckResult["subtotals"] = [];
     for (const unitType of new Set(spec.unitTypes)) {
-      const t = acc.types.get(unitType);
+      const t = types.get(unitType);
       // a share of each institution's own figure cannot be bounded from a subtotal
       if (!t || t.rows > 0 || !t.subtotal || metric < 0 || threshold.of >= 0) continue;
       const institutions = t.subtotal.institutions;
@@ -72,11 +87,11 @@ export function thresholdResults(thresholds: readonly Threshold[], acc: RegionAc
       metric: spec.metric,
       min: spec.min,
       unitTypes: spec.unitTypes,
-      rows: acc.tallies[tally + TALLY_ROWS]!,
-      failing: acc.tallies[tally + TALLY_BELOW]!,
-      unreported: acc.tallies[tally + TALLY_UNREPORTED]!,
-      shortfall: acc.tallies[tally + TALLY_SHORTFALL]!,
-      examples: acc.examples[c]!.list(),
+      rows: tallies[tally + TALLY_ROWS]!,
+      failing: tallies[tally + TALLY_BELOW]!,
+      unreported: tallies[tally + TALLY_UNREPORTED]!,
+      shortfall: tallies[tally + TALLY_SHORTFALL]!,
+      examples: store.examples.list(tallies[tally + TALLY_FIRST_EXAMPLE]!),
       subtotals,
     };
   });
