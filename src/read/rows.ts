@@ -67,6 +67,7 @@ export class RowReader {
   /** The rows are all read: the regions are now only taken, one at a time, from `regions`. */
   done(): void {
     // every duplicate row has been found
+    this.names?.release();
     this.names = undefined;
     this.byCode.clear();
     // a code's cell holds its last region: the regions are let go as they are finished

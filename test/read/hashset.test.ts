@@ -18,6 +18,20 @@ describe("InstitutionNames", () => {
     );
   });
 
+  it("gives its memory back when released, and is then an empty set", () => {
+    const set = new InstitutionNames();
+    const keys = Array.from({ length: 50_000 }, (_, i) => `卫生院 ${i}`);
+    keys.forEach((key, i) => set.addOrGet(i % 300, key, i + 1));
+    const held = (set as unknown as { chunks: Uint32Array[] }).chunks.slice();
+    expect(held.length).toBeGreaterThan(0);
+    set.release();
+    // each chunk's memory moved out (its buffer detached), to be freed by the next young collection
+    for (const chunk of held) expect(chunk.buffer.byteLength).toBe(0);
+    expect(set.length).toBe(0);
+    keys.forEach((key, i) => expect(set.addOrGet(i % 300, key, i + 1)).toBe(0));
+    keys.forEach((key, i) => expect(set.addOrGet(i % 300, key, 100_000 + i)).toBe(i + 1));
+  });
+
   it("keeps every key with its first line however the keys are spread over the regions", () => {
     // rows may visit the regions in any order, and one name may be in several regions
     fc.assert(
