@@ -158,8 +158,8 @@ export class CheckRun {
   private regionCount = 0;
 
   constructor(
-    readonly catalogue: Catalogue,
-    readonly options: CheckOptions,
+    private readonly catalogue: Catalogue,
+    private readonly options: CheckOptions,
   ) {
     checkPlanArguments(catalogue, options);
     this.selection = { templates: options.templates ?? [] };
@@ -260,63 +260,27 @@ export class CheckRun {
 
   /** The same rule as a region's plan, within the region's level: a category's figures and, for the totals, only the top categories', once. */
   private addToRollup(plan: RegionPlan, level: Level): void {
-    for (const t of plan.totals) addYear(this.levelTotals(level), t);
-    for (const category of plan.categories) {
-      if (category.partOf) this.partOf.set(category.metric, category.partOf);
-      for (const y of category.years) addYear(this.metricYears(level, category.metric), y);
-    }
-  }
-
-  private levelTotals(level: Level): Map<number, RollupYear> {
     let totals = this.totalsByYear.get(level);
     if (!totals) this.totalsByYear.set(level, (totals = new Map()));
-    return totals;
-  }
-
-  private metricYears(level: Level, metric: string): Map<number, RollupYear> {
+    for (const t of plan.totals) {
+      const row = totals.get(t.year) ?? { year: t.year, hires: 0, leavers: 0 };
+      row.hires += t.hires;
+      row.leavers += t.leavers;
+      totals.set(t.year, row);
+    }
     let byMetric = this.hiresByMetric.get(level);
     if (!byMetric) this.hiresByMetric.set(level, (byMetric = new Map()));
-    let years = byMetric.get(metric);
-    if (!years) byMetric.set(metric, (years = new Map()));
-    return years;
-  }
-
-  /** What this run has added up, as plain data that can cross to another thread (see absorb). */
-  tally(): CheckTally {
-    const rollup: CheckTally["rollup"] = [];
-    for (const [level, byMetric] of this.hiresByMetric) {
-      for (const [metric, years] of byMetric) for (const y of years.values()) rollup.push({ level, metric, ...y });
+    for (const category of plan.categories) {
+      if (category.partOf) this.partOf.set(category.metric, category.partOf);
+      let years = byMetric.get(category.metric);
+      if (!years) byMetric.set(category.metric, (years = new Map()));
+      for (const y of category.years) {
+        const row = years.get(y.year) ?? { year: y.year, hires: 0, leavers: 0 };
+        row.hires += y.hires;
+        row.leavers += y.leavers;
+        years.set(y.year, row);
+      }
     }
-    const totals: CheckTally["totals"] = [];
-    for (const [level, years] of this.totalsByYear) for (const y of years.values()) totals.push({ level, ...y });
-    return {
-      counts: { ...this.counts },
-      targetsUsed: [...this.targetsUsed.keys()],
-      rollup,
-      partOf: [...this.partOf],
-      totals,
-      regionsByLevel: [...this.regionsByLevel],
-      regionCount: this.regionCount,
-    };
-  }
-
-  /**
-   * Adds in what another run over other codes of the same input added up (its tally): the summary is then the one a
-   * single run over all the codes gives, as every total is a sum and every list is sorted when summarised.
-   */
-  absorb(tally: CheckTally): void {
-    for (const status of STATUS_ORDER) this.counts[status] += tally.counts[status];
-    for (const id of tally.targetsUsed) {
-      if (this.targetsUsed.has(id)) continue;
-      const target = this.catalogue.targets.find((t) => t.id === id);
-      if (!target) throw new Error(`CheckRun.absorb: target ${id} is not in the catalogue`);
-      this.targetsUsed.set(id, target);
-    }
-    for (const { level, metric, ...y } of tally.rollup) addYear(this.metricYears(level, metric), y);
-    for (const [metric, whole] of tally.partOf) this.partOf.set(metric, whole);
-    for (const { level, ...y } of tally.totals) addYear(this.levelTotals(level), y);
-    for (const [level, n] of tally.regionsByLevel) this.regionsByLevel.set(level, (this.regionsByLevel.get(level) ?? 0) + n);
-    this.regionCount += tally.regionCount;
   }
 
   /** Total hires per level, category and year across the regions' plans: never summed across levels. */
@@ -331,28 +295,6 @@ export class CheckRun {
         }),
     );
   }
-}
-
-/** Adds a year's hires and leavers to the row of that year. */
-function addYear(years: Map<number, RollupYear>, y: RollupYear): void {
-  const row = years.get(y.year);
-  if (row) {
-    row.hires += y.hires;
-    row.leavers += y.leavers;
-  } else years.set(y.year, { year: y.year, hires: y.hires, leavers: y.leavers });
-}
-
-/** A run's totals as plain data (CheckRun.tally): rows of hires and leavers by level (and category) and year. */
-export interface CheckTally {
-  counts: Record<Status, number>;
-  /** target ids */
-  targetsUsed: string[];
-  rollup: Array<RollupYear & { level: Level; metric: string }>;
-  /** category → the category it is part of */
-  partOf: Array<[string, string]>;
-  totals: Array<RollupYear & { level: Level }>;
-  regionsByLevel: Array<[Level, number]>;
-  regionCount: number;
 }
 
 /** A target not assessed for want of a column the input has under a header not recognised: the remark names it. */
@@ -393,15 +335,12 @@ export type PlacedResult = RegionOrderKey & { index: number };
  */
 export function checkCodes(run: CheckRun, codes: Iterable<[code: string, records: RegionRecord[]]>, keep: (result: RegionResult) => number): PlacedResult[] {
   const order: PlacedResult[] = [];
-  for (const [code, records] of codes) order.push(...checkCode(run, code, records, keep));
+  for (const [code, records] of codes) {
+    // completed in place rather than spread into a new object, which in V8 would give every key a map of its own and
+    // make the sort's reads miss their inline caches
+    for (const result of run.addCode(code, records)) order.push(Object.assign(orderKey(result), { index: keep(result) }));
+  }
   return order.sort(compareRegions);
-}
-
-/** One code's regions checked and handed to `keep`: where it put them, unordered. */
-export function checkCode(run: CheckRun, code: string, records: RegionRecord[], keep: (result: RegionResult) => number): PlacedResult[] {
-  // completed in place rather than spread into a new object, which in V8 would give every key a map of its own and
-  // make the sort's reads miss their inline caches
-  return run.addCode(code, records).map((result) => Object.assign(orderKey(result), { index: keep(result) }));
 }
 
 /** Evaluates and plans regions held in memory, in any order. */

@@ -35,29 +35,4 @@ describe("CheckRun", () => {
       { numRuns: 60 },
     );
   });
-
-  it("summarises codes split between two runs, one absorbing the other's tally, as one run over them all", () => {
-    const population = fc.integer({ min: 1_000, max: 3_000_000 });
-    const staffed = fc.record({ code, population, physicians: fc.nat({ max: 20_000 }), nurses: fc.nat({ max: 30_000 }) });
-    fc.assert(
-      fc.property(fc.uniqueArray(staffed, { selector: (r) => r.code, minLength: 1, maxLength: 10 }), fc.array(fc.boolean(), { minLength: 10, maxLength: 10 }), (regions, sides) => {
-        const options = { populationGrowth: 0.01, attrition: 0.05, currentYear: 2026 };
-        const one = new CheckRun(catalogue, options);
-        const here = new CheckRun(catalogue, options);
-        const there = new CheckRun(catalogue, options);
-        regions.forEach((r, i) => {
-          const made = (): RegionRecord => {
-            const figure = (value: number) => ({ value, partial: false, source: "stated" as const });
-            return { ...record(r.code), figures: { population: figure(r.population), physicians: figure(r.physicians), nurses: figure(r.nurses) } };
-          };
-          one.addCode(r.code, [made()]);
-          (sides[i] ? here : there).addCode(r.code, [made()]);
-        });
-        // across a thread: what a tally is must survive structured cloning
-        here.absorb(structuredClone(there.tally()));
-        expect(here.summary()).toEqual(one.summary());
-      }),
-      { numRuns: 60 },
-    );
-  });
 });
