@@ -15,7 +15,7 @@ export interface FormattedRegion<Note = unknown> {
   texts: string[];
   /**
    * what the frame needs of the region (what orders it, its line of the overview, the documents it cites): small
-   * plain data, as it is kept for every region to the end and may come from another thread
+   * plain data, as it is kept for every region to the end of the report
    */
   note: Note;
 }
@@ -26,8 +26,8 @@ export interface FormattedRegion<Note = unknown> {
  * sections (CSV: every region's results, then every region's plan; markdown: the overview's lines, then the
  * regions' details) gives one text per section.
  *
- * `region` depends on nothing but its arguments and the format's options, so regions can be formatted in any order
- * and on any thread; everything the frame needs of them comes back to it as their notes.
+ * `region` depends on nothing but its arguments and the format's options, so regions can be formatted in any order;
+ * everything the frame needs of them comes back to it as their notes.
  */
 export interface RegionStreamFormat<Note = unknown> {
   sections: number;
