@@ -11,7 +11,7 @@ import type { EvaluateContext, FigureView } from "../evaluate/types.js";
 import type { RegionRecord } from "../read/record.js";
 import { disjointPartLists, metricById, metricIds, withWholes } from "../registry/index.js";
 import { compareText } from "../compare-text.js";
-import { UNPLACED, currentCells, distribute, placementWeights, sumCells, unitTypesOf, type Cells } from "./placement.js";
+import { RegionSlots, addShares, currentCells, placementWeights, sameValues, sumCells, type Cells } from "./placement.js";
 import { planTargets, type PlannedTarget } from "./targets.js";
 import { planYears, type HorizonSource, type StartSource } from "./years.js";
 import { flowFlags, postsPlan, reachedAtCap, type PlanFlag, type PostsPlan } from "./limits.js";
@@ -177,26 +177,26 @@ export function planRegion(
   for (let year = region.year; year < horizon; year++) factor = factor.mul(growth);
 
   const currentByMetric = new Map<string, Cells>();
-  const regionTypes = unitTypesOf(region);
+  const slots = new RegionSlots(region);
   const currentOf = (metric: string): Cells => {
     let cells = currentByMetric.get(metric);
     if (!cells) {
-      cells = currentCells(region, metric, regionTypes);
+      cells = currentCells(slots, metric);
       // a whole holds its parts: where the file leaves a whole short of them (or empty), it is at least their sum
       for (const { parts } of disjointPartLists(metric)) {
         if (parts.length === 1) {
-          raiseTo(cells, currentOf(parts[0]!));
+          raiseTo(cells.values, currentOf(parts[0]!).values);
           continue;
         }
-        const sum = new Map<string, number>();
-        for (const part of parts) currentOf(part).forEach((v, cell) => sum.set(cell, (sum.get(cell) ?? 0) + v));
-        raiseTo(cells, sum);
+        const sum = slots.zeros();
+        for (const part of parts) addTo(sum, currentOf(part).values);
+        raiseTo(cells.values, sum);
       }
       currentByMetric.set(metric, cells);
     }
     return cells;
   };
-  const hiresIn = (metric: string, cells: Cells, unitTypes?: readonly string[]) => sumCells(cells, unitTypes) - sumCells(currentOf(metric), unitTypes);
+  const hiresIn = (metric: string, cells: Cells, unitTypes?: readonly string[]) => sumCells(slots, cells, unitTypes) - sumCells(slots, currentOf(metric), unitTypes);
 
   // the planned stock per category and cell at the horizon; grows pass by pass until no target asks for more
   let planned = new Map<string, Cells>();
@@ -246,7 +246,7 @@ export function planRegion(
     // the planned stocks are the needs' (plannedCells is a function of them): the same needs plan the same stocks
     if (!needsMoved) break;
     if (!layout || layout.needs !== needByTarget.size) layout = needLayout(needByTarget);
-    const next = plannedCells(layout, needByTarget, currentOf, placedBefore);
+    const next = plannedCells(layout, needByTarget, slots, currentOf, placedBefore);
     if (sameCells(next, planned)) break;
     planned = next;
   }
@@ -264,7 +264,7 @@ export function planRegion(
     const years: PlanYear[] = [];
     schedule.set(metric, years);
     const partYears = disjointPartLists(metric).map((list) => list.parts.map((part) => schedule.get(part)).filter((y): y is PlanYear[] => y !== undefined));
-    return { years, now: sumCells(currentOf(metric)), target: sumCells(planned.get(metric)!), partYears, cap: capOf.get(metric) };
+    return { years, now: sumCells(slots, currentOf(metric)), target: sumCells(slots, planned.get(metric)!), partYears, cap: capOf.get(metric) };
   });
   for (const category of categorySteps) {
     let before = category.now;
@@ -314,18 +314,18 @@ export function planRegion(
     const totalHires = yearsOf.reduce((n, y) => n + y.hires, 0);
     // a category nothing asks more of, with no leavers to replace, needs no plan
     if (totalHires === 0) continue;
-    const current = sumCells(currentOf(metric));
+    const current = sumCells(slots, currentOf(metric));
     const cells = planned.get(metric)!;
-    const requiredAtHorizon = sumCells(cells);
+    const requiredAtHorizon = sumCells(slots, cells);
     const requirements = (requirementsOf.get(metric) ?? []).sort((a, b) => b.required - a.required || compareText(a.target, b.target));
     const regionWide = requirements.find((r) => !r.unitTypes);
     const driver =
       regionWide && regionWide.required === requiredAtHorizon && requiredAtHorizon > current
         ? regionWide
-        : requirements.find((r) => r.unitTypes && r.required > sumCells(currentOf(metric), r.unitTypes));
+        : requirements.find((r) => r.unitTypes && r.required > sumCells(slots, currentOf(metric), r.unitTypes));
     const plan: CategoryPlan = { metric, current, requiredAtHorizon, bindingTarget: driver?.target, requirements, years: yearsOf, totalHires, flags: [] };
     if (driver?.overdue) plan.overdue = true;
-    const placement = byUnitType(currentOf(metric), cells);
+    const placement = byUnitType(slots, currentOf(metric), cells);
     if (placement) plan.byUnitType = placement;
     const cap = capOf.get(metric);
     const closing = yearsOf[yearsOf.length - 1]!.stock;
@@ -369,11 +369,13 @@ export function planRegion(
   };
 }
 
-/** Raises each cell of `cells` to at least its figure in `floor`, adding the cells `floor` has and it lacks. */
-function raiseTo(cells: Cells, floor: ReadonlyMap<string, number>): void {
-  floor.forEach((v, cell) => {
-    if (v > (cells.get(cell) ?? 0)) cells.set(cell, v);
-  });
+/** Raises each slot of `values` to at least its figure in `floor`. */
+function raiseTo(values: number[], floor: readonly number[]): void {
+  for (let slot = 0; slot < values.length; slot++) if (floor[slot]! > values[slot]!) values[slot] = floor[slot]!;
+}
+
+function addTo(values: number[], more: readonly number[]): void {
+  for (let slot = 0; slot < values.length; slot++) values[slot]! += more[slot]!;
 }
 
 /** Each whole followed by its parts ("of which"), parts in the order of the categories' ids. */
@@ -396,13 +398,15 @@ function wholesFirst(categories: CategoryPlan[]): CategoryPlan[] {
   return out;
 }
 
-function byUnitType(current: Cells, planned: Cells): UnitTypePlacement[] | undefined {
-  if (current.size === 1) return undefined;
+function byUnitType(slots: RegionSlots, current: Cells, planned: Cells): UnitTypePlacement[] | undefined {
+  if (current.layout.order.length === 1) return undefined;
   const out: UnitTypePlacement[] = [];
-  for (const [cell, required] of planned) {
-    const now = current.get(cell) ?? 0;
-    if (cell === UNPLACED && now === 0 && required === 0) continue;
-    out.push({ unitType: cell === UNPLACED ? null : cell, current: now, required, hires: required - now });
+  for (const slot of planned.layout.order) {
+    const now = current.values[slot]!;
+    const required = planned.values[slot]!;
+    const unplaced = slot === slots.unplaced;
+    if (unplaced && now === 0 && required === 0) continue;
+    out.push({ unitType: unplaced ? null : slots.types[slot]!, current: now, required, hires: required - now });
   }
   return out;
 }
@@ -559,6 +563,7 @@ interface PlacedCategory {
 function plannedCells(
   layout: NeedLayout,
   needs: ReadonlyMap<string, Need>,
+  slots: RegionSlots,
   currentOf: (metric: string) => Cells,
   last: Map<string, PlacedCategory>,
 ): Map<string, Cells> {
@@ -572,12 +577,13 @@ function plannedCells(
       out.set(metric, before.placed);
       continue;
     }
-    const placed = placeCategory(metric, own, currentOf, out);
+    const placed = placeCategory(metric, own, slots, currentOf, out);
     last.set(metric, { parts, needs: own, placed, whole: undefined, cells: placed });
     out.set(metric, placed);
   }
   // a group's staff is the staff planned in its group's cells, and the staff hold at least its own needs
-  for (const [metric, placed] of out) {
+  for (const metric of layout.order) {
+    const placed = out.get(metric)!;
     const whole = metricById.get(metric)?.derivedFrom?.metric;
     const wholeCells = whole ? out.get(whole) : undefined;
     if (!wholeCells) continue;
@@ -587,11 +593,11 @@ function plannedCells(
       continue;
     }
     let cells = placed;
-    for (const [cell, v] of placed) {
-      const floor = wholeCells.get(cell) ?? 0;
-      if (cell === UNPLACED || floor <= v) continue;
-      if (cells === placed) cells = new Map(placed);
-      cells.set(cell, floor);
+    for (const slot of placed.layout.order) {
+      const floor = wholeCells.values[slot]!;
+      if (slot === slots.unplaced || floor <= placed.values[slot]!) continue;
+      if (cells === placed) cells = { layout: placed.layout, values: placed.values.slice() };
+      cells.values[slot] = floor;
     }
     made.whole = wholeCells;
     made.cells = cells;
@@ -601,37 +607,52 @@ function plannedCells(
 }
 
 /** One category's planned cells from its current stock, its parts' planned hires (in `out`) and its own needs. */
-function placeCategory(metric: string, own: readonly Need[], currentOf: (metric: string) => Cells, out: ReadonlyMap<string, Cells>): Cells {
+function placeCategory(metric: string, own: readonly Need[], slots: RegionSlots, currentOf: (metric: string) => Cells, out: ReadonlyMap<string, Cells>): Cells {
   const now = currentOf(metric);
-  const cells: Cells = new Map(now);
-  const fromParts = new Map<string, number>();
+  const { layout } = now;
+  const values = now.values.slice();
+  // the most any one list of disjoint parts hires, cell by cell: a part's cells are among its whole's
+  const fromParts = slots.zeros();
   for (const list of disjointPartLists(metric)) {
     if (list.parts.length === 1) {
       // one part alone (most lists): its hires per cell, with no sum to make
       const partCells = out.get(list.parts[0]!);
       if (!partCells) continue;
-      const partNow = currentOf(list.parts[0]!);
-      for (const [cell, v] of partCells) {
-        const hires = v - (partNow.get(cell) ?? 0);
-        if (hires > (fromParts.get(cell) ?? 0)) fromParts.set(cell, hires);
+      const partNow = currentOf(list.parts[0]!).values;
+      for (const slot of partCells.layout.order) {
+        const hires = partCells.values[slot]! - partNow[slot]!;
+        if (hires > fromParts[slot]!) fromParts[slot] = hires;
       }
       continue;
     }
-    const sum = new Map<string, number>();
+    const sum = slots.zeros();
     for (const part of list.parts) {
       const partCells = out.get(part);
       if (!partCells) continue;
-      const partNow = currentOf(part);
-      partCells.forEach((v, cell) => sum.set(cell, (sum.get(cell) ?? 0) + v - (partNow.get(cell) ?? 0)));
+      const partNow = currentOf(part).values;
+      for (const slot of partCells.layout.order) sum[slot]! += partCells.values[slot]! - partNow[slot]!;
     }
     raiseTo(fromParts, sum);
   }
-  fromParts.forEach((v, cell) => cells.set(cell, (cells.get(cell) ?? 0) + v));
+  addTo(values, fromParts);
+  const cells: Cells = { layout, values };
   for (const n of own) {
-    const keys = n.unitTypes ? n.unitTypes.filter((t) => cells.has(t)) : [...cells.keys()];
-    const deficit = n.required - sumCells(cells, n.unitTypes);
-    if (deficit <= 0 || keys.length === 0) continue;
-    for (const [cell, v] of distribute(deficit, keys, placementWeights(keys, currentOf, metric))) cells.set(cell, cells.get(cell)! + v);
+    const deficit = n.required - sumCells(slots, cells, n.unitTypes);
+    if (deficit <= 0) continue;
+    let keys = layout.order;
+    if (n.unitTypes) {
+      const scoped: number[] = [];
+      for (const type of n.unitTypes) {
+        const slot = slots.slotOf(type);
+        if (slot >= 0 && layout.has[slot]) scoped.push(slot);
+      }
+      keys = scoped;
+    }
+    if (keys.length === 0) continue;
+    const weightsBySlot = placementWeights(keys, currentOf, metric);
+    const weights: number[] = [];
+    for (const slot of keys) weights.push(weightsBySlot ? weightsBySlot[slot]! : 0);
+    addShares(values, deficit, keys, weights, fromParts.fill(0));
   }
   return cells;
 }
@@ -657,14 +678,8 @@ function unmoved(read: ReadonlyMap<string, Cells | undefined>, planned: Readonly
   for (const [metric, then] of read) {
     const now = planned.get(metric);
     if (now === then) continue;
-    if (!now || !then || !sameCellValues(now, then)) return false;
+    if (!now || !then || !sameValues(now, then)) return false;
   }
-  return true;
-}
-
-function sameCellValues(a: Cells, b: Cells): boolean {
-  if (a.size !== b.size) return false;
-  for (const [cell, v] of a) if (b.get(cell) !== v) return false;
   return true;
 }
 
@@ -672,7 +687,7 @@ function sameCells(a: ReadonlyMap<string, Cells>, b: ReadonlyMap<string, Cells>)
   if (a.size !== b.size) return false;
   for (const [metric, cells] of a) {
     const other = b.get(metric);
-    if (other !== cells && (!other || !sameCellValues(cells, other))) return false;
+    if (other !== cells && (!other || !sameValues(cells, other))) return false;
   }
   return true;
 }
