@@ -157,6 +157,50 @@ interface PlannedStocks {
   get(metric: string): Cells | undefined;
 }
 
+/**
+ * One target's reading of the planned stocks in a region: which it read for its need, and what they were, so that a
+ * later pass can tell whether its need could have moved. Made once per target and region, and read afresh as
+ * needed.
+ */
+class TargetReading implements PlannedStocks {
+  /** the need has been worked out at least once */
+  done = false;
+  need: Need | undefined;
+  /** the region at the horizon as the target sees it (see projectedView), reading the stocks through this */
+  view: FigureView | undefined;
+  private planned: ReadonlyMap<string, Cells> = new Map();
+  private readonly metrics: string[] = [];
+  private readonly cells: Array<Cells | undefined> = [];
+
+  /** Reads the stocks of `planned` from now on, forgetting what was read before. */
+  start(planned: ReadonlyMap<string, Cells>): void {
+    this.done = true;
+    this.planned = planned;
+    this.metrics.length = 0;
+    this.cells.length = 0;
+  }
+
+  get(metric: string): Cells | undefined {
+    const cells = this.planned.get(metric);
+    if (!this.metrics.includes(metric)) {
+      this.metrics.push(metric);
+      this.cells.push(cells);
+    }
+    return cells;
+  }
+
+  /** The stocks it read are the same in `planned` now. */
+  unmovedIn(planned: ReadonlyMap<string, Cells>): boolean {
+    for (let i = 0; i < this.metrics.length; i++) {
+      const now = planned.get(this.metrics[i]!);
+      const then = this.cells[i];
+      if (now === then) continue;
+      if (!now || !then || !sameValues(now, then)) return false;
+    }
+    return true;
+  }
+}
+
 export function planRegion(
   region: RegionRecord,
   targets: readonly Target[],
@@ -206,39 +250,37 @@ export function planRegion(
   const needByTarget = new Map<string, Need>();
   // every figure a need has had: two shares whose wholes follow each other can swing between two figures for ever
   // (grassroots technicians 1,827 ↔ 1,829); a need coming back to a figure it had is a cycle, and the larger holds
-  const seenRequired = new Map<string, Set<number>>();
-  // a target's need depends only on the planned stocks it reads: where none of them moved since the last pass, its
-  // need is the one it had (most of a pass, once the first has planned)
-  const lastNeed = new Map<PlannedTarget, { need: Need | undefined; read: Map<string, Cells | undefined> }>();
+  const seenRequired = new Map<string, number[]>();
+  // per planned target, in the list's order: the planned stocks its need read, its view of the region and its need
+  const readings: TargetReading[] = [];
   const placedBefore = new Map<string, PlacedCategory>();
   let layout: NeedLayout | undefined;
   for (let pass = 0; pass < MAX_PASSES; pass++) {
     let needsMoved = false;
-    for (const p of plannedTargets) {
-      const last = lastNeed.get(p);
-      let need: Need | undefined;
-      if (last && unmoved(last.read, planned)) need = last.need;
-      else {
-        const read = new Map<string, Cells | undefined>();
-        const reading: PlannedStocks = {
-          get(metric) {
-            const cells = planned.get(metric);
-            read.set(metric, cells);
-            return cells;
-          },
-        };
-        need = needOf(p, projectedView(base, factor, reading, p.metric, hiresIn), context, alternatives, reading, hiresIn);
-        lastNeed.set(p, { need, read });
+    for (let i = 0; i < plannedTargets.length; i++) {
+      const p = plannedTargets[i]!;
+      let reading = readings[i];
+      if (!reading) {
+        reading = new TargetReading();
+        reading.view = projectedView(base, factor, reading, p.metric, hiresIn);
+        readings[i] = reading;
       }
+      // a target's need depends only on the planned stocks it reads: where none of them moved since the last pass,
+      // its need is the one it had (most of a pass, once the first has planned)
+      if (!reading.done || !reading.unmovedIn(planned)) {
+        reading.start(planned);
+        reading.need = needOf(p, reading.view!, context, alternatives, reading, hiresIn);
+      }
+      const need = reading.need;
       const key = need ? needKey(need) : "";
       // a target still short sets its need afresh (the stocks it follows may have moved either way); one now met
       // keeps the need that met it
       if (need && (need.short || (needByTarget.get(key)?.required ?? -1) < need.required)) {
         const held = needByTarget.get(key);
         let seen = seenRequired.get(key);
-        if (!seen) seenRequired.set(key, (seen = new Set()));
-        if (held && held.required !== need.required && seen.has(need.required) && need.required < held.required) continue;
-        seen.add(need.required);
+        if (!seen) seenRequired.set(key, (seen = []));
+        if (held && held.required !== need.required && seen.includes(need.required) && need.required < held.required) continue;
+        if (!seen.includes(need.required)) seen.push(need.required);
         if (held?.required !== need.required) needsMoved = true;
         needByTarget.set(key, need);
       }
@@ -569,14 +611,15 @@ function plannedCells(
 ): Map<string, Cells> {
   const out = new Map<string, Cells>();
   for (const metric of layout.order) {
-    const parts: Array<Cells | undefined> = [];
-    for (const list of disjointPartLists(metric)) for (const part of list.parts) parts.push(out.get(part));
-    const own = (layout.keysByMetric.get(metric) ?? []).map((key) => needs.get(key)!);
+    const partMetrics = partsOf(metric);
+    const keys = layout.keysByMetric.get(metric) ?? NO_KEYS;
     const before = last.get(metric);
-    if (before && sameList(before.parts, parts) && sameNeeds(before.needs, own)) {
+    if (before && samePlacedParts(before.parts, partMetrics, out) && sameNeeds(before.needs, keys, needs)) {
       out.set(metric, before.placed);
       continue;
     }
+    const parts = partMetrics.map((part) => out.get(part));
+    const own = keys.map((key) => needs.get(key)!);
     const placed = placeCategory(metric, own, slots, currentOf, out);
     last.set(metric, { parts, needs: own, placed, whole: undefined, cells: placed });
     out.set(metric, placed);
@@ -657,28 +700,30 @@ function placeCategory(metric: string, own: readonly Need[], slots: RegionSlots,
   return cells;
 }
 
-function sameList<T>(a: readonly T[], b: readonly T[]): boolean {
-  if (a.length !== b.length) return false;
-  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+const NO_KEYS: readonly string[] = [];
+
+/** Every part of a metric, list after list of its disjoint parts: the same array each time. */
+function partsOf(metric: string): readonly string[] {
+  let parts = partsCache.get(metric);
+  if (!parts) partsCache.set(metric, (parts = disjointPartLists(metric).flatMap((list) => list.parts)));
+  return parts;
+}
+const partsCache = new Map<string, readonly string[]>();
+
+/** The parts' planned cells in `out` are the same objects as `before`, part by part. */
+function samePlacedParts(before: ReadonlyArray<Cells | undefined>, parts: readonly string[], out: ReadonlyMap<string, Cells>): boolean {
+  if (before.length !== parts.length) return false;
+  for (let i = 0; i < parts.length; i++) if (before[i] !== out.get(parts[i]!)) return false;
   return true;
 }
 
-/** Needs that place the same hires: the same targets, figures and scopes, in the same order. */
-function sameNeeds(a: readonly Need[], b: readonly Need[]): boolean {
-  if (a.length !== b.length) return false;
-  for (let i = 0; i < a.length; i++) {
-    const [x, y] = [a[i]!, b[i]!];
+/** The needs `keys` name in `needs` place the same hires as `before`: the same targets, figures and scopes, in order. */
+function sameNeeds(before: readonly Need[], keys: readonly string[], needs: ReadonlyMap<string, Need>): boolean {
+  if (before.length !== keys.length) return false;
+  for (let i = 0; i < keys.length; i++) {
+    const x = before[i]!;
+    const y = needs.get(keys[i]!)!;
     if (x !== y && (x.target !== y.target || x.required !== y.required || x.unitTypes !== y.unitTypes)) return false;
-  }
-  return true;
-}
-
-/** The planned stocks a target's need reads, as the need read them: are they the same in `planned` now? */
-function unmoved(read: ReadonlyMap<string, Cells | undefined>, planned: ReadonlyMap<string, Cells>): boolean {
-  for (const [metric, then] of read) {
-    const now = planned.get(metric);
-    if (now === then) continue;
-    if (!now || !then || !sameValues(now, then)) return false;
   }
   return true;
 }
