@@ -18,6 +18,8 @@ export interface CellLayout {
   readonly order: readonly number[];
   /** by slot: 1 where the category has the cell */
   readonly has: Uint8Array;
+  /** by scope (a target's institution types): the slots of it the category has, in the scope's order */
+  readonly scoped: Map<readonly string[], readonly number[]>;
 }
 
 /** A category's headcount per cell. */
@@ -44,7 +46,30 @@ export class RegionSlots {
     this.size = this.types.length + 1;
     const order: number[] = [];
     for (let slot = 0; slot < this.size; slot++) order.push(slot);
-    this.all = { order, has: new Uint8Array(this.size).fill(1) };
+    this.all = { order, has: new Uint8Array(this.size).fill(1), scoped: new Map() };
+    this.spare = this.zeros();
+    this.sums = this.zeros();
+  }
+
+  /**
+   * Working arrays of a slot per cell, for sums a placement makes and drops: zeroed by whoever uses them (a plan
+   * places one category at a time)
+   */
+  readonly spare: number[];
+  readonly sums: number[];
+
+  /** The cells of a layout within a scope, in the scope's order: worked out once per scope and region. */
+  slotsIn(layout: CellLayout, unitTypes: readonly string[]): readonly number[] {
+    let slots = layout.scoped.get(unitTypes);
+    if (!slots) {
+      const list: number[] = [];
+      for (const type of unitTypes) {
+        const slot = this.slotOf(type);
+        if (slot >= 0 && layout.has[slot]) list.push(slot);
+      }
+      layout.scoped.set(unitTypes, (slots = list));
+    }
+    return slots;
   }
 
   /** The slot of an institution type, or -1 where the region has no rows of it. */
@@ -85,7 +110,7 @@ export class RegionSlots {
       }
       order.push(this.unplaced);
       has[this.unplaced] = 1;
-      this.groupLayouts.set(group, (layout = { order, has }));
+      this.groupLayouts.set(group, (layout = { order, has, scoped: new Map() }));
     }
     return layout;
   }
@@ -161,10 +186,10 @@ export function distribute(count: number, keys: readonly string[], weights: read
   if (keys.length === 0 || count <= 0) return out;
   const shares: number[] = [];
   const remainders: number[] = [];
-  const given = wholeShares(count, weights, shares, remainders);
+  const given = wholeShares(count, weights, keys.length, shares, remainders);
   keys.forEach((key, i) => out.set(key, shares[i]!));
   for (let k = given; k < count; k++) {
-    const key = keys[takeLargest(remainders)]!;
+    const key = keys[takeLargest(remainders, keys.length)]!;
     out.set(key, out.get(key)! + 1);
   }
   return out;
@@ -172,52 +197,57 @@ export function distribute(count: number, keys: readonly string[], weights: read
 
 /**
  * distribute's split, added to a category's cells: `count` people over the cells in `slots` (in that order), by
- * `weights` (one per slot listed). `scratch` is an array of zeros, one per slot of the region, left so.
+ * `weights` (the first as many as there are slots: one per slot listed). `scratch` is an array of zeros, one per slot
+ * of the region, left so.
  */
 export function addShares(values: number[], count: number, slots: readonly number[], weights: readonly number[], scratch: number[]): void {
-  if (slots.length === 0 || count <= 0) return;
-  const shares: number[] = [];
-  const remainders: number[] = [];
-  const given = wholeShares(count, weights, shares, remainders);
+  const n = slots.length;
+  if (n === 0 || count <= 0) return;
+  const given = wholeShares(count, weights, n, spareShares, spareRemainders);
   // set, then added to, as distribute's map is: a scope naming a type twice gives it the later share
-  for (let i = 0; i < slots.length; i++) scratch[slots[i]!] = shares[i]!;
-  for (let k = given; k < count; k++) scratch[slots[takeLargest(remainders)]!]! += 1;
+  for (let i = 0; i < n; i++) scratch[slots[i]!] = spareShares[i]!;
+  for (let k = given; k < count; k++) scratch[slots[takeLargest(spareRemainders, n)]!]! += 1;
   for (let slot = 0; slot < scratch.length; slot++) {
     values[slot]! += scratch[slot]!;
     scratch[slot] = 0;
   }
 }
 
+// addShares' working arrays, written from the start and never shortened (that would drop their storage): it is
+// called for every need placed, and never from within itself
+const spareShares: number[] = [];
+const spareRemainders: number[] = [];
+
 /**
- * The whole part of each place's share of `count` (> 0) by `weights`, equal where no weight is positive in all, into
- * `shares`, and what each falls short of a further person by into `remainders`. Returns the people given.
+ * The whole part of each of `n` places' share of `count` (> 0) by `weights`, equal where no weight is positive in
+ * all, into `shares`, and what each falls short of a further person by into `remainders`. Returns the people given.
  */
-function wholeShares(count: number, weights: readonly number[], shares: number[], remainders: number[]): number {
+function wholeShares(count: number, weights: readonly number[], n: number, shares: number[], remainders: number[]): number {
   let total = 0;
-  for (const w of weights) total += w;
+  for (let i = 0; i < n; i++) total += weights[i]!;
   const equal = total <= 0;
-  if (equal) total = weights.length;
+  if (equal) total = n;
   let given = 0;
-  for (let i = 0; i < weights.length; i++) {
+  for (let i = 0; i < n; i++) {
     const weight = equal ? 1 : weights[i]!;
     // exact while count × weight stays below 2^53 (a nation's headcount squared does); beyond it, bigints
     const product = count * weight;
     const share = Number.isSafeInteger(product) ? Math.floor(product / total) : Number((BigInt(count) * BigInt(weight)) / BigInt(total));
     const remainder = Number.isSafeInteger(product) ? product - share * total : Number((BigInt(count) * BigInt(weight)) % BigInt(total));
-    shares.push(share);
-    remainders.push(remainder);
+    shares[i] = share;
+    remainders[i] = remainder;
     given += share;
   }
   return given;
 }
 
 /**
- * The place with the largest remainder not yet taken (the first on a tie), marked taken. Fewer people are left over
+ * Of the first `n` places, the one with the largest remainder not yet taken (the first on a tie), marked taken. Fewer people are left over
  * than there are places, so one each: picked one by one rather than sorted, for a handful of places.
  */
-function takeLargest(remainders: number[]): number {
+function takeLargest(remainders: number[], n: number): number {
   let best = -1;
-  for (let i = 0; i < remainders.length; i++) if (remainders[i]! !== TAKEN && (best < 0 || remainders[i]! > remainders[best]!)) best = i;
+  for (let i = 0; i < n; i++) if (remainders[i]! !== TAKEN && (best < 0 || remainders[i]! > remainders[best]!)) best = i;
   remainders[best] = TAKEN;
   return best;
 }

@@ -169,29 +169,33 @@ class TargetReading implements PlannedStocks {
   /** the region at the horizon as the target sees it (see projectedView), reading the stocks through this */
   view: FigureView | undefined;
   private planned: ReadonlyMap<string, Cells> = new Map();
+  /** the first `read` are those of the latest reading (the arrays are kept at their longest, not shortened) */
   private readonly metrics: string[] = [];
   private readonly cells: Array<Cells | undefined> = [];
+  private read = 0;
 
   /** Reads the stocks of `planned` from now on, forgetting what was read before. */
   start(planned: ReadonlyMap<string, Cells>): void {
     this.done = true;
     this.planned = planned;
-    this.metrics.length = 0;
-    this.cells.length = 0;
+    this.read = 0;
   }
 
   get(metric: string): Cells | undefined {
     const cells = this.planned.get(metric);
-    if (!this.metrics.includes(metric)) {
-      this.metrics.push(metric);
-      this.cells.push(cells);
+    let i = 0;
+    while (i < this.read && this.metrics[i] !== metric) i++;
+    if (i === this.read) {
+      this.metrics[i] = metric;
+      this.cells[i] = cells;
+      this.read++;
     }
     return cells;
   }
 
   /** The stocks it read are the same in `planned` now. */
   unmovedIn(planned: ReadonlyMap<string, Cells>): boolean {
-    for (let i = 0; i < this.metrics.length; i++) {
+    for (let i = 0; i < this.read; i++) {
       const now = planned.get(this.metrics[i]!);
       const then = this.cells[i];
       if (now === then) continue;
@@ -289,7 +293,7 @@ export function planRegion(
     if (!needsMoved) break;
     if (!layout || layout.needs !== needByTarget.size) layout = needLayout(needByTarget);
     const next = plannedCells(layout, needByTarget, slots, currentOf, placedBefore);
-    if (sameCells(next, planned)) break;
+    if (sameCells(layout.order, next, planned)) break;
     planned = next;
   }
   const needs = [...needByTarget.values()];
@@ -478,7 +482,9 @@ function projectedView(
       let value = counted.value + hiresIn(metric, cells, unitTypes);
       const ownPlan = ownWholes.includes(metric) ? planned.get(own!) : undefined;
       if (ownPlan) value -= hiresIn(own!, ownPlan, unitTypes);
-      return { ok: true, value, partial: counted.partial };
+      // a figure view's counts are made afresh at each call (src/evaluate/figures.ts): this one is the caller's to change
+      counted.value = value;
+      return counted;
     },
   };
   // Object.assign, not a spread followed by the methods: that would give every view a map of its own in V8, and the
@@ -655,7 +661,7 @@ function placeCategory(metric: string, own: readonly Need[], slots: RegionSlots,
   const { layout } = now;
   const values = now.values.slice();
   // the most any one list of disjoint parts hires, cell by cell: a part's cells are among its whole's
-  const fromParts = slots.zeros();
+  const fromParts = slots.spare.fill(0);
   for (const list of disjointPartLists(metric)) {
     if (list.parts.length === 1) {
       // one part alone (most lists): its hires per cell, with no sum to make
@@ -668,7 +674,7 @@ function placeCategory(metric: string, own: readonly Need[], slots: RegionSlots,
       }
       continue;
     }
-    const sum = slots.zeros();
+    const sum = slots.sums.fill(0);
     for (const part of list.parts) {
       const partCells = out.get(part);
       if (!partCells) continue;
@@ -682,25 +688,19 @@ function placeCategory(metric: string, own: readonly Need[], slots: RegionSlots,
   for (const n of own) {
     const deficit = n.required - sumCells(slots, cells, n.unitTypes);
     if (deficit <= 0) continue;
-    let keys = layout.order;
-    if (n.unitTypes) {
-      const scoped: number[] = [];
-      for (const type of n.unitTypes) {
-        const slot = slots.slotOf(type);
-        if (slot >= 0 && layout.has[slot]) scoped.push(slot);
-      }
-      keys = scoped;
-    }
+    const keys = n.unitTypes ? slots.slotsIn(layout, n.unitTypes) : layout.order;
     if (keys.length === 0) continue;
     const weightsBySlot = placementWeights(keys, currentOf, metric);
-    const weights: number[] = [];
-    for (const slot of keys) weights.push(weightsBySlot ? weightsBySlot[slot]! : 0);
-    addShares(values, deficit, keys, weights, fromParts.fill(0));
+    for (let i = 0; i < keys.length; i++) spareWeights[i] = weightsBySlot ? weightsBySlot[keys[i]!]! : 0;
+    addShares(values, deficit, keys, spareWeights, fromParts.fill(0));
   }
   return cells;
 }
 
 const NO_KEYS: readonly string[] = [];
+// placeCategory's weights of the cells a need is placed in, written from the start for each need (never shortened,
+// which would drop its storage)
+const spareWeights: number[] = [];
 
 /** Every part of a metric, list after list of its disjoint parts: the same array each time. */
 function partsOf(metric: string): readonly string[] {
@@ -728,9 +728,11 @@ function sameNeeds(before: readonly Need[], keys: readonly string[], needs: Read
   return true;
 }
 
-function sameCells(a: ReadonlyMap<string, Cells>, b: ReadonlyMap<string, Cells>): boolean {
+/** The same planned cells in `a`, whose categories are `metrics`, as in `b`. */
+function sameCells(metrics: readonly string[], a: ReadonlyMap<string, Cells>, b: ReadonlyMap<string, Cells>): boolean {
   if (a.size !== b.size) return false;
-  for (const [metric, cells] of a) {
+  for (const metric of metrics) {
+    const cells = a.get(metric)!;
     const other = b.get(metric);
     if (other !== cells && (!other || !sameValues(cells, other))) return false;
   }
