@@ -122,9 +122,10 @@ function plannable(metric: string): boolean {
 /** Parts before their wholes, so a whole is planned after every part it must hold. */
 function depthOrder(metrics: Iterable<string>): string[] {
   const list = [...metrics];
-  return list.every((m) => DEPTH_RANK.has(m)) ? list.sort((a, b) => DEPTH_RANK.get(a)! - DEPTH_RANK.get(b)!) : list.sort(deeperFirst);
+  return sortShort(list, list.every((m) => DEPTH_RANK.has(m)) ? byDepthRank : deeperFirst);
 }
 const deeperFirst = (a: string, b: string) => withWholes(b).length - withWholes(a).length || compareText(a, b);
+const byDepthRank = (a: string, b: string) => DEPTH_RANK.get(a)! - DEPTH_RANK.get(b)!;
 /** the registry's metrics in that order, ranked once rather than compared chain by chain for every region */
 const DEPTH_RANK: ReadonlyMap<string, number> = new Map([...metricIds].sort(deeperFirst).map((m, i) => [m, i]));
 
@@ -138,6 +139,26 @@ interface Need {
 }
 
 const MAX_PASSES = 12;
+
+/**
+ * Sorts a short list in place, stably, as Array.prototype.sort does: by insertion, without the working copy V8's sort
+ * makes of even a list of two (the plan sorts a few dozen short lists per region).
+ */
+function sortShort<T>(list: T[], compare: (a: T, b: T) => number): T[] {
+  for (let i = 1; i < list.length; i++) {
+    const item = list[i]!;
+    let j = i - 1;
+    for (; j >= 0 && compare(list[j]!, item) > 0; j--) list[j + 1] = list[j]!;
+    list[j + 1] = item;
+  }
+  return list;
+}
+
+const largestRequirementFirst = (a: Requirement, b: Requirement) => b.required - a.required || compareText(a.target, b.target);
+const byTarget = (a: { target: string }, b: { target: string }) => compareText(a.target, b.target);
+const byMetric = (a: { metric: string }, b: { metric: string }) => compareText(a.metric, b.metric);
+/** a category's needs in the order they are placed: scoped ones first, then by target */
+const scopedFirst = (a: Need, b: Need) => Number(!a.unitTypes) - Number(!b.unitTypes) || compareText(a.target, b.target);
 
 /**
  * A need's target and category as one key, the same string each time: a key made afresh would be hashed afresh at
@@ -162,13 +183,15 @@ interface PlannedStocks {
  * later pass can tell whether its need could have moved. Made once per target and region, and read afresh as
  * needed.
  */
+const NOTHING_PLANNED: ReadonlyMap<string, Cells> = new Map();
+
 class TargetReading implements PlannedStocks {
   /** the need has been worked out at least once */
   done = false;
   need: Need | undefined;
   /** the region at the horizon as the target sees it (see projectedView), reading the stocks through this */
   view: FigureView | undefined;
-  private planned: ReadonlyMap<string, Cells> = new Map();
+  private planned: ReadonlyMap<string, Cells> = NOTHING_PLANNED;
   /** the first `read` are those of the latest reading (the arrays are kept at their longest, not shortened) */
   private readonly metrics: string[] = [];
   private readonly cells: Array<Cells | undefined> = [];
@@ -248,6 +271,8 @@ export function planRegion(
 
   // the planned stock per category and cell at the horizon; grows pass by pass until no target asks for more
   let planned = new Map<string, Cells>();
+  // its categories, parts before wholes
+  let plannedOrder: readonly string[] = [];
   const alternatives = new Map<string, PlanAlternative>();
   // a share met only thanks to its own earlier need (assistant physicians under 15% once practising physicians are
   // hired) keeps that need
@@ -295,6 +320,7 @@ export function planRegion(
     const next = plannedCells(layout, needByTarget, slots, currentOf, placedBefore);
     if (sameCells(layout.order, next, planned)) break;
     planned = next;
+    plannedOrder = layout.order;
   }
   const needs = [...needByTarget.values()];
 
@@ -302,7 +328,7 @@ export function planRegion(
   const steps = horizon - startYear + 1;
   const attrition = Ratio.decimal(options.attrition);
   const leaversOf = (stock: number) => attrition.ceilTimes(stock);
-  const order = depthOrder(planned.keys());
+  const order = plannedOrder;
   const schedule = new Map<string, PlanYear[]>();
   const capOf = new Map(caps.map((c) => [c.metric, c]));
   // per category, parts before wholes: its stock now and at the horizon, and its parts' years, found once for every step
@@ -363,7 +389,7 @@ export function planRegion(
     const current = sumCells(slots, currentOf(metric));
     const cells = planned.get(metric)!;
     const requiredAtHorizon = sumCells(slots, cells);
-    const requirements = (requirementsOf.get(metric) ?? []).sort((a, b) => b.required - a.required || compareText(a.target, b.target));
+    const requirements = sortShort(requirementsOf.get(metric) ?? [], largestRequirementFirst);
     const regionWide = requirements.find((r) => !r.unitTypes);
     const driver =
       regionWide && regionWide.required === requiredAtHorizon && requiredAtHorizon > current
@@ -408,7 +434,7 @@ export function planRegion(
     ...years,
     categories: wholesFirst(categories),
     totals,
-    alternatives: [...alternatives.values()].sort((a, b) => compareText(a.target, b.target)),
+    alternatives: sortShort([...alternatives.values()], byTarget),
     vacancies,
     ...(posts ? { posts } : {}),
     postPools: postPools.map((pool) => ({ ...pool })),
@@ -432,7 +458,7 @@ function wholesFirst(categories: CategoryPlan[]): CategoryPlan[] {
     if (list) list.push(c);
     else partsOf.set(c.partOf, [c]);
   }
-  for (const list of partsOf.values()) list.sort((a, b) => compareText(a.metric, b.metric));
+  for (const list of partsOf.values()) sortShort(list, byMetric);
   const out: CategoryPlan[] = [];
   const visit = (parent: string | undefined) => {
     for (const c of partsOf.get(parent) ?? []) {
@@ -581,7 +607,7 @@ function needLayout(needs: ReadonlyMap<string, Need>): NeedLayout {
   }
   const keysByMetric = new Map<string, string[]>();
   for (const [metric, list] of byMetric) {
-    list.sort((a, b) => Number(!a.unitTypes) - Number(!b.unitTypes) || compareText(a.target, b.target));
+    sortShort(list, scopedFirst);
     keysByMetric.set(metric, list.map(needKey));
   }
   return { needs: needs.size, order: depthOrder(metrics), keysByMetric };
