@@ -7,7 +7,7 @@
 import type { Target } from "../catalogue/schema.js";
 import { assess, figureView } from "../evaluate/engine.js";
 import { ONE, Ratio, ceilQuotient, peopleAtLeast } from "../evaluate/exact.js";
-import type { EvaluateContext, FigureView } from "../evaluate/types.js";
+import type { CountResult, EvaluateContext, FigureView } from "../evaluate/types.js";
 import type { RegionRecord } from "../read/record.js";
 import { disjointPartLists, metricById, metricIds, withWholes } from "../registry/index.js";
 import { compareText } from "../compare-text.js";
@@ -235,10 +235,10 @@ export function planRegion(
   options: PlanOptions,
   history: readonly RegionRecord[] = [],
 ): RegionPlan {
-  const { planned: plannedTargets, flows, caps, postPools } = planTargets(targets);
+  const { planned: plannedTargets, targetYears, targetById, flows, capOf, postPools } = planTargets(targets);
   const years = planYears(
     region.year,
-    plannedTargets.map((p) => p.target.year),
+    targetYears,
     options,
   );
   const { startYear, horizon } = years;
@@ -267,7 +267,8 @@ export function planRegion(
     }
     return cells;
   };
-  const hiresIn = (metric: string, cells: Cells, unitTypes?: readonly string[]) => sumCells(slots, cells, unitTypes) - sumCells(slots, currentOf(metric), unitTypes);
+  const hiresIn: HiresIn = (metric, cells, unitTypes) => sumCells(slots, cells, unitTypes) - sumCells(slots, currentOf(metric), unitTypes);
+  const populations = new ProjectedPopulations(base, factor);
 
   // the planned stock per category and cell at the horizon; grows pass by pass until no target asks for more
   let planned = new Map<string, Cells>();
@@ -291,7 +292,7 @@ export function planRegion(
       let reading = readings[i];
       if (!reading) {
         reading = new TargetReading();
-        reading.view = projectedView(base, factor, reading, p.metric, hiresIn);
+        reading.view = new ProjectedView(base, populations, reading, p.metric, hiresIn);
         readings[i] = reading;
       }
       // a target's need depends only on the planned stocks it reads: where none of them moved since the last pass,
@@ -330,26 +331,24 @@ export function planRegion(
   const leaversOf = (stock: number) => attrition.ceilTimes(stock);
   const order = plannedOrder;
   const schedule = new Map<string, PlanYear[]>();
-  const capOf = new Map(caps.map((c) => [c.metric, c]));
-  // per category, parts before wholes: its stock now and at the horizon, and its parts' years, found once for every step
-  const categorySteps = order.map((metric) => {
+  // parts before wholes: each category's parts are scheduled when it is
+  for (const metric of order) {
     const years: PlanYear[] = [];
-    schedule.set(metric, years);
-    const partYears = disjointPartLists(metric).map((list) => list.parts.map((part) => schedule.get(part)).filter((y): y is PlanYear[] => y !== undefined));
-    return { years, now: sumCells(slots, currentOf(metric)), target: sumCells(slots, planned.get(metric)!), partYears, cap: capOf.get(metric) };
-  });
-  for (const category of categorySteps) {
-    let before = category.now;
+    const now = sumCells(slots, currentOf(metric));
+    const target = sumCells(slots, planned.get(metric)!);
+    const cap = capOf.get(metric);
+    const partLists = disjointPartLists(metric);
+    let before = now;
     for (let step = 1; step <= steps; step++) {
-      const { now, target, cap } = category;
       const required = target > now ? now + ceilQuotient((target - now) * step, steps) : now;
       let leavers = leaversOf(before);
       let fromParts = 0;
-      for (const parts of category.partYears) {
+      for (const { parts } of partLists) {
         let hires = 0;
         let left = 0;
         for (const part of parts) {
-          const y = part[step - 1]!;
+          const y = schedule.get(part)?.[step - 1];
+          if (!y) continue;
           hires += y.hires;
           left += y.leavers;
         }
@@ -365,13 +364,14 @@ export function planRegion(
       before = stock;
       const year: PlanYear = { year: startYear + step - 1, required, leavers, hires, stock };
       if (capped) year.capped = true;
-      category.years.push(year);
+      years.push(year);
     }
+    schedule.set(metric, years);
   }
 
   const requirementsOf = new Map<string, Requirement[]>();
   for (const n of needs) {
-    const target = plannedTargets.find((p) => p.target.id === n.target)!.target;
+    const target = targetById.get(n.target)!;
     const r: Requirement = { target: n.target, required: n.required };
     if (n.unitTypes) r.unitTypes = n.unitTypes;
     if (target.year < startYear) r.overdue = true;
@@ -383,7 +383,8 @@ export function planRegion(
   const categories: CategoryPlan[] = [];
   for (const metric of order) {
     const yearsOf = schedule.get(metric)!;
-    const totalHires = yearsOf.reduce((n, y) => n + y.hires, 0);
+    let totalHires = 0;
+    for (const y of yearsOf) totalHires += y.hires;
     // a category nothing asks more of, with no leavers to replace, needs no plan
     if (totalHires === 0) continue;
     const current = sumCells(slots, currentOf(metric));
@@ -408,10 +409,9 @@ export function planRegion(
     categories.push(plan);
   }
   // partOf: the nearest containing category the plan keeps (every whole of a hired part is hired for too)
-  const kept = new Set(categories.map((c) => c.metric));
   for (const c of categories) {
-    const whole = withWholes(c.metric).slice(1).find((m) => kept.has(m));
-    if (whole) c.partOf = whole;
+    const chain = withWholes(c.metric);
+    for (let i = 1; i < chain.length && !c.partOf; i++) if (planFor(categories, chain[i]!)) c.partOf = chain[i];
   }
 
   const totals: RegionPlan["totals"] = [];
@@ -450,6 +450,11 @@ function addTo(values: number[], more: readonly number[]): void {
   for (let slot = 0; slot < values.length; slot++) values[slot]! += more[slot]!;
 }
 
+function planFor(categories: readonly CategoryPlan[], metric: string): CategoryPlan | undefined {
+  for (const c of categories) if (c.metric === metric) return c;
+  return undefined;
+}
+
 /** Each whole followed by its parts ("of which"), parts in the order of the categories' ids. */
 function wholesFirst(categories: CategoryPlan[]): CategoryPlan[] {
   const partsOf = new Map<string | undefined, CategoryPlan[]>();
@@ -483,39 +488,66 @@ function byUnitType(slots: RegionSlots, current: Cells, planned: Cells): UnitTyp
   return out;
 }
 
+/** The region's populations at the horizon, projected once per basis for every target that reads them. */
+class ProjectedPopulations {
+  private readonly known = new Map<string, Ratio | undefined>();
+
+  constructor(
+    private readonly base: FigureView,
+    private readonly factor: Ratio,
+  ) {}
+
+  of(basis: Parameters<FigureView["population"]>[0]): Ratio | undefined {
+    if (this.known.has(basis)) return this.known.get(basis);
+    const now = this.base.population(basis);
+    const projected = now ? now.mul(this.factor) : undefined;
+    this.known.set(basis, projected);
+    return projected;
+  }
+}
+
+type HiresIn = (metric: string, cells: Cells, unitTypes?: readonly string[]) => number;
+
 /**
  * A view of the region at the horizon for one target: projected populations, and the planned stocks of the
  * categories, scope by scope. The target's own category is seen as it is now, and its planned hires are taken out
- * of the wholes that contain it (a share of staff that hires technicians must not chase the staff it adds).
+ * of the wholes that contain it (a share of staff that hires technicians must not chase the staff it adds). One
+ * class for every target's view, so the evaluators reading them see one shape.
  */
-function projectedView(
-  base: FigureView,
-  factor: Ratio,
-  planned: PlannedStocks,
-  own: string | undefined,
-  hiresIn: (metric: string, cells: Cells, unitTypes?: readonly string[]) => number,
-): FigureView {
-  const ownWholes = own ? withWholes(own).slice(1) : [];
-  const projected: Pick<FigureView, "population" | "count"> = {
-    population(basis) {
-      const now = base.population(basis);
-      return now ? now.mul(factor) : undefined;
-    },
-    count(metric, unitTypes) {
-      const counted = base.count(metric, unitTypes);
-      const cells = metric === own ? undefined : planned.get(metric);
-      if (!cells || !counted.ok) return counted;
-      let value = counted.value + hiresIn(metric, cells, unitTypes);
-      const ownPlan = ownWholes.includes(metric) ? planned.get(own!) : undefined;
-      if (ownPlan) value -= hiresIn(own!, ownPlan, unitTypes);
-      // a figure view's counts are made afresh at each call (src/evaluate/figures.ts): this one is the caller's to change
-      counted.value = value;
-      return counted;
-    },
-  };
-  // Object.assign, not a spread followed by the methods: that would give every view a map of its own in V8, and the
-  // evaluators reading thousands of views would miss their inline caches on each
-  return Object.assign({}, base, projected);
+class ProjectedView implements FigureView {
+  readonly region: RegionRecord;
+  readonly history: readonly RegionRecord[];
+  /** the target's own category and the wholes containing it */
+  private readonly ownChain: readonly string[];
+
+  constructor(
+    private readonly base: FigureView,
+    private readonly populations: ProjectedPopulations,
+    private readonly planned: PlannedStocks,
+    private readonly own: string | undefined,
+    private readonly hiresIn: HiresIn,
+  ) {
+    this.region = base.region;
+    this.history = base.history;
+    this.ownChain = own ? withWholes(own) : [];
+  }
+
+  population(basis: Parameters<FigureView["population"]>[0]): Ratio | undefined {
+    return this.populations.of(basis);
+  }
+
+  count(metric: string, unitTypes?: readonly string[]): CountResult {
+    const { own, planned, hiresIn } = this;
+    const counted = this.base.count(metric, unitTypes);
+    const cells = metric === own ? undefined : planned.get(metric);
+    if (!cells || !counted.ok) return counted;
+    let value = counted.value + hiresIn(metric, cells, unitTypes);
+    const ownPlan = this.ownChain.indexOf(metric) > 0 ? planned.get(own!) : undefined;
+    if (ownPlan) value -= hiresIn(own!, ownPlan, unitTypes);
+    // a figure view's counts are made afresh at each call (src/evaluate/figures.ts): this one is the caller's to change
+    counted.value = value;
+    return counted;
+  }
 }
 
 /**
@@ -528,7 +560,7 @@ function needOf(
   context: EvaluateContext,
   alternatives: Map<string, PlanAlternative>,
   planned: PlannedStocks,
-  hiresIn: (metric: string, cells: Cells, unitTypes?: readonly string[]) => number,
+  hiresIn: HiresIn,
 ): Need | undefined {
   const a = assess(target, view, context);
   // not assessable, or short of institutions (an attribute) rather than people: nothing to hire
