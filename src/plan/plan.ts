@@ -6,7 +6,7 @@
  */
 import type { Target } from "../catalogue/schema.js";
 import { assess, figureView } from "../evaluate/engine.js";
-import { ONE, Ratio, ceilQuotient, peopleAtLeast } from "../evaluate/exact.js";
+import { HUNDRED, ONE, Ratio, ceilQuotient, peopleAtLeast } from "../evaluate/exact.js";
 import type { CountResult, EvaluateContext, FigureView } from "../evaluate/types.js";
 import type { RegionRecord } from "../read/record.js";
 import { disjointPartLists, metricById, metricIds, withWholes } from "../registry/index.js";
@@ -589,7 +589,7 @@ function needOf(
       const wholeHires = hiresIn(target.of, wholeCells, unitTypes);
       if (whole.ok && wholeHires > heldHires) {
         const plannedWhole = whole.value + heldHires;
-        const enough = peopleAtLeast(Ratio.decimal(target.value).div(Ratio.of(100)).mul(Ratio.of(plannedWhole)));
+        const enough = peopleAtLeast(Ratio.decimal(target.value).div(HUNDRED).mul(Ratio.of(plannedWhole)));
         if (enough - counted.value <= wholeHires) required = Math.min(required, Math.max(counted.value, enough));
       }
     }
@@ -597,7 +597,7 @@ function needOf(
   if (target.kind === "share" && own && metric !== own && a.shortfall) {
     const rest = disjointPartLists(metric).find((l) => l.complete && l.parts.includes(own) && l.parts.length === 2)?.parts.find((p) => p !== own);
     if (rest) {
-      const share = Ratio.decimal(target.max ?? target.value).div(Ratio.of(100));
+      const share = Ratio.decimal(target.max ?? target.value).div(HUNDRED);
       const part = view.count(own, unitTypes);
       // the rest of a complete pair, where the file does not give it, is the whole less the part
       const stated = view.count(rest, unitTypes);
