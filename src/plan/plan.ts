@@ -179,11 +179,37 @@ interface PlannedStocks {
 }
 
 /**
+ * The planned stock per category and cell after one pass: the categories of the pass's need layout, parts before
+ * wholes, and their cells in the same order (a dozen at most: found by position rather than hashed).
+ */
+class PlannedCells implements PlannedStocks {
+  readonly cells: Cells[] = [];
+
+  constructor(readonly metrics: readonly string[]) {}
+
+  get(metric: string): Cells | undefined {
+    const i = this.metrics.indexOf(metric);
+    return i < 0 ? undefined : this.cells[i];
+  }
+
+  /** The same cells, category by category, as `other`. */
+  same(other: PlannedCells): boolean {
+    if (this.cells.length !== other.cells.length) return false;
+    for (let i = 0; i < this.metrics.length; i++) {
+      const cells = this.cells[i]!;
+      const then = other.get(this.metrics[i]!);
+      if (then !== cells && (!then || !sameValues(cells, then))) return false;
+    }
+    return true;
+  }
+}
+
+/**
  * One target's reading of the planned stocks in a region: which it read for its need, and what they were, so that a
  * later pass can tell whether its need could have moved. Made once per target and region, and read afresh as
  * needed.
  */
-const NOTHING_PLANNED: ReadonlyMap<string, Cells> = new Map();
+const NOTHING_PLANNED = new PlannedCells([]);
 
 class TargetReading implements PlannedStocks {
   /** the need has been worked out at least once */
@@ -191,14 +217,14 @@ class TargetReading implements PlannedStocks {
   need: Need | undefined;
   /** the region at the horizon as the target sees it (see projectedView), reading the stocks through this */
   view: FigureView | undefined;
-  private planned: ReadonlyMap<string, Cells> = NOTHING_PLANNED;
+  private planned: PlannedCells = NOTHING_PLANNED;
   /** the first `read` are those of the latest reading (the arrays are kept at their longest, not shortened) */
   private readonly metrics: string[] = [];
   private readonly cells: Array<Cells | undefined> = [];
   private read = 0;
 
   /** Reads the stocks of `planned` from now on, forgetting what was read before. */
-  start(planned: ReadonlyMap<string, Cells>): void {
+  start(planned: PlannedCells): void {
     this.done = true;
     this.planned = planned;
     this.read = 0;
@@ -217,7 +243,7 @@ class TargetReading implements PlannedStocks {
   }
 
   /** The stocks it read are the same in `planned` now. */
-  unmovedIn(planned: ReadonlyMap<string, Cells>): boolean {
+  unmovedIn(planned: PlannedCells): boolean {
     for (let i = 0; i < this.read; i++) {
       const now = planned.get(this.metrics[i]!);
       const then = this.cells[i];
@@ -271,9 +297,7 @@ export function planRegion(
   const populations = new ProjectedPopulations(base, factor);
 
   // the planned stock per category and cell at the horizon; grows pass by pass until no target asks for more
-  let planned = new Map<string, Cells>();
-  // its categories, parts before wholes
-  let plannedOrder: readonly string[] = [];
+  let planned = NOTHING_PLANNED;
   const alternatives = new Map<string, PlanAlternative>();
   // a share met only thanks to its own earlier need (assistant physicians under 15% once practising physicians are
   // hired) keeps that need
@@ -319,9 +343,8 @@ export function planRegion(
     if (!needsMoved) break;
     if (!layout || layout.needs !== needByTarget.size) layout = needLayout(needByTarget);
     const next = plannedCells(layout, needByTarget, slots, currentOf, placedBefore);
-    if (sameCells(layout.order, next, planned)) break;
+    if (next.same(planned)) break;
     planned = next;
-    plannedOrder = layout.order;
   }
   const needs = [...needByTarget.values()];
 
@@ -329,7 +352,8 @@ export function planRegion(
   const steps = horizon - startYear + 1;
   const attrition = Ratio.decimal(options.attrition);
   const leaversOf = (stock: number) => attrition.ceilTimes(stock);
-  const order = plannedOrder;
+  // parts before wholes
+  const order = planned.metrics;
   const schedule = new Map<string, PlanYear[]>();
   // parts before wholes: each category's parts are scheduled when it is
   for (const metric of order) {
@@ -672,31 +696,32 @@ function plannedCells(
   slots: RegionSlots,
   currentOf: (metric: string) => Cells,
   last: Map<string, PlacedCategory>,
-): Map<string, Cells> {
-  const out = new Map<string, Cells>();
+): PlannedCells {
+  const out = new PlannedCells(layout.order);
   for (const metric of layout.order) {
     const partMetrics = partsOf(metric);
     const keys = layout.keysByMetric.get(metric) ?? NO_KEYS;
     const before = last.get(metric);
     if (before && samePlacedParts(before.parts, partMetrics, out) && sameNeeds(before.needs, keys, needs)) {
-      out.set(metric, before.placed);
+      out.cells.push(before.placed);
       continue;
     }
     const parts = partMetrics.map((part) => out.get(part));
     const own = keys.map((key) => needs.get(key)!);
     const placed = placeCategory(metric, own, slots, currentOf, out);
     last.set(metric, { parts, needs: own, placed, whole: undefined, cells: placed });
-    out.set(metric, placed);
+    out.cells.push(placed);
   }
   // a group's staff is the staff planned in its group's cells, and the staff hold at least its own needs
-  for (const metric of layout.order) {
-    const placed = out.get(metric)!;
+  for (let i = 0; i < layout.order.length; i++) {
+    const metric = layout.order[i]!;
+    const placed = out.cells[i]!;
     const whole = metricById.get(metric)?.derivedFrom?.metric;
     const wholeCells = whole ? out.get(whole) : undefined;
     if (!wholeCells) continue;
     const made = last.get(metric)!;
     if (made.placed === placed && made.whole === wholeCells) {
-      out.set(metric, made.cells);
+      out.cells[i] = made.cells;
       continue;
     }
     let cells = placed;
@@ -708,13 +733,13 @@ function plannedCells(
     }
     made.whole = wholeCells;
     made.cells = cells;
-    out.set(metric, cells);
+    out.cells[i] = cells;
   }
   return out;
 }
 
 /** One category's planned cells from its current stock, its parts' planned hires (in `out`) and its own needs. */
-function placeCategory(metric: string, own: readonly Need[], slots: RegionSlots, currentOf: (metric: string) => Cells, out: ReadonlyMap<string, Cells>): Cells {
+function placeCategory(metric: string, own: readonly Need[], slots: RegionSlots, currentOf: (metric: string) => Cells, out: PlannedStocks): Cells {
   const now = currentOf(metric);
   const { layout } = now;
   const values = now.values.slice();
@@ -769,7 +794,7 @@ function partsOf(metric: string): readonly string[] {
 const partsCache = new Map<string, readonly string[]>();
 
 /** The parts' planned cells in `out` are the same objects as `before`, part by part. */
-function samePlacedParts(before: ReadonlyArray<Cells | undefined>, parts: readonly string[], out: ReadonlyMap<string, Cells>): boolean {
+function samePlacedParts(before: ReadonlyArray<Cells | undefined>, parts: readonly string[], out: PlannedStocks): boolean {
   if (before.length !== parts.length) return false;
   for (let i = 0; i < parts.length; i++) if (before[i] !== out.get(parts[i]!)) return false;
   return true;
@@ -785,15 +810,3 @@ function sameNeeds(before: readonly Need[], keys: readonly string[], needs: Read
   }
   return true;
 }
-
-/** The same planned cells in `a`, whose categories are `metrics`, as in `b`. */
-function sameCells(metrics: readonly string[], a: ReadonlyMap<string, Cells>, b: ReadonlyMap<string, Cells>): boolean {
-  if (a.size !== b.size) return false;
-  for (const metric of metrics) {
-    const cells = a.get(metric)!;
-    const other = b.get(metric);
-    if (other !== cells && (!other || !sameValues(cells, other))) return false;
-  }
-  return true;
-}
-
