@@ -675,7 +675,7 @@ function needLayout(needs: ReadonlyMap<string, Need>): NeedLayout {
  */
 interface PlacedCategory {
   parts: Array<Cells | undefined>;
-  needs: readonly Need[];
+  needs: Need[];
   /** before a group's staff is raised to the staff planned in its group's cells */
   placed: Cells;
   whole: Cells | undefined;
@@ -706,10 +706,18 @@ function plannedCells(
       out.cells.push(before.placed);
       continue;
     }
-    const parts = partMetrics.map((part) => out.get(part));
-    const own = keys.map((key) => needs.get(key)!);
+    // what it is placed from, kept for the next pass in the arrays of the last placement where there was one
+    const parts = before ? before.parts : [];
+    const own = before ? before.needs : [];
+    for (let i = 0; i < partMetrics.length; i++) parts[i] = out.get(partMetrics[i]!);
+    for (let i = 0; i < keys.length; i++) own[i] = needs.get(keys[i]!)!;
+    if (own.length > keys.length) own.length = keys.length;
     const placed = placeCategory(metric, own, slots, currentOf, out);
-    last.set(metric, { parts, needs: own, placed, whole: undefined, cells: placed });
+    if (before) {
+      before.placed = placed;
+      before.whole = undefined;
+      before.cells = placed;
+    } else last.set(metric, { parts, needs: own, placed, whole: undefined, cells: placed });
     out.cells.push(placed);
   }
   // a group's staff is the staff planned in its group's cells, and the staff hold at least its own needs
