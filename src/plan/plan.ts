@@ -136,6 +136,8 @@ interface Need {
   target: string;
   required: number;
   unitTypes: readonly string[] | undefined;
+  /** its target and category as one key (see needKey) */
+  key: string;
 }
 
 const MAX_PASSES = 12;
@@ -164,7 +166,7 @@ const scopedFirst = (a: Need, b: Need) => Number(!a.unitTypes) - Number(!b.unitT
  * A need's target and category as one key, the same string each time: a key made afresh would be hashed afresh at
  * every look-up of every pass.
  */
-function needKey({ target, metric }: Need): string {
+function needKey(target: string, metric: string): string {
   let byMetric = needKeys.get(target);
   if (!byMetric) needKeys.set(target, (byMetric = new Map()));
   let key = byMetric.get(metric);
@@ -172,6 +174,8 @@ function needKey({ target, metric }: Need): string {
   return key;
 }
 const needKeys = new Map<string, Map<string, string>>();
+const keyOf = (need: Need) => need.key;
+const copyPool = (pool: { target: string; value: number }) => ({ target: pool.target, value: pool.value });
 
 /** The planned stock per cell of a category, as far as a target's need reads it. */
 interface PlannedStocks {
@@ -326,15 +330,15 @@ export function planRegion(
         reading.need = needOf(p, reading.view!, context, alternatives, reading, hiresIn);
       }
       const need = reading.need;
-      const key = need ? needKey(need) : "";
+      const key = need ? need.key : "";
       // a target still short sets its need afresh (the stocks it follows may have moved either way); one now met
       // keeps the need that met it
       if (need && (need.short || (needByTarget.get(key)?.required ?? -1) < need.required)) {
         const held = needByTarget.get(key);
-        let seen = seenRequired.get(key);
-        if (!seen) seenRequired.set(key, (seen = []));
-        if (held && held.required !== need.required && seen.includes(need.required) && need.required < held.required) continue;
-        if (!seen.includes(need.required)) seen.push(need.required);
+        const seen = seenRequired.get(key);
+        if (held && held.required !== need.required && seen?.includes(need.required) && need.required < held.required) continue;
+        if (!seen) seenRequired.set(key, [need.required]);
+        else if (!seen.includes(need.required)) seen.push(need.required);
         if (held?.required !== need.required) needsMoved = true;
         needByTarget.set(key, need);
       }
@@ -454,15 +458,15 @@ export function planRegion(
   const establishment = base.count("establishment");
   const staff = base.count("staff");
   const vacancies = establishment.ok && staff.ok && !establishment.partial && !staff.partial ? establishment.value - staff.value : undefined;
-  return {
-    ...years,
-    categories: wholesFirst(categories),
-    totals,
-    alternatives: sortShort([...alternatives.values()], byTarget),
-    vacancies,
-    ...(posts ? { posts } : {}),
-    postPools: postPools.map((pool) => ({ ...pool })),
-  };
+  const { startSource, horizonSource } = years;
+  const ordered = wholesFirst(categories);
+  const others = sortShort([...alternatives.values()], byTarget);
+  const pools = postPools.map(copyPool);
+  // two literals rather than spreads into one, in the same order of properties: posts, where there are any, before
+  // the pools
+  return posts
+    ? { startYear, startSource, horizon, horizonSource, categories: ordered, totals, alternatives: others, vacancies, posts, postPools: pools }
+    : { startYear, startSource, horizon, horizonSource, categories: ordered, totals, alternatives: others, vacancies, postPools: pools };
 }
 
 /** Raises each slot of `values` to at least its figure in `floor`. */
@@ -637,7 +641,7 @@ function needOf(
       }
     }
   }
-  return { short: a.shortfall !== undefined && a.shortfall.count > 0, metric, target: target.id, required, unitTypes };
+  return { short: a.shortfall !== undefined && a.shortfall.count > 0, metric, target: target.id, required, unitTypes, key: needKey(target.id, metric) };
 }
 
 /**
@@ -664,7 +668,7 @@ function needLayout(needs: ReadonlyMap<string, Need>): NeedLayout {
   const keysByMetric = new Map<string, string[]>();
   for (const [metric, list] of byMetric) {
     sortShort(list, scopedFirst);
-    keysByMetric.set(metric, list.map(needKey));
+    keysByMetric.set(metric, list.map(keyOf));
   }
   return { needs: needs.size, order: depthOrder(metrics), keysByMetric };
 }
