@@ -39,13 +39,20 @@ export class RegionSlots {
   /** every type of the region, then UNPLACED: the cells of every category but a group's staff */
   readonly all: CellLayout;
   private readonly groupLayouts = new Map<string, CellLayout>();
+  /** a zero per slot, copied by zeros() */
+  private readonly noOne: readonly number[];
 
   constructor(readonly region: RegionRecord) {
     this.types = unitTypesOf(region);
     this.unplaced = this.types.length;
     this.size = this.types.length + 1;
     const order: number[] = [];
-    for (let slot = 0; slot < this.size; slot++) order.push(slot);
+    const noOne: number[] = [];
+    for (let slot = 0; slot < this.size; slot++) {
+      order.push(slot);
+      noOne.push(0);
+    }
+    this.noOne = noOne;
     this.all = { order, has: new Uint8Array(this.size).fill(1), scoped: new Map() };
     this.spare = this.zeros();
     this.sums = this.zeros();
@@ -82,10 +89,9 @@ export class RegionSlots {
     return slot === this.unplaced ? UNPLACED : this.types[slot]!;
   }
 
+  /** A zero per slot, in an array of just that length. */
   zeros(): number[] {
-    const values: number[] = [];
-    for (let slot = 0; slot < this.size; slot++) values.push(0);
-    return values;
+    return this.noOne.slice();
   }
 
   /**

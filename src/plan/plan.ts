@@ -143,6 +143,31 @@ interface Need {
 const MAX_PASSES = 12;
 
 /**
+ * Values by category, in an array by the category's place in the registry: a plan's tables of categories, made
+ * for every region, without a map to grow.
+ */
+class ByMetric<T> {
+  private readonly values: Array<T | undefined> = new Array<T | undefined>(metricIds.length);
+
+  get(metric: string): T | undefined {
+    return this.values[metricIndex(metric)];
+  }
+
+  set(metric: string, value: T): void {
+    this.values[metricIndex(metric)] = value;
+  }
+}
+
+const METRIC_INDEX: ReadonlyMap<string, number> = new Map(metricIds.map((m, i) => [m, i]));
+
+function metricIndex(metric: string): number {
+  const i = METRIC_INDEX.get(metric);
+  // the plan's categories are the registry's headcounts (see plannable)
+  if (i === undefined) throw new Error(`plan: ${metric} is not a metric of the registry`);
+  return i;
+}
+
+/**
  * Sorts a short list in place, stably, as Array.prototype.sort does: by insertion, without the working copy V8's sort
  * makes of even a list of two (the plan sorts a few dozen short lists per region).
  */
@@ -277,7 +302,7 @@ export function planRegion(
   const growth = ONE.add(Ratio.decimal(options.populationGrowth));
   for (let year = region.year; year < horizon; year++) factor = factor.mul(growth);
 
-  const currentByMetric = new Map<string, Cells>();
+  const currentByMetric = new ByMetric<Cells>();
   const slots = new RegionSlots(region);
   const currentOf = (metric: string): Cells => {
     let cells = currentByMetric.get(metric);
@@ -311,7 +336,7 @@ export function planRegion(
   const seenRequired = new Map<string, number[]>();
   // per planned target, in the list's order: the planned stocks its need read, its view of the region and its need
   const readings: TargetReading[] = [];
-  const placedBefore = new Map<string, PlacedCategory>();
+  const placedBefore = new ByMetric<PlacedCategory>();
   let layout: NeedLayout | undefined;
   for (let pass = 0; pass < MAX_PASSES; pass++) {
     let needsMoved = false;
@@ -358,7 +383,7 @@ export function planRegion(
   const leaversOf = (stock: number) => attrition.ceilTimes(stock);
   // parts before wholes
   const order = planned.metrics;
-  const schedule = new Map<string, PlanYear[]>();
+  const schedule = new ByMetric<PlanYear[]>();
   // parts before wholes: each category's parts are scheduled when it is
   for (const metric of order) {
     const years: PlanYear[] = [];
@@ -699,7 +724,7 @@ function plannedCells(
   needs: ReadonlyMap<string, Need>,
   slots: RegionSlots,
   currentOf: (metric: string) => Cells,
-  last: Map<string, PlacedCategory>,
+  last: ByMetric<PlacedCategory>,
 ): PlannedCells {
   const out = new PlannedCells(layout.order);
   for (const metric of layout.order) {
