@@ -323,7 +323,7 @@ export function planRegion(
     return cells;
   };
   const hiresIn: HiresIn = (metric, cells, unitTypes) => sumCells(slots, cells, unitTypes) - sumCells(slots, currentOf(metric), unitTypes);
-  const populations = new ProjectedPopulations(base, factor);
+  const viewBase = new ViewBase(base, factor);
 
   // the planned stock per category and cell at the horizon; grows pass by pass until no target asks for more
   let planned = NOTHING_PLANNED;
@@ -345,7 +345,7 @@ export function planRegion(
       let reading = readings[i];
       if (!reading) {
         reading = new TargetReading();
-        reading.view = new ProjectedView(base, populations, reading, p.metric, hiresIn);
+        reading.view = new ProjectedView(base, viewBase, reading, p.metric, hiresIn);
         readings[i] = reading;
       }
       // a target's need depends only on the planned stocks it reads: where none of them moved since the last pass,
@@ -541,20 +541,32 @@ function byUnitType(slots: RegionSlots, current: Cells, planned: Cells): UnitTyp
   return out;
 }
 
-/** The region's populations at the horizon, projected once per basis for every target that reads them. */
-class ProjectedPopulations {
-  private readonly known = new Map<string, Ratio | undefined>();
+/**
+ * What every target's view of a region starts from: the region's populations at the horizon, projected once per
+ * basis, and its counts now, found once per category and scope (a count is only read, never changed).
+ */
+class ViewBase {
+  private readonly populations = new Map<string, Ratio | undefined>();
+  private readonly counts = new Map<string, Map<readonly string[] | undefined, CountResult>>();
 
   constructor(
     private readonly base: FigureView,
     private readonly factor: Ratio,
   ) {}
 
-  of(basis: Parameters<FigureView["population"]>[0]): Ratio | undefined {
-    if (this.known.has(basis)) return this.known.get(basis);
+  count(metric: string, unitTypes: readonly string[] | undefined): CountResult {
+    let byScope = this.counts.get(metric);
+    if (!byScope) this.counts.set(metric, (byScope = new Map()));
+    let counted = byScope.get(unitTypes);
+    if (!counted) byScope.set(unitTypes, (counted = this.base.count(metric, unitTypes)));
+    return counted;
+  }
+
+  population(basis: Parameters<FigureView["population"]>[0]): Ratio | undefined {
+    if (this.populations.has(basis)) return this.populations.get(basis);
     const now = this.base.population(basis);
     const projected = now ? now.mul(this.factor) : undefined;
-    this.known.set(basis, projected);
+    this.populations.set(basis, projected);
     return projected;
   }
 }
@@ -574,8 +586,8 @@ class ProjectedView implements FigureView {
   private readonly ownChain: readonly string[];
 
   constructor(
-    private readonly base: FigureView,
-    private readonly populations: ProjectedPopulations,
+    base: FigureView,
+    private readonly figures: ViewBase,
     private readonly planned: PlannedStocks,
     private readonly own: string | undefined,
     private readonly hiresIn: HiresIn,
@@ -586,20 +598,18 @@ class ProjectedView implements FigureView {
   }
 
   population(basis: Parameters<FigureView["population"]>[0]): Ratio | undefined {
-    return this.populations.of(basis);
+    return this.figures.population(basis);
   }
 
   count(metric: string, unitTypes?: readonly string[]): CountResult {
     const { own, planned, hiresIn } = this;
-    const counted = this.base.count(metric, unitTypes);
+    const counted = this.figures.count(metric, unitTypes);
     const cells = metric === own ? undefined : planned.get(metric);
     if (!cells || !counted.ok) return counted;
     let value = counted.value + hiresIn(metric, cells, unitTypes);
     const ownPlan = this.ownChain.indexOf(metric) > 0 ? planned.get(own!) : undefined;
     if (ownPlan) value -= hiresIn(own!, ownPlan, unitTypes);
-    // a figure view's counts are made afresh at each call (src/evaluate/figures.ts): this one is the caller's to change
-    counted.value = value;
-    return counted;
+    return { ok: true, value, partial: counted.partial };
   }
 }
 
