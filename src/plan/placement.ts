@@ -38,32 +38,31 @@ export class RegionSlots {
   readonly size: number;
   /** every type of the region, then UNPLACED: the cells of every category but a group's staff */
   readonly all: CellLayout;
-  private readonly groupLayouts = new Map<string, CellLayout>();
-  /** a zero per slot, copied by zeros() */
-  private readonly noOne: readonly number[];
-
-  constructor(readonly region: RegionRecord) {
-    this.types = unitTypesOf(region);
-    this.unplaced = this.types.length;
-    this.size = this.types.length + 1;
-    const order: number[] = [];
-    const noOne: number[] = [];
-    for (let slot = 0; slot < this.size; slot++) {
-      order.push(slot);
-      noOne.push(0);
-    }
-    this.noOne = noOne;
-    this.all = { order, has: new Uint8Array(this.size).fill(1), scoped: new Map() };
-    this.spare = this.zeros();
-    this.sums = this.zeros();
-  }
-
   /**
    * Working arrays of a slot per cell, for sums a placement makes and drops: zeroed by whoever uses them (a plan
    * places one category at a time)
    */
   readonly spare: number[];
   readonly sums: number[];
+  private readonly groupLayouts = new Map<string, CellLayout>();
+  /** a zero per slot, copied by zeros() */
+  private readonly zeroPerSlot: readonly number[];
+
+  constructor(readonly region: RegionRecord) {
+    this.types = unitTypesOf(region);
+    this.unplaced = this.types.length;
+    this.size = this.types.length + 1;
+    const order: number[] = [];
+    const zeroPerSlot: number[] = [];
+    for (let slot = 0; slot < this.size; slot++) {
+      order.push(slot);
+      zeroPerSlot.push(0);
+    }
+    this.zeroPerSlot = zeroPerSlot;
+    this.all = { order, has: new Uint8Array(this.size).fill(1), scoped: new Map() };
+    this.spare = this.zeros();
+    this.sums = this.zeros();
+  }
 
   /** The cells of a layout within a scope, in the scope's order: worked out once per scope and region. */
   slotsIn(layout: CellLayout, unitTypes: readonly string[]): readonly number[] {
@@ -84,14 +83,9 @@ export class RegionSlots {
     return this.types.indexOf(unitType);
   }
 
-  /** The institution type of a slot; UNPLACED for the last. */
-  cellOf(slot: number): string {
-    return slot === this.unplaced ? UNPLACED : this.types[slot]!;
-  }
-
   /** A zero per slot, in an array of just that length. */
   zeros(): number[] {
-    return this.noOne.slice();
+    return this.zeroPerSlot.slice();
   }
 
   /**

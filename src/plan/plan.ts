@@ -381,10 +381,9 @@ export function planRegion(
   const steps = horizon - startYear + 1;
   const attrition = Ratio.decimal(options.attrition);
   const leaversOf = (stock: number) => attrition.ceilTimes(stock);
-  // parts before wholes
+  // parts before wholes (the need layout's order): each category's parts are scheduled by the time it is
   const order = planned.metrics;
   const schedule = new ByMetric<PlanYear[]>();
-  // parts before wholes: each category's parts are scheduled when it is
   for (const metric of order) {
     const years: PlanYear[] = [];
     const now = sumCells(slots, currentOf(metric));
