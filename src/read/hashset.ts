@@ -13,6 +13,7 @@
  * grows a bucket at a time and never copies itself whole (a table grown by doubling would hold its old and its new
  * copy at once, and leave the old one to the garbage collector). Buckets live in chunks that are never moved.
  */
+import { giveBack } from "./give-back.js";
 import { utf8Bytes } from "./utf8.js";
 
 // a bucket: how many keys it holds, its depth (the top bits of hash b its keys share), the next bucket of its chain
@@ -59,14 +60,9 @@ export class InstitutionNames {
     return this.size;
   }
 
-  /**
-   * Gives the set's memory back now, not at V8's next full collection (the chunks are old by the last row, and an old
-   * array buffer is freed only by a full collection, which may come only once the check has grown the heap beside
-   * them): each chunk's memory is moved to a fresh buffer that nothing keeps, which the next young collection frees.
-   * The set is empty afterwards.
-   */
+  /** Gives the set's memory back now (see giveBack); the set is empty afterwards. */
   release(): void {
-    for (const chunk of this.chunks) structuredClone(chunk.buffer, { transfer: [chunk.buffer] });
+    for (const chunk of this.chunks) giveBack(chunk.buffer);
     this.chunks.length = 0;
     for (let g = 0; g < GROUPS; g++) this.directories[g] = NO_DIRECTORY;
     this.depths.fill(0);
