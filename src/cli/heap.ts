@@ -18,18 +18,24 @@ const LARGE_INPUT = 1 << 20;
  * program that imports the library keeps its own heap settings.
  */
 export function holdHeapSmallFor(files: readonly string[]): void {
-  let bytes = 0;
-  for (const file of files) {
-    if (file === "-") bytes = Infinity; // standard input: its size is not known, and a pipeline's input is often a whole export
-    else bytes += sizeOf(file);
-  }
-  if (bytes < LARGE_INPUT) return;
+  if (!largeInput(files)) return;
   // required only here, not imported: node:v8 brings Node's stream modules with it, a few milliseconds of a
   // one-district run (and the CLI bundle runs as a vm script, which has no dynamic import)
   const from = typeof __filename === "string" ? __filename : import.meta.url;
   const { setFlagsFromString } = createRequire(from)("node:v8") as typeof import("node:v8");
   setFlagsFromString("--semi-space-growth-factor=1");
   setFlagsFromString("--heap-growing-percent=50");
+}
+
+/** Whether the files are large enough together for the heap to be held small; standard input always is. */
+export function largeInput(files: readonly string[]): boolean {
+  let bytes = 0;
+  for (const file of files) {
+    // standard input: its size is not known, and a pipeline's input is often a whole export
+    if (file === "-") return true;
+    bytes += sizeOf(file);
+  }
+  return bytes >= LARGE_INPUT;
 }
 
 function sizeOf(file: string): number {
