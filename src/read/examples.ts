@@ -21,19 +21,15 @@
  */
 import { unitTypes } from "../registry/index.js";
 import type { InstitutionBelowMinimum } from "./record.js";
-import { giveBack } from "./give-back.js";
+import { BLOCK_BYTES, giveBack } from "./memory.js";
 import { utf8Text } from "./utf8.js";
 import { normaliseCell } from "./values.js";
 
 /** rows below a threshold kept as examples, per region and threshold */
 export const EXAMPLES_KEPT = 50;
 
-/**
- * 4 MB a chunk: a block this large is its own mapping (glibc maps a block above its threshold, which grows to the
- * largest block freed, a megabyte or two as the reader's buffers grow), so a chunk let go goes back to the system
- * rather than staying in the process's heap; and its pages count only once they are written.
- */
-const CHUNK_BYTES = 1 << 22;
+/** a chunk is a block of the size memory.ts explains, a mapping of its own */
+const CHUNK_BYTES = BLOCK_BYTES;
 /** positions up to 2^48: more than any file gives */
 const NEXT_BYTES = 6;
 /** the most an example takes besides its name: next, type, line (2^53 at most), value, name length */

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { ExampleStore } from "../../src/read/examples.js";
+import { BLOCK_BYTES } from "../../src/read/memory.js";
 
 /** a name of `bytes` ASCII bytes that says whose example it is */
 function nameBytes(region: number, k: number, bytes: number): Uint8Array {
@@ -29,15 +30,17 @@ function fill(store: ExampleStore, regions: number, perRegion: number, bytes: nu
 }
 
 describe("ExampleStore release", () => {
-  // 3,000-byte names: a 4 MB chunk holds some 1,390, so 40 regions of 120 examples fill four chunks
+  // names long enough that a chunk (a block) holds some 1,250 examples: 40 regions of 120 fill four chunks
   const regions = 40;
   const perRegion = 120;
-  const bytes = 3000;
+  const bytes = Math.floor(BLOCK_BYTES / 1250) - 16;
+  const chunks = Math.ceil((regions * perRegion) / Math.floor(BLOCK_BYTES / (bytes + 16)));
 
   it("lets each chunk go once the last region with an example in it is finished, in a file grouped by region", () => {
     const store = new ExampleStore();
     const added = fill(store, regions, perRegion, bytes, "grouped");
-    expect(store.chunksHeld).toBe(4);
+    expect(chunks).toBe(4);
+    expect(store.chunksHeld).toBe(chunks);
     store.planRelease(added.map((a) => a.first));
     const held: number[] = [];
     for (let r = 0; r < regions; r++) {
@@ -49,8 +52,8 @@ describe("ExampleStore release", () => {
       held.push(store.chunksHeld);
     }
     // a chunk goes with the last region whose first example is in it or before it
-    const chunkOf = (region: number) => Math.floor((added[region]!.first - 1) / (1 << 22));
-    for (let r = 0; r < regions - 1; r++) expect(held[r]).toBe(4 - chunkOf(r + 1));
+    const chunkOf = (region: number) => Math.floor((added[region]!.first - 1) / BLOCK_BYTES);
+    for (let r = 0; r < regions - 1; r++) expect(held[r]).toBe(chunks - chunkOf(r + 1));
     expect(held[regions - 1]).toBe(0);
   });
 
