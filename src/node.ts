@@ -122,7 +122,8 @@ function readWhole(path: string): Uint8Array {
   }
 }
 
-const CHUNK = 1 << 20;
+/** the file is read 64 KB at a time: the scanner's and decoder's buffers, as large as a chunk, stay small (see read/memory.ts) */
+const CHUNK = 1 << 16;
 
 /**
  * Streams a file (or standard input for "-") to `onChunk`. Unreadable input is a UsageError. A file is read into one

@@ -2,6 +2,7 @@ import { UsageError } from "../errors.js";
 import { openStatisticsFile, type InputOptions } from "../node.js";
 import type { InstitutionCheckSpec } from "../read/record.js";
 import { SeveralReads, type RegionSource } from "../read/several.js";
+import { holdHeapSmallFor } from "./heap.js";
 
 /** The statistics files of one command, read as one input: their names, and their regions and diagnostics. */
 export interface OpenedInput {
@@ -18,6 +19,7 @@ export async function openInputs(
   options: InputOptions,
 ): Promise<OpenedInput> {
   if (files.filter((f) => f === "-").length > 1) throw new UsageError("standard input (-) can be read once");
+  holdHeapSmallFor(files);
   const reads = [];
   for (const file of files) reads.push(await openStatisticsFile(file, institutionChecks, options));
   const names = reads.map((r) => r.name);

@@ -130,6 +130,19 @@ export class RegionStore {
     return made;
   }
 
+  /** A region's first example under any threshold (its position in the examples' log + 1; 0: none). */
+  firstExample(region: number, thresholds: number): number {
+    if (thresholds === 0) return 0;
+    const chunk = this.tallies.chunk(region);
+    const at = this.tallies.offset(region);
+    let first = 0;
+    for (let t = 0; t < thresholds; t++) {
+      const e = chunk[at + t * TALLY_WIDTH + TALLY_FIRST_EXAMPLE]!;
+      if (e > 0 && (first === 0 || e < first)) first = e;
+    }
+    return first;
+  }
+
   /** The types a region has rows or a subtotal of, by id, in registry order. */
   typesOf(acc: RegionAccumulator): Map<string, TypeAccumulator> {
     const types = new Map<string, TypeAccumulator>();

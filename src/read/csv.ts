@@ -162,6 +162,8 @@ export class CsvScanner {
     if (this.passing) this.passOver(EMPTY, 0, 0, true);
     this.scan(sink, true);
     this.buffer = EMPTY;
+    // no bytes come after the last: the buffer they were copied to (as large as the largest chunk) can go
+    this.work = EMPTY;
   }
 
   private scan(sink: RecordSink, final: boolean): void {

@@ -78,6 +78,11 @@ export class Decoder {
     return this.decode(EMPTY, false);
   }
 
+  /** The input has ended and its text is scanned: the buffer chunks were joined in can go. */
+  release(): void {
+    this.joined = EMPTY;
+  }
+
   private start(final: boolean): Uint8Array {
     const head = concat(this.pending, this.pendingLength);
     this.pending = [];

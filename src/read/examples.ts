@@ -9,6 +9,9 @@
  * A region and threshold's examples are a chain through the log, from the first to the last; the region's tallies
  * hold both ends (TALLY_FIRST_EXAMPLE, TALLY_LAST_EXAMPLE in accumulators.ts) as positions in the log + 1.
  *
+ * Once the rows are read, a chunk is let go as soon as the last region with an example in it is finished
+ * (planRelease, finished): in a file grouped by region in code order the log shrinks as the regions are checked.
+ *
  * An example in the log:
  *   the next example's position + 1 (0: the last so far)   NEXT_BYTES bytes, little-endian, written when it comes
  *   its institution type's registry index                  1 byte; OWNED_NAME set when the name is in `ownedNames`
@@ -18,13 +21,15 @@
  */
 import { unitTypes } from "../registry/index.js";
 import type { InstitutionBelowMinimum } from "./record.js";
+import { BLOCK_BYTES, giveBack } from "./memory.js";
 import { utf8Text } from "./utf8.js";
 import { normaliseCell } from "./values.js";
 
 /** rows below a threshold kept as examples, per region and threshold */
 export const EXAMPLES_KEPT = 50;
 
-const CHUNK_BYTES = 1 << 18;
+/** a chunk is a block of the size memory.ts explains, a mapping of its own */
+const CHUNK_BYTES = BLOCK_BYTES;
 /** positions up to 2^48: more than any file gives */
 const NEXT_BYTES = 6;
 /** the most an example takes besides its name: next, type, line (2^53 at most), value, name length */
@@ -40,12 +45,16 @@ const VALUE_OTHER = 3;
 
 export class ExampleStore {
   private readonly chunks: Uint8Array[] = [];
-  private current = new Uint8Array(0);
+  private current = NO_CHUNK;
   /** where the next example goes in `current` */
   private used = 0;
   /** the names of cells the scanner copied out as text (quotes unescaped, a workbook's cells), by position */
   private readonly ownedNames = new Map<number, string>();
   private readonly cursor = new LogCursor();
+  /** per chunk, the rank (in the order regions are finished) of the last region that needs it (planRelease) */
+  private lastNeededBy = new Int32Array(0);
+  /** the chunks before this one are let go */
+  private released = 0;
 
   /**
    * Keeps an example named by bytes[from, to), or by `owned` where the cell is text the scanner copied out, after
@@ -96,6 +105,38 @@ export class ExampleStore {
     return out;
   }
 
+  /**
+   * Plans the release of the log once every row is read: `firsts` holds each region's first example (its position
+   * + 1; 0: none), in the order the regions will be finished. A region's examples all come after its first (the log
+   * only grows), so a chunk is needed by no region after the last one whose first example is in it or before it.
+   */
+  planRelease(firsts: ArrayLike<number>): void {
+    const last = new Int32Array(this.chunks.length).fill(-1);
+    for (let rank = 0; rank < firsts.length; rank++) {
+      const first = firsts[rank]!;
+      if (first > 0) last[Math.floor((first - 1) / CHUNK_BYTES)] = rank;
+    }
+    for (let c = 1; c < last.length; c++) if (last[c]! < last[c - 1]!) last[c] = last[c - 1]!;
+    this.lastNeededBy = last;
+    this.released = 0;
+  }
+
+  /** chunks written and not yet let go */
+  get chunksHeld(): number {
+    return this.chunks.length - this.released;
+  }
+
+  /** The region of this rank (as planRelease had them) is finished: lets go the chunks no later region needs. */
+  finished(rank: number): void {
+    const last = this.lastNeededBy;
+    while (this.released < last.length && last[this.released]! <= rank) {
+      const chunk = this.chunks[this.released]!;
+      this.chunks[this.released++] = NO_CHUNK;
+      if (chunk === this.current) this.current = NO_CHUNK;
+      giveBack(chunk.buffer);
+    }
+  }
+
   private writeNext(position: number, next: number): void {
     const chunk = this.chunks[Math.floor(position / CHUNK_BYTES)]!;
     const at = position % CHUNK_BYTES;
@@ -117,6 +158,8 @@ export class ExampleStore {
     return at + 9;
   }
 }
+
+const NO_CHUNK = new Uint8Array(0);
 
 /** one value's 8 bytes, for a value that is not a whole number */
 const FLOAT = new Float64Array(1);

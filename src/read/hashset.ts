@@ -13,6 +13,7 @@
  * grows a bucket at a time and never copies itself whole (a table grown by doubling would hold its old and its new
  * copy at once, and leave the old one to the garbage collector). Buckets live in chunks that are never moved.
  */
+import { giveBack } from "./memory.js";
 import { utf8Bytes } from "./utf8.js";
 
 // a bucket: how many keys it holds, its depth (the top bits of hash b its keys share), the next bucket of its chain
@@ -26,12 +27,8 @@ const BUCKET_SLOTS = 64;
 /** at most three quarters full: probing stays short */
 const MOST_IN_BUCKET = 48;
 const BUCKET_WIDTH = SLOTS + BUCKET_SLOTS * STRIDE;
-/**
- * 4,096 buckets (3.2 MB) a chunk: a chunk this large is its own mapping (glibc maps a block above its threshold, which
- * grows to the largest block freed, a megabyte or two as the reader's buffers grow), so the set's memory goes back to
- * the system when it is let go after the last row, instead of staying in the process's heap.
- */
-const BUCKET_BITS = 12;
+/** 1,024 buckets (780 KB) a chunk: about a block of the size memory.ts explains, and a mapping of its own */
+const BUCKET_BITS = 10;
 const BUCKETS_PER_CHUNK = 1 << BUCKET_BITS;
 const GROUP_BITS = 8;
 const GROUPS = 1 << GROUP_BITS;
@@ -59,14 +56,9 @@ export class InstitutionNames {
     return this.size;
   }
 
-  /**
-   * Gives the set's memory back now, not at V8's next full collection (the chunks are old by the last row, and an old
-   * array buffer is freed only by a full collection, which may come only once the check has grown the heap beside
-   * them): each chunk's memory is moved to a fresh buffer that nothing keeps, which the next young collection frees.
-   * The set is empty afterwards.
-   */
+  /** Gives the set's memory back now (see giveBack); the set is empty afterwards. */
   release(): void {
-    for (const chunk of this.chunks) structuredClone(chunk.buffer, { transfer: [chunk.buffer] });
+    for (const chunk of this.chunks) giveBack(chunk.buffer);
     this.chunks.length = 0;
     for (let g = 0; g < GROUPS; g++) this.directories[g] = NO_DIRECTORY;
     this.depths.fill(0);

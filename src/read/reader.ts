@@ -163,6 +163,7 @@ export class StatisticsReader {
         this.scan(utf8, true);
         this.scanner.finish(this.onRecord);
       }
+      this.decoder.release();
       // a short file with no row that reads as a header: its first row is the header
       if (!this.layout && this.beforeHeader.length > 0) this.headerFromFirstRow();
     }
@@ -195,12 +196,18 @@ export class StatisticsReader {
     const rows = this.rows;
     if (!rows || !this.layout) return;
     rows.done();
-    const keys = [...rows.regions.entries()].sort(([, a], [, b]) => compareText(a.code, b.code) || a.year - b.year).map(([key]) => key);
-    for (const key of keys) {
+    const sorted = [...rows.regions.entries()].sort(([, a], [, b]) => compareText(a.code, b.code) || a.year - b.year);
+    const { store } = rows;
+    store.examples.planRelease(sorted.map(([, acc]) => store.firstExample(acc.index, this.thresholds.length)));
+    for (let rank = 0; rank < sorted.length; rank++) {
+      const key = sorted[rank]![0];
       const acc = rows.regions.get(key);
       if (!acc) continue;
       rows.regions.delete(key);
-      yield finishRegion(acc, rows.store, this.layout, this.sink, this.thresholds);
+      const record = finishRegion(acc, store, this.layout, this.sink, this.thresholds);
+      // the record holds its examples as text: the log's chunks no later region needs go now
+      store.examples.finished(rank);
+      yield record;
     }
   }
 

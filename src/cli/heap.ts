@@ -1,0 +1,47 @@
+import { statSync } from "node:fs";
+import { createRequire } from "node:module";
+
+/** Input of at least this many bytes (about 12,000 institution rows) is large enough for the heap to be held small. */
+const LARGE_INPUT = 1 << 20;
+
+/**
+ * V8's settings for a batch run over a large input: what the run keeps alive is small (a region's figures while it is
+ * checked, the stores indexed by region), and everything else is garbage within a region. Left to its defaults, V8
+ * grows its young generation to 32 MB as objects survive and lets the old generation fill with promoted garbage to
+ * four times what is live before it marks: over a country's 3,000 counties that is some 30 MB of memory holding
+ * nothing, a quarter of the run's peak. So:
+ *   - the young generation stays at its first size (a semi-space growth factor of 1), collected more often, each
+ *     time as quickly, since little in it survives;
+ *   - the old generation is marked once it has grown by half of what was live after the last marking.
+ * Both flags are read by V8 each time it sizes a space, so they take effect when set after start-up; node's own
+ * command-line flags (--max-semi-space-size) cannot be given by `gap`'s bin script. Only the CLI sets them: a
+ * program that imports the library keeps its own heap settings.
+ */
+export function holdHeapSmallFor(files: readonly string[]): void {
+  if (!largeInput(files)) return;
+  // required only here, not imported: node:v8 brings Node's stream modules with it, a few milliseconds of a
+  // one-district run (and the CLI bundle runs as a vm script, which has no dynamic import)
+  const from = typeof __filename === "string" ? __filename : import.meta.url;
+  const { setFlagsFromString } = createRequire(from)("node:v8") as typeof import("node:v8");
+  setFlagsFromString("--semi-space-growth-factor=1");
+  setFlagsFromString("--heap-growing-percent=50");
+}
+
+/** Whether the files are large enough together for the heap to be held small; standard input always is. */
+export function largeInput(files: readonly string[]): boolean {
+  let bytes = 0;
+  for (const file of files) {
+    // standard input: its size is not known, and a pipeline's input is often a whole export
+    if (file === "-") return true;
+    bytes += sizeOf(file);
+  }
+  return bytes >= LARGE_INPUT;
+}
+
+function sizeOf(file: string): number {
+  try {
+    return statSync(file).size;
+  } catch {
+    return 0; // reading it will say what is wrong
+  }
+}
