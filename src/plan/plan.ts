@@ -244,7 +244,7 @@ class TargetReading implements PlannedStocks {
   /** the need has been worked out at least once */
   done = false;
   need: Need | undefined;
-  /** the region at the horizon as the target sees it (see projectedView), reading the stocks through this */
+  /** the region at the horizon as the target sees it (see ProjectedView), reading the stocks through this */
   view: FigureView | undefined;
   private planned: PlannedCells = NOTHING_PLANNED;
   /** the first `read` are those of the latest reading (the arrays are kept at their longest, not shortened) */
@@ -639,7 +639,7 @@ function needOf(
     // technicians ≥ 75% of grassroots staff, where the staff are already planned to grow for other reasons (a
     // grassroots density): the technicians can be those hires, so the share of the planned staff is enough, as long
     // as it fits in them; otherwise every technician hired grows the staff too, which is what the evaluator counts.
-    // A whole nested by the registry is seen without the part's hires (see projectedView) and holds them in its plan;
+    // A whole nested by the registry is seen without the part's hires (see ProjectedView) and holds them in its plan;
     // one that holds the part only within the scope (village-clinic doctors) is planned for its own targets alone, so
     // the part's hires are to be found among the whole's, not beside them
     const wholeCells = planned.get(target.of);
