@@ -17,6 +17,19 @@ export interface Band {
 }
 
 export function band(comparator: Comparator, value: number, max: number | undefined, tolerance: number): Band {
+  // a catalogue states a few dozen bands, judged for every region: each is made once (a band is never changed)
+  let known = knownBands.get(value);
+  if (!known) knownBands.set(value, (known = []));
+  for (const k of known) if (k.comparator === comparator && k.max === max && k.tolerance === tolerance) return k.band;
+  const made = makeBand(comparator, value, max, tolerance);
+  known.push({ comparator, max, tolerance, band: made });
+  return made;
+}
+
+/** The bands made so far, by their figure. */
+const knownBands = new Map<number, Array<{ comparator: Comparator; max: number | undefined; tolerance: number; band: Band }>>();
+
+function makeBand(comparator: Comparator, value: number, max: number | undefined, tolerance: number): Band {
   const v = Ratio.decimal(value);
   switch (comparator) {
     case "at_least":

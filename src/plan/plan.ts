@@ -6,12 +6,12 @@
  */
 import type { Target } from "../catalogue/schema.js";
 import { assess, figureView } from "../evaluate/engine.js";
-import { ONE, Ratio, ceilQuotient, peopleAtLeast } from "../evaluate/exact.js";
-import type { EvaluateContext, FigureView } from "../evaluate/types.js";
+import { HUNDRED, ONE, Ratio, ceilQuotient, peopleAtLeast } from "../evaluate/exact.js";
+import type { CountResult, EvaluateContext, FigureView } from "../evaluate/types.js";
 import type { RegionRecord } from "../read/record.js";
 import { disjointPartLists, metricById, metricIds, withWholes } from "../registry/index.js";
 import { compareText } from "../compare-text.js";
-import { UNPLACED, currentCells, distribute, placementWeights, sumCells, unitTypesOf, type Cells } from "./placement.js";
+import { RegionSlots, addShares, currentCells, placementWeights, sameValues, sumCells, type Cells } from "./placement.js";
 import { planTargets, type PlannedTarget } from "./targets.js";
 import { planYears, type HorizonSource, type StartSource } from "./years.js";
 import { flowFlags, postsPlan, reachedAtCap, type PlanFlag, type PostsPlan } from "./limits.js";
@@ -122,9 +122,10 @@ function plannable(metric: string): boolean {
 /** Parts before their wholes, so a whole is planned after every part it must hold. */
 function depthOrder(metrics: Iterable<string>): string[] {
   const list = [...metrics];
-  return list.every((m) => DEPTH_RANK.has(m)) ? list.sort((a, b) => DEPTH_RANK.get(a)! - DEPTH_RANK.get(b)!) : list.sort(deeperFirst);
+  return sortShort(list, list.every((m) => DEPTH_RANK.has(m)) ? byDepthRank : deeperFirst);
 }
 const deeperFirst = (a: string, b: string) => withWholes(b).length - withWholes(a).length || compareText(a, b);
+const byDepthRank = (a: string, b: string) => DEPTH_RANK.get(a)! - DEPTH_RANK.get(b)!;
 /** the registry's metrics in that order, ranked once rather than compared chain by chain for every region */
 const DEPTH_RANK: ReadonlyMap<string, number> = new Map([...metricIds].sort(deeperFirst).map((m, i) => [m, i]));
 
@@ -135,15 +136,62 @@ interface Need {
   target: string;
   required: number;
   unitTypes: readonly string[] | undefined;
+  /** its target and category as one key (see needKey) */
+  key: string;
 }
 
 const MAX_PASSES = 12;
 
 /**
+ * Values by category, in an array by the category's place in the registry: a plan's tables of categories, made
+ * for every region, without a map to grow.
+ */
+class ByMetric<T> {
+  private readonly values: Array<T | undefined> = new Array<T | undefined>(metricIds.length);
+
+  get(metric: string): T | undefined {
+    return this.values[metricIndex(metric)];
+  }
+
+  set(metric: string, value: T): void {
+    this.values[metricIndex(metric)] = value;
+  }
+}
+
+const METRIC_INDEX: ReadonlyMap<string, number> = new Map(metricIds.map((m, i) => [m, i]));
+
+function metricIndex(metric: string): number {
+  const i = METRIC_INDEX.get(metric);
+  // the plan's categories are the registry's headcounts (see plannable)
+  if (i === undefined) throw new Error(`plan: ${metric} is not a metric of the registry`);
+  return i;
+}
+
+/**
+ * Sorts a short list in place, stably, as Array.prototype.sort does: by insertion, without the working copy V8's sort
+ * makes of even a list of two (the plan sorts a few dozen short lists per region).
+ */
+function sortShort<T>(list: T[], compare: (a: T, b: T) => number): T[] {
+  for (let i = 1; i < list.length; i++) {
+    const item = list[i]!;
+    let j = i - 1;
+    for (; j >= 0 && compare(list[j]!, item) > 0; j--) list[j + 1] = list[j]!;
+    list[j + 1] = item;
+  }
+  return list;
+}
+
+const largestRequirementFirst = (a: Requirement, b: Requirement) => b.required - a.required || compareText(a.target, b.target);
+const byTarget = (a: { target: string }, b: { target: string }) => compareText(a.target, b.target);
+const byMetric = (a: { metric: string }, b: { metric: string }) => compareText(a.metric, b.metric);
+/** a category's needs in the order they are placed: scoped ones first, then by target */
+const scopedFirst = (a: Need, b: Need) => Number(!a.unitTypes) - Number(!b.unitTypes) || compareText(a.target, b.target);
+
+/**
  * A need's target and category as one key, the same string each time: a key made afresh would be hashed afresh at
  * every look-up of every pass.
  */
-function needKey({ target, metric }: Need): string {
+function needKey(target: string, metric: string): string {
   let byMetric = needKeys.get(target);
   if (!byMetric) needKeys.set(target, (byMetric = new Map()));
   let key = byMetric.get(metric);
@@ -151,10 +199,88 @@ function needKey({ target, metric }: Need): string {
   return key;
 }
 const needKeys = new Map<string, Map<string, string>>();
+const keyOf = (need: Need) => need.key;
+const copyPool = (pool: { target: string; value: number }) => ({ target: pool.target, value: pool.value });
 
 /** The planned stock per cell of a category, as far as a target's need reads it. */
 interface PlannedStocks {
   get(metric: string): Cells | undefined;
+}
+
+/**
+ * The planned stock per category and cell after one pass: the categories of the pass's need layout, parts before
+ * wholes, and their cells in the same order (a dozen at most: found by position rather than hashed).
+ */
+class PlannedCells implements PlannedStocks {
+  readonly cells: Cells[] = [];
+
+  constructor(readonly metrics: readonly string[]) {}
+
+  get(metric: string): Cells | undefined {
+    const i = this.metrics.indexOf(metric);
+    return i < 0 ? undefined : this.cells[i];
+  }
+
+  /** The same cells, category by category, as `other`. */
+  same(other: PlannedCells): boolean {
+    if (this.cells.length !== other.cells.length) return false;
+    for (let i = 0; i < this.metrics.length; i++) {
+      const cells = this.cells[i]!;
+      const then = other.get(this.metrics[i]!);
+      if (then !== cells && (!then || !sameValues(cells, then))) return false;
+    }
+    return true;
+  }
+}
+
+/**
+ * One target's reading of the planned stocks in a region: which it read for its need, and what they were, so that a
+ * later pass can tell whether its need could have moved. Made once per target and region, and read afresh as
+ * needed.
+ */
+const NOTHING_PLANNED = new PlannedCells([]);
+
+class TargetReading implements PlannedStocks {
+  /** the need has been worked out at least once */
+  done = false;
+  need: Need | undefined;
+  /** the region at the horizon as the target sees it (see ProjectedView), reading the stocks through this */
+  view: FigureView | undefined;
+  private planned: PlannedCells = NOTHING_PLANNED;
+  /** the first `read` are those of the latest reading (the arrays are kept at their longest, not shortened) */
+  private readonly metrics: string[] = [];
+  private readonly cells: Array<Cells | undefined> = [];
+  private read = 0;
+
+  /** Reads the stocks of `planned` from now on, forgetting what was read before. */
+  start(planned: PlannedCells): void {
+    this.done = true;
+    this.planned = planned;
+    this.read = 0;
+  }
+
+  get(metric: string): Cells | undefined {
+    const cells = this.planned.get(metric);
+    let i = 0;
+    while (i < this.read && this.metrics[i] !== metric) i++;
+    if (i === this.read) {
+      this.metrics[i] = metric;
+      this.cells[i] = cells;
+      this.read++;
+    }
+    return cells;
+  }
+
+  /** The stocks it read are the same in `planned` now. */
+  unmovedIn(planned: PlannedCells): boolean {
+    for (let i = 0; i < this.read; i++) {
+      const now = planned.get(this.metrics[i]!);
+      const then = this.cells[i];
+      if (now === then) continue;
+      if (!now || !then || !sameValues(now, then)) return false;
+    }
+    return true;
+  }
 }
 
 export function planRegion(
@@ -164,10 +290,10 @@ export function planRegion(
   options: PlanOptions,
   history: readonly RegionRecord[] = [],
 ): RegionPlan {
-  const { planned: plannedTargets, flows, caps, postPools } = planTargets(targets);
+  const { planned: plannedTargets, targetYears, targetById, flows, capOf, postPools } = planTargets(targets);
   const years = planYears(
     region.year,
-    plannedTargets.map((p) => p.target.year),
+    targetYears,
     options,
   );
   const { startYear, horizon } = years;
@@ -176,69 +302,68 @@ export function planRegion(
   const growth = ONE.add(Ratio.decimal(options.populationGrowth));
   for (let year = region.year; year < horizon; year++) factor = factor.mul(growth);
 
-  const currentByMetric = new Map<string, Cells>();
-  const regionTypes = unitTypesOf(region);
+  const currentByMetric = new ByMetric<Cells>();
+  const slots = new RegionSlots(region);
   const currentOf = (metric: string): Cells => {
     let cells = currentByMetric.get(metric);
     if (!cells) {
-      cells = currentCells(region, metric, regionTypes);
+      cells = currentCells(slots, metric);
       // a whole holds its parts: where the file leaves a whole short of them (or empty), it is at least their sum
       for (const { parts } of disjointPartLists(metric)) {
         if (parts.length === 1) {
-          raiseTo(cells, currentOf(parts[0]!));
+          raiseTo(cells.values, currentOf(parts[0]!).values);
           continue;
         }
-        const sum = new Map<string, number>();
-        for (const part of parts) currentOf(part).forEach((v, cell) => sum.set(cell, (sum.get(cell) ?? 0) + v));
-        raiseTo(cells, sum);
+        const sum = slots.zeros();
+        for (const part of parts) addTo(sum, currentOf(part).values);
+        raiseTo(cells.values, sum);
       }
       currentByMetric.set(metric, cells);
     }
     return cells;
   };
-  const hiresIn = (metric: string, cells: Cells, unitTypes?: readonly string[]) => sumCells(cells, unitTypes) - sumCells(currentOf(metric), unitTypes);
+  const hiresIn: HiresIn = (metric, cells, unitTypes) => sumCells(slots, cells, unitTypes) - sumCells(slots, currentOf(metric), unitTypes);
+  const viewBase = new ViewBase(base, factor);
 
   // the planned stock per category and cell at the horizon; grows pass by pass until no target asks for more
-  let planned = new Map<string, Cells>();
+  let planned = NOTHING_PLANNED;
   const alternatives = new Map<string, PlanAlternative>();
   // a share met only thanks to its own earlier need (assistant physicians under 15% once practising physicians are
   // hired) keeps that need
   const needByTarget = new Map<string, Need>();
   // every figure a need has had: two shares whose wholes follow each other can swing between two figures for ever
   // (grassroots technicians 1,827 ↔ 1,829); a need coming back to a figure it had is a cycle, and the larger holds
-  const seenRequired = new Map<string, Set<number>>();
-  // a target's need depends only on the planned stocks it reads: where none of them moved since the last pass, its
-  // need is the one it had (most of a pass, once the first has planned)
-  const lastNeed = new Map<PlannedTarget, { need: Need | undefined; read: Map<string, Cells | undefined> }>();
-  const placedBefore = new Map<string, PlacedCategory>();
+  const seenRequired = new Map<string, number[]>();
+  // per planned target, in the list's order: the planned stocks its need read, its view of the region and its need
+  const readings: TargetReading[] = [];
+  const placedBefore = new ByMetric<PlacedCategory>();
   let layout: NeedLayout | undefined;
   for (let pass = 0; pass < MAX_PASSES; pass++) {
     let needsMoved = false;
-    for (const p of plannedTargets) {
-      const last = lastNeed.get(p);
-      let need: Need | undefined;
-      if (last && unmoved(last.read, planned)) need = last.need;
-      else {
-        const read = new Map<string, Cells | undefined>();
-        const reading: PlannedStocks = {
-          get(metric) {
-            const cells = planned.get(metric);
-            read.set(metric, cells);
-            return cells;
-          },
-        };
-        need = needOf(p, projectedView(base, factor, reading, p.metric, hiresIn), context, alternatives, reading, hiresIn);
-        lastNeed.set(p, { need, read });
+    for (let i = 0; i < plannedTargets.length; i++) {
+      const p = plannedTargets[i]!;
+      let reading = readings[i];
+      if (!reading) {
+        reading = new TargetReading();
+        reading.view = new ProjectedView(base, viewBase, reading, p.metric, hiresIn);
+        readings[i] = reading;
       }
-      const key = need ? needKey(need) : "";
+      // a target's need depends only on the planned stocks it reads: where none of them moved since the last pass,
+      // its need is the one it had (most of a pass, once the first has planned)
+      if (!reading.done || !reading.unmovedIn(planned)) {
+        reading.start(planned);
+        reading.need = needOf(p, reading.view!, context, alternatives, reading, hiresIn);
+      }
+      const need = reading.need;
+      const key = need ? need.key : "";
       // a target still short sets its need afresh (the stocks it follows may have moved either way); one now met
       // keeps the need that met it
       if (need && (need.short || (needByTarget.get(key)?.required ?? -1) < need.required)) {
         const held = needByTarget.get(key);
-        let seen = seenRequired.get(key);
-        if (!seen) seenRequired.set(key, (seen = new Set()));
-        if (held && held.required !== need.required && seen.has(need.required) && need.required < held.required) continue;
-        seen.add(need.required);
+        const seen = seenRequired.get(key);
+        if (held && held.required !== need.required && seen?.includes(need.required) && need.required < held.required) continue;
+        if (!seen) seenRequired.set(key, [need.required]);
+        else if (!seen.includes(need.required)) seen.push(need.required);
         if (held?.required !== need.required) needsMoved = true;
         needByTarget.set(key, need);
       }
@@ -246,8 +371,8 @@ export function planRegion(
     // the planned stocks are the needs' (plannedCells is a function of them): the same needs plan the same stocks
     if (!needsMoved) break;
     if (!layout || layout.needs !== needByTarget.size) layout = needLayout(needByTarget);
-    const next = plannedCells(layout, needByTarget, currentOf, placedBefore);
-    if (sameCells(next, planned)) break;
+    const next = plannedCells(layout, needByTarget, slots, currentOf, placedBefore);
+    if (next.same(planned)) break;
     planned = next;
   }
   const needs = [...needByTarget.values()];
@@ -256,28 +381,26 @@ export function planRegion(
   const steps = horizon - startYear + 1;
   const attrition = Ratio.decimal(options.attrition);
   const leaversOf = (stock: number) => attrition.ceilTimes(stock);
-  const order = depthOrder(planned.keys());
-  const schedule = new Map<string, PlanYear[]>();
-  const capOf = new Map(caps.map((c) => [c.metric, c]));
-  // per category, parts before wholes: its stock now and at the horizon, and its parts' years, found once for every step
-  const categorySteps = order.map((metric) => {
+  // parts before wholes (the need layout's order): each category's parts are scheduled by the time it is
+  const order = planned.metrics;
+  const schedule = new ByMetric<PlanYear[]>();
+  for (const metric of order) {
     const years: PlanYear[] = [];
-    schedule.set(metric, years);
-    const partYears = disjointPartLists(metric).map((list) => list.parts.map((part) => schedule.get(part)).filter((y): y is PlanYear[] => y !== undefined));
-    return { years, now: sumCells(currentOf(metric)), target: sumCells(planned.get(metric)!), partYears, cap: capOf.get(metric) };
-  });
-  for (const category of categorySteps) {
-    let before = category.now;
+    const now = sumCells(slots, currentOf(metric));
+    const target = sumCells(slots, planned.get(metric)!);
+    const cap = capOf.get(metric);
+    const partLists = disjointPartLists(metric);
+    let before = now;
     for (let step = 1; step <= steps; step++) {
-      const { now, target, cap } = category;
       const required = target > now ? now + ceilQuotient((target - now) * step, steps) : now;
       let leavers = leaversOf(before);
       let fromParts = 0;
-      for (const parts of category.partYears) {
+      for (const { parts } of partLists) {
         let hires = 0;
         let left = 0;
         for (const part of parts) {
-          const y = part[step - 1]!;
+          const y = schedule.get(part)?.[step - 1];
+          if (!y) continue;
           hires += y.hires;
           left += y.leavers;
         }
@@ -293,13 +416,14 @@ export function planRegion(
       before = stock;
       const year: PlanYear = { year: startYear + step - 1, required, leavers, hires, stock };
       if (capped) year.capped = true;
-      category.years.push(year);
+      years.push(year);
     }
+    schedule.set(metric, years);
   }
 
   const requirementsOf = new Map<string, Requirement[]>();
   for (const n of needs) {
-    const target = plannedTargets.find((p) => p.target.id === n.target)!.target;
+    const target = targetById.get(n.target)!;
     const r: Requirement = { target: n.target, required: n.required };
     if (n.unitTypes) r.unitTypes = n.unitTypes;
     if (target.year < startYear) r.overdue = true;
@@ -311,21 +435,22 @@ export function planRegion(
   const categories: CategoryPlan[] = [];
   for (const metric of order) {
     const yearsOf = schedule.get(metric)!;
-    const totalHires = yearsOf.reduce((n, y) => n + y.hires, 0);
+    let totalHires = 0;
+    for (const y of yearsOf) totalHires += y.hires;
     // a category nothing asks more of, with no leavers to replace, needs no plan
     if (totalHires === 0) continue;
-    const current = sumCells(currentOf(metric));
+    const current = sumCells(slots, currentOf(metric));
     const cells = planned.get(metric)!;
-    const requiredAtHorizon = sumCells(cells);
-    const requirements = (requirementsOf.get(metric) ?? []).sort((a, b) => b.required - a.required || compareText(a.target, b.target));
+    const requiredAtHorizon = sumCells(slots, cells);
+    const requirements = sortShort(requirementsOf.get(metric) ?? [], largestRequirementFirst);
     const regionWide = requirements.find((r) => !r.unitTypes);
     const driver =
       regionWide && regionWide.required === requiredAtHorizon && requiredAtHorizon > current
         ? regionWide
-        : requirements.find((r) => r.unitTypes && r.required > sumCells(currentOf(metric), r.unitTypes));
+        : requirements.find((r) => r.unitTypes && r.required > sumCells(slots, currentOf(metric), r.unitTypes));
     const plan: CategoryPlan = { metric, current, requiredAtHorizon, bindingTarget: driver?.target, requirements, years: yearsOf, totalHires, flags: [] };
     if (driver?.overdue) plan.overdue = true;
-    const placement = byUnitType(currentOf(metric), cells);
+    const placement = byUnitType(slots, currentOf(metric), cells);
     if (placement) plan.byUnitType = placement;
     const cap = capOf.get(metric);
     const closing = yearsOf[yearsOf.length - 1]!.stock;
@@ -336,10 +461,9 @@ export function planRegion(
     categories.push(plan);
   }
   // partOf: the nearest containing category the plan keeps (every whole of a hired part is hired for too)
-  const kept = new Set(categories.map((c) => c.metric));
   for (const c of categories) {
-    const whole = withWholes(c.metric).slice(1).find((m) => kept.has(m));
-    if (whole) c.partOf = whole;
+    const chain = withWholes(c.metric);
+    for (let i = 1; i < chain.length && !c.partOf; i++) if (planFor(categories, chain[i]!)) c.partOf = chain[i];
   }
 
   const totals: RegionPlan["totals"] = [];
@@ -358,22 +482,29 @@ export function planRegion(
   const establishment = base.count("establishment");
   const staff = base.count("staff");
   const vacancies = establishment.ok && staff.ok && !establishment.partial && !staff.partial ? establishment.value - staff.value : undefined;
-  return {
-    ...years,
-    categories: wholesFirst(categories),
-    totals,
-    alternatives: [...alternatives.values()].sort((a, b) => compareText(a.target, b.target)),
-    vacancies,
-    ...(posts ? { posts } : {}),
-    postPools: postPools.map((pool) => ({ ...pool })),
-  };
+  const { startSource, horizonSource } = years;
+  const ordered = wholesFirst(categories);
+  const others = sortShort([...alternatives.values()], byTarget);
+  const pools = postPools.map(copyPool);
+  // two literals rather than spreads into one, in the same order of properties: posts, where there are any, before
+  // the pools
+  return posts
+    ? { startYear, startSource, horizon, horizonSource, categories: ordered, totals, alternatives: others, vacancies, posts, postPools: pools }
+    : { startYear, startSource, horizon, horizonSource, categories: ordered, totals, alternatives: others, vacancies, postPools: pools };
 }
 
-/** Raises each cell of `cells` to at least its figure in `floor`, adding the cells `floor` has and it lacks. */
-function raiseTo(cells: Cells, floor: ReadonlyMap<string, number>): void {
-  floor.forEach((v, cell) => {
-    if (v > (cells.get(cell) ?? 0)) cells.set(cell, v);
-  });
+/** Raises each slot of `values` to at least its figure in `floor`. */
+function raiseTo(values: number[], floor: readonly number[]): void {
+  for (let slot = 0; slot < values.length; slot++) if (floor[slot]! > values[slot]!) values[slot] = floor[slot]!;
+}
+
+function addTo(values: number[], more: readonly number[]): void {
+  for (let slot = 0; slot < values.length; slot++) values[slot]! += more[slot]!;
+}
+
+function planFor(categories: readonly CategoryPlan[], metric: string): CategoryPlan | undefined {
+  for (const c of categories) if (c.metric === metric) return c;
+  return undefined;
 }
 
 /** Each whole followed by its parts ("of which"), parts in the order of the categories' ids. */
@@ -384,7 +515,7 @@ function wholesFirst(categories: CategoryPlan[]): CategoryPlan[] {
     if (list) list.push(c);
     else partsOf.set(c.partOf, [c]);
   }
-  for (const list of partsOf.values()) list.sort((a, b) => compareText(a.metric, b.metric));
+  for (const list of partsOf.values()) sortShort(list, byMetric);
   const out: CategoryPlan[] = [];
   const visit = (parent: string | undefined) => {
     for (const c of partsOf.get(parent) ?? []) {
@@ -396,48 +527,89 @@ function wholesFirst(categories: CategoryPlan[]): CategoryPlan[] {
   return out;
 }
 
-function byUnitType(current: Cells, planned: Cells): UnitTypePlacement[] | undefined {
-  if (current.size === 1) return undefined;
+function byUnitType(slots: RegionSlots, current: Cells, planned: Cells): UnitTypePlacement[] | undefined {
+  if (current.layout.order.length === 1) return undefined;
   const out: UnitTypePlacement[] = [];
-  for (const [cell, required] of planned) {
-    const now = current.get(cell) ?? 0;
-    if (cell === UNPLACED && now === 0 && required === 0) continue;
-    out.push({ unitType: cell === UNPLACED ? null : cell, current: now, required, hires: required - now });
+  for (const slot of planned.layout.order) {
+    const now = current.values[slot]!;
+    const required = planned.values[slot]!;
+    const unplaced = slot === slots.unplaced;
+    if (unplaced && now === 0 && required === 0) continue;
+    out.push({ unitType: unplaced ? null : slots.types[slot]!, current: now, required, hires: required - now });
   }
   return out;
 }
 
 /**
+ * What every target's view of a region starts from: the region's populations at the horizon, projected once per
+ * basis, and its counts now, found once per category and scope (a count is only read, never changed).
+ */
+class ViewBase {
+  private readonly populations = new Map<string, Ratio | undefined>();
+  private readonly counts = new Map<string, Map<readonly string[] | undefined, CountResult>>();
+
+  constructor(
+    private readonly base: FigureView,
+    private readonly factor: Ratio,
+  ) {}
+
+  count(metric: string, unitTypes: readonly string[] | undefined): CountResult {
+    let byScope = this.counts.get(metric);
+    if (!byScope) this.counts.set(metric, (byScope = new Map()));
+    let counted = byScope.get(unitTypes);
+    if (!counted) byScope.set(unitTypes, (counted = this.base.count(metric, unitTypes)));
+    return counted;
+  }
+
+  population(basis: Parameters<FigureView["population"]>[0]): Ratio | undefined {
+    if (this.populations.has(basis)) return this.populations.get(basis);
+    const now = this.base.population(basis);
+    const projected = now ? now.mul(this.factor) : undefined;
+    this.populations.set(basis, projected);
+    return projected;
+  }
+}
+
+type HiresIn = (metric: string, cells: Cells, unitTypes?: readonly string[]) => number;
+
+/**
  * A view of the region at the horizon for one target: projected populations, and the planned stocks of the
  * categories, scope by scope. The target's own category is seen as it is now, and its planned hires are taken out
- * of the wholes that contain it (a share of staff that hires technicians must not chase the staff it adds).
+ * of the wholes that contain it (a share of staff that hires technicians must not chase the staff it adds). One
+ * class for every target's view, so the evaluators reading them see one shape.
  */
-function projectedView(
-  base: FigureView,
-  factor: Ratio,
-  planned: PlannedStocks,
-  own: string | undefined,
-  hiresIn: (metric: string, cells: Cells, unitTypes?: readonly string[]) => number,
-): FigureView {
-  const ownWholes = own ? withWholes(own).slice(1) : [];
-  const projected: Pick<FigureView, "population" | "count"> = {
-    population(basis) {
-      const now = base.population(basis);
-      return now ? now.mul(factor) : undefined;
-    },
-    count(metric, unitTypes) {
-      const counted = base.count(metric, unitTypes);
-      const cells = metric === own ? undefined : planned.get(metric);
-      if (!cells || !counted.ok) return counted;
-      let value = counted.value + hiresIn(metric, cells, unitTypes);
-      const ownPlan = ownWholes.includes(metric) ? planned.get(own!) : undefined;
-      if (ownPlan) value -= hiresIn(own!, ownPlan, unitTypes);
-      return { ok: true, value, partial: counted.partial };
-    },
-  };
-  // Object.assign, not a spread followed by the methods: that would give every view a map of its own in V8, and the
-  // evaluators reading thousands of views would miss their inline caches on each
-  return Object.assign({}, base, projected);
+class ProjectedView implements FigureView {
+  readonly region: RegionRecord;
+  readonly history: readonly RegionRecord[];
+  /** the target's own category and the wholes containing it */
+  private readonly ownChain: readonly string[];
+
+  constructor(
+    base: FigureView,
+    private readonly figures: ViewBase,
+    private readonly planned: PlannedStocks,
+    private readonly own: string | undefined,
+    private readonly hiresIn: HiresIn,
+  ) {
+    this.region = base.region;
+    this.history = base.history;
+    this.ownChain = own ? withWholes(own) : [];
+  }
+
+  population(basis: Parameters<FigureView["population"]>[0]): Ratio | undefined {
+    return this.figures.population(basis);
+  }
+
+  count(metric: string, unitTypes?: readonly string[]): CountResult {
+    const { own, planned, hiresIn } = this;
+    const counted = this.figures.count(metric, unitTypes);
+    const cells = metric === own ? undefined : planned.get(metric);
+    if (!cells || !counted.ok) return counted;
+    let value = counted.value + hiresIn(metric, cells, unitTypes);
+    const ownPlan = this.ownChain.indexOf(metric) > 0 ? planned.get(own!) : undefined;
+    if (ownPlan) value -= hiresIn(own!, ownPlan, unitTypes);
+    return { ok: true, value, partial: counted.partial };
+  }
 }
 
 /**
@@ -450,7 +622,7 @@ function needOf(
   context: EvaluateContext,
   alternatives: Map<string, PlanAlternative>,
   planned: PlannedStocks,
-  hiresIn: (metric: string, cells: Cells, unitTypes?: readonly string[]) => number,
+  hiresIn: HiresIn,
 ): Need | undefined {
   const a = assess(target, view, context);
   // not assessable, or short of institutions (an attribute) rather than people: nothing to hire
@@ -467,7 +639,7 @@ function needOf(
     // technicians ≥ 75% of grassroots staff, where the staff are already planned to grow for other reasons (a
     // grassroots density): the technicians can be those hires, so the share of the planned staff is enough, as long
     // as it fits in them; otherwise every technician hired grows the staff too, which is what the evaluator counts.
-    // A whole nested by the registry is seen without the part's hires (see projectedView) and holds them in its plan;
+    // A whole nested by the registry is seen without the part's hires (see ProjectedView) and holds them in its plan;
     // one that holds the part only within the scope (village-clinic doctors) is planned for its own targets alone, so
     // the part's hires are to be found among the whole's, not beside them
     const wholeCells = planned.get(target.of);
@@ -479,7 +651,7 @@ function needOf(
       const wholeHires = hiresIn(target.of, wholeCells, unitTypes);
       if (whole.ok && wholeHires > heldHires) {
         const plannedWhole = whole.value + heldHires;
-        const enough = peopleAtLeast(Ratio.decimal(target.value).div(Ratio.of(100)).mul(Ratio.of(plannedWhole)));
+        const enough = peopleAtLeast(Ratio.decimal(target.value).div(HUNDRED).mul(Ratio.of(plannedWhole)));
         if (enough - counted.value <= wholeHires) required = Math.min(required, Math.max(counted.value, enough));
       }
     }
@@ -487,7 +659,7 @@ function needOf(
   if (target.kind === "share" && own && metric !== own && a.shortfall) {
     const rest = disjointPartLists(metric).find((l) => l.complete && l.parts.includes(own) && l.parts.length === 2)?.parts.find((p) => p !== own);
     if (rest) {
-      const share = Ratio.decimal(target.max ?? target.value).div(Ratio.of(100));
+      const share = Ratio.decimal(target.max ?? target.value).div(HUNDRED);
       const part = view.count(own, unitTypes);
       // the rest of a complete pair, where the file does not give it, is the whole less the part
       const stated = view.count(rest, unitTypes);
@@ -503,7 +675,7 @@ function needOf(
       }
     }
   }
-  return { short: a.shortfall !== undefined && a.shortfall.count > 0, metric, target: target.id, required, unitTypes };
+  return { short: a.shortfall !== undefined && a.shortfall.count > 0, metric, target: target.id, required, unitTypes, key: needKey(target.id, metric) };
 }
 
 /**
@@ -529,8 +701,8 @@ function needLayout(needs: ReadonlyMap<string, Need>): NeedLayout {
   }
   const keysByMetric = new Map<string, string[]>();
   for (const [metric, list] of byMetric) {
-    list.sort((a, b) => Number(!a.unitTypes) - Number(!b.unitTypes) || compareText(a.target, b.target));
-    keysByMetric.set(metric, list.map(needKey));
+    sortShort(list, scopedFirst);
+    keysByMetric.set(metric, list.map(keyOf));
   }
   return { needs: needs.size, order: depthOrder(metrics), keysByMetric };
 }
@@ -541,7 +713,7 @@ function needLayout(needs: ReadonlyMap<string, Need>): NeedLayout {
  */
 interface PlacedCategory {
   parts: Array<Cells | undefined>;
-  needs: readonly Need[];
+  needs: Need[];
   /** before a group's staff is raised to the staff planned in its group's cells */
   placed: Cells;
   whole: Cells | undefined;
@@ -559,121 +731,128 @@ interface PlacedCategory {
 function plannedCells(
   layout: NeedLayout,
   needs: ReadonlyMap<string, Need>,
+  slots: RegionSlots,
   currentOf: (metric: string) => Cells,
-  last: Map<string, PlacedCategory>,
-): Map<string, Cells> {
-  const out = new Map<string, Cells>();
+  last: ByMetric<PlacedCategory>,
+): PlannedCells {
+  const out = new PlannedCells(layout.order);
   for (const metric of layout.order) {
-    const parts: Array<Cells | undefined> = [];
-    for (const list of disjointPartLists(metric)) for (const part of list.parts) parts.push(out.get(part));
-    const own = (layout.keysByMetric.get(metric) ?? []).map((key) => needs.get(key)!);
+    const partMetrics = partsOf(metric);
+    const keys = layout.keysByMetric.get(metric) ?? NO_KEYS;
     const before = last.get(metric);
-    if (before && sameList(before.parts, parts) && sameNeeds(before.needs, own)) {
-      out.set(metric, before.placed);
+    if (before && samePlacedParts(before.parts, partMetrics, out) && sameNeeds(before.needs, keys, needs)) {
+      out.cells.push(before.placed);
       continue;
     }
-    const placed = placeCategory(metric, own, currentOf, out);
-    last.set(metric, { parts, needs: own, placed, whole: undefined, cells: placed });
-    out.set(metric, placed);
+    // what it is placed from, kept for the next pass in the arrays of the last placement where there was one
+    const parts = before ? before.parts : [];
+    const own = before ? before.needs : [];
+    for (let i = 0; i < partMetrics.length; i++) parts[i] = out.get(partMetrics[i]!);
+    for (let i = 0; i < keys.length; i++) own[i] = needs.get(keys[i]!)!;
+    if (own.length > keys.length) own.length = keys.length;
+    const placed = placeCategory(metric, own, slots, currentOf, out);
+    if (before) {
+      before.placed = placed;
+      before.whole = undefined;
+      before.cells = placed;
+    } else last.set(metric, { parts, needs: own, placed, whole: undefined, cells: placed });
+    out.cells.push(placed);
   }
   // a group's staff is the staff planned in its group's cells, and the staff hold at least its own needs
-  for (const [metric, placed] of out) {
+  for (let i = 0; i < layout.order.length; i++) {
+    const metric = layout.order[i]!;
+    const placed = out.cells[i]!;
     const whole = metricById.get(metric)?.derivedFrom?.metric;
     const wholeCells = whole ? out.get(whole) : undefined;
     if (!wholeCells) continue;
     const made = last.get(metric)!;
     if (made.placed === placed && made.whole === wholeCells) {
-      out.set(metric, made.cells);
+      out.cells[i] = made.cells;
       continue;
     }
     let cells = placed;
-    for (const [cell, v] of placed) {
-      const floor = wholeCells.get(cell) ?? 0;
-      if (cell === UNPLACED || floor <= v) continue;
-      if (cells === placed) cells = new Map(placed);
-      cells.set(cell, floor);
+    for (const slot of placed.layout.order) {
+      const floor = wholeCells.values[slot]!;
+      if (slot === slots.unplaced || floor <= placed.values[slot]!) continue;
+      if (cells === placed) cells = { layout: placed.layout, values: placed.values.slice() };
+      cells.values[slot] = floor;
     }
     made.whole = wholeCells;
     made.cells = cells;
-    out.set(metric, cells);
+    out.cells[i] = cells;
   }
   return out;
 }
 
 /** One category's planned cells from its current stock, its parts' planned hires (in `out`) and its own needs. */
-function placeCategory(metric: string, own: readonly Need[], currentOf: (metric: string) => Cells, out: ReadonlyMap<string, Cells>): Cells {
+function placeCategory(metric: string, own: readonly Need[], slots: RegionSlots, currentOf: (metric: string) => Cells, out: PlannedStocks): Cells {
   const now = currentOf(metric);
-  const cells: Cells = new Map(now);
-  const fromParts = new Map<string, number>();
+  const { layout } = now;
+  const values = now.values.slice();
+  // the most any one list of disjoint parts hires, cell by cell: a part's cells are among its whole's
+  const fromParts = slots.spare.fill(0);
   for (const list of disjointPartLists(metric)) {
     if (list.parts.length === 1) {
       // one part alone (most lists): its hires per cell, with no sum to make
       const partCells = out.get(list.parts[0]!);
       if (!partCells) continue;
-      const partNow = currentOf(list.parts[0]!);
-      for (const [cell, v] of partCells) {
-        const hires = v - (partNow.get(cell) ?? 0);
-        if (hires > (fromParts.get(cell) ?? 0)) fromParts.set(cell, hires);
+      const partNow = currentOf(list.parts[0]!).values;
+      for (const slot of partCells.layout.order) {
+        const hires = partCells.values[slot]! - partNow[slot]!;
+        if (hires > fromParts[slot]!) fromParts[slot] = hires;
       }
       continue;
     }
-    const sum = new Map<string, number>();
+    const sum = slots.sums.fill(0);
     for (const part of list.parts) {
       const partCells = out.get(part);
       if (!partCells) continue;
-      const partNow = currentOf(part);
-      partCells.forEach((v, cell) => sum.set(cell, (sum.get(cell) ?? 0) + v - (partNow.get(cell) ?? 0)));
+      const partNow = currentOf(part).values;
+      for (const slot of partCells.layout.order) sum[slot]! += partCells.values[slot]! - partNow[slot]!;
     }
     raiseTo(fromParts, sum);
   }
-  fromParts.forEach((v, cell) => cells.set(cell, (cells.get(cell) ?? 0) + v));
+  addTo(values, fromParts);
+  const cells: Cells = { layout, values };
   for (const n of own) {
-    const keys = n.unitTypes ? n.unitTypes.filter((t) => cells.has(t)) : [...cells.keys()];
-    const deficit = n.required - sumCells(cells, n.unitTypes);
-    if (deficit <= 0 || keys.length === 0) continue;
-    for (const [cell, v] of distribute(deficit, keys, placementWeights(keys, currentOf, metric))) cells.set(cell, cells.get(cell)! + v);
+    const deficit = n.required - sumCells(slots, cells, n.unitTypes);
+    if (deficit <= 0) continue;
+    const keys = n.unitTypes ? slots.slotsIn(layout, n.unitTypes) : layout.order;
+    if (keys.length === 0) continue;
+    const weightsBySlot = placementWeights(keys, currentOf, metric);
+    for (let i = 0; i < keys.length; i++) spareWeights[i] = weightsBySlot ? weightsBySlot[keys[i]!]! : 0;
+    addShares(values, deficit, keys, spareWeights, fromParts.fill(0));
   }
   return cells;
 }
 
-function sameList<T>(a: readonly T[], b: readonly T[]): boolean {
-  if (a.length !== b.length) return false;
-  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+const NO_KEYS: readonly string[] = [];
+// placeCategory's weights of the cells a need is placed in, written from the start for each need (never shortened,
+// which would drop its storage)
+const spareWeights: number[] = [];
+
+/** Every part of a metric, list after list of its disjoint parts: the same array each time. */
+function partsOf(metric: string): readonly string[] {
+  let parts = partsCache.get(metric);
+  if (!parts) partsCache.set(metric, (parts = disjointPartLists(metric).flatMap((list) => list.parts)));
+  return parts;
+}
+const partsCache = new Map<string, readonly string[]>();
+
+/** The parts' planned cells in `out` are the same objects as `before`, part by part. */
+function samePlacedParts(before: ReadonlyArray<Cells | undefined>, parts: readonly string[], out: PlannedStocks): boolean {
+  if (before.length !== parts.length) return false;
+  for (let i = 0; i < parts.length; i++) if (before[i] !== out.get(parts[i]!)) return false;
   return true;
 }
 
-/** Needs that place the same hires: the same targets, figures and scopes, in the same order. */
-function sameNeeds(a: readonly Need[], b: readonly Need[]): boolean {
-  if (a.length !== b.length) return false;
-  for (let i = 0; i < a.length; i++) {
-    const [x, y] = [a[i]!, b[i]!];
+/** The needs `keys` name in `needs` place the same hires as `before`: the same targets, figures and scopes, in order. */
+function sameNeeds(before: readonly Need[], keys: readonly string[], needs: ReadonlyMap<string, Need>): boolean {
+  if (before.length !== keys.length) return false;
+  for (let i = 0; i < keys.length; i++) {
+    const x = before[i]!;
+    const y = needs.get(keys[i]!)!;
     if (x !== y && (x.target !== y.target || x.required !== y.required || x.unitTypes !== y.unitTypes)) return false;
   }
   return true;
 }
-
-/** The planned stocks a target's need reads, as the need read them: are they the same in `planned` now? */
-function unmoved(read: ReadonlyMap<string, Cells | undefined>, planned: ReadonlyMap<string, Cells>): boolean {
-  for (const [metric, then] of read) {
-    const now = planned.get(metric);
-    if (now === then) continue;
-    if (!now || !then || !sameCellValues(now, then)) return false;
-  }
-  return true;
-}
-
-function sameCellValues(a: Cells, b: Cells): boolean {
-  if (a.size !== b.size) return false;
-  for (const [cell, v] of a) if (b.get(cell) !== v) return false;
-  return true;
-}
-
-function sameCells(a: ReadonlyMap<string, Cells>, b: ReadonlyMap<string, Cells>): boolean {
-  if (a.size !== b.size) return false;
-  for (const [metric, cells] of a) {
-    const other = b.get(metric);
-    if (other !== cells && (!other || !sameCellValues(cells, other))) return false;
-  }
-  return true;
-}
-

@@ -22,9 +22,13 @@ export interface HiringCap {
 export interface PlanTargets {
   /** binding staffing-level targets, in the list's order */
   planned: PlannedTarget[];
+  /** their years, in the same order */
+  targetYears: number[];
+  targetById: Map<string, Target>;
   /** flow and growth targets, checked against the plan (and recruits caps, which bound it) */
   flows: Array<Extract<Target, { kind: "flow" | "growth" }>>;
-  caps: HiringCap[];
+  /** recruits caps by the category they cap */
+  capOf: Map<string, HiringCap>;
   postPools: Array<{ target: string; value: number }>;
 }
 
@@ -47,10 +51,13 @@ const cache = new WeakMap<readonly Target[], PlanTargets>();
 export function planTargets(targets: readonly Target[]): PlanTargets {
   let prepared = cache.get(targets);
   if (prepared) return prepared;
-  prepared = { planned: [], flows: [], caps: [], postPools: [] };
+  prepared = { planned: [], targetYears: [], targetById: new Map(), flows: [], capOf: new Map(), postPools: [] };
   for (const target of selectPlanTargets(targets)) {
     const metric = target.kind === "reference" ? target.measure.metric : "metric" in target ? target.metric : undefined;
     prepared.planned.push({ target, metric, unitTypes: "scope" in target ? scopeTypes(target.scope) : undefined });
+    prepared.targetYears.push(target.year);
+    // the first of an id, as a search of the list would find
+    if (!prepared.targetById.has(target.id)) prepared.targetById.set(target.id, target);
   }
   for (const target of targets) {
     if (target.kind === "posts") prepared.postPools.push({ target: target.id, value: target.value });
@@ -64,7 +71,8 @@ export function planTargets(targets: readonly Target[]): PlanTargets {
           : target.comparator === "about"
             ? Ratio.decimal(target.value).mul(ONE.add(Ratio.decimal(target.tolerance ?? 0.05)))
             : undefined;
-      if (high) prepared.caps.push({ target: target.id, metric: target.metric, max: Number(high.floor()) });
+      // a later cap on the same category replaces an earlier one, as a map made from the list would
+      if (high) prepared.capOf.set(target.metric, { target: target.id, metric: target.metric, max: Number(high.floor()) });
     }
   }
   cache.set(targets, prepared);

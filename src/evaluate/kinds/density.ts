@@ -23,7 +23,7 @@ export function assessDensity(measure: DensityMeasure, comparator: Density["comp
   if (population === undefined || !counted.ok) return { met: undefined, unit, remarks };
   if (counted.partial) remarks.push({ kind: "partial", column: measure.metric });
 
-  const per = Ratio.of(measure.per);
+  const per = measure.per === 1000 ? THOUSAND : TEN_THOUSAND;
   const have = counted.value;
   const current = Ratio.of(have).mul(per).div(population);
   const j = judge(current, comparator, value, max, tolerance);
@@ -35,12 +35,26 @@ export function assessDensity(measure: DensityMeasure, comparator: Density["comp
   return result;
 }
 
+const THOUSAND = Ratio.of(1000);
+const TEN_THOUSAND = Ratio.of(10000);
+
+/** A density target's measure, made once per target rather than at every region it is assessed for. */
+const measures = new WeakMap<Density, DensityMeasure>();
+
+function measureOf(target: Density): DensityMeasure {
+  let measure = measures.get(target);
+  if (!measure) {
+    const unitTypes = scopeTypes(target.scope);
+    measures.set(target, (measure = { metric: target.metric, per: target.per, basis: target.basis, ...(unitTypes ? { unitTypes } : {}) }));
+  }
+  return measure;
+}
+
 export const density: Evaluator<Density> = {
   kind: "density",
   assess(target, view, context) {
-    const unitTypes = scopeTypes(target.scope);
     return assessDensity(
-      { metric: target.metric, per: target.per, basis: target.basis, ...(unitTypes ? { unitTypes } : {}) },
+      measureOf(target),
       target.comparator,
       target.value,
       target.max,

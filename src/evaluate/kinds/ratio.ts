@@ -17,17 +17,16 @@ export const ratio: Evaluator<RatioTarget> = {
     const remarks: Remark[] = [];
     const counts = countPair(view, target.metric, target.of, unitTypes, remarks);
     if (!counts) return { met: undefined, unit: "per_person", remarks };
-    const part = { value: counts.part };
-    const base = { value: counts.whole };
-    const current = Ratio.of(part.value, base.value);
+    const { part, whole: base } = counts;
+    const current = Ratio.of(part, base);
     const j = judge(current, target.comparator, target.value, target.max, target.tolerance ?? context.aboutTolerance);
-    const result: Assessment = judged(current, j, remarks, "per_person", part.value);
+    const result: Assessment = judged(current, j, remarks, "per_person", part);
     if (j.verdict === "short" && j.position === "below") {
       // hire the metric (nurses) up to the band's lower edge
-      result.shortfall = { metric: target.metric, count: peopleAtLeast(j.band.low!.mul(Ratio.of(base.value))) - part.value };
+      result.shortfall = { metric: target.metric, count: peopleAtLeast(j.band.low!.mul(Ratio.of(base))) - part };
     } else if (j.verdict === "short" && !j.band.high!.isZero()) {
       // above an at-most ceiling: hire `of` (physicians) until the ratio comes down to it
-      result.shortfall = { metric: target.of, count: peopleAtLeast(Ratio.of(part.value).div(j.band.high!)) - base.value };
+      result.shortfall = { metric: target.of, count: peopleAtLeast(Ratio.of(part).div(j.band.high!)) - base };
     }
     return result;
   },

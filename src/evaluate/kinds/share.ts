@@ -27,23 +27,22 @@ export const share: Evaluator<Share> = {
     const remarks: Remark[] = [];
     const counts = countPair(view, target.metric, target.of, unitTypes, remarks);
     if (!counts) return { met: undefined, unit: "percent", remarks };
-    const part = { value: counts.part };
-    const whole = { value: counts.whole };
-    const current = Ratio.of(part.value * 100, whole.value);
+    const { part, whole } = counts;
+    const current = Ratio.of(part * 100, whole);
     const j = judge(current, target.comparator, target.value, target.max, target.tolerance ?? context.aboutTolerance);
-    const result: Assessment = judged(current, j, remarks, "percent", part.value);
+    const result: Assessment = judged(current, j, remarks, "percent", part);
     if (j.verdict !== "short") return result;
     if (j.position === "below") {
       const share = j.band.low!.div(HUNDRED);
-      const deficit = share.mul(Ratio.of(whole.value)).sub(Ratio.of(part.value));
+      const deficit = share.mul(Ratio.of(whole)).sub(Ratio.of(part));
       if (!target.partOfWhole) result.shortfall = { metric: target.metric, count: peopleAtLeast(deficit) };
       // a share of 100% cannot be reached by hiring; every member of the whole must be of the part
-      else if (share.ge(ONE)) result.shortfall = { metric: target.metric, count: whole.value - part.value };
+      else if (share.ge(ONE)) result.shortfall = { metric: target.metric, count: whole - part };
       else result.shortfall = { metric: target.metric, count: peopleAtLeast(deficit.div(ONE.sub(share))) };
     } else {
       // above an at-most ceiling: others of the whole to add so that part / (whole + y) ≤ the ceiling
       const share = j.band.high!.div(HUNDRED);
-      if (!share.isZero()) result.shortfall = { metric: target.of, count: peopleAtLeast(Ratio.of(part.value).div(share).sub(Ratio.of(whole.value))) };
+      if (!share.isZero()) result.shortfall = { metric: target.of, count: peopleAtLeast(Ratio.of(part).div(share).sub(Ratio.of(whole))) };
     }
     return result;
   },
