@@ -1,32 +1,38 @@
 /**
  * Every region's institution names, for duplicate rows: one set for the whole file, keyed by the region's number
  * and the name, each key kept as two 32-bit hashes and the line it was first seen on (12 bytes; a million names cost
- * about 23 MB, where a Set of strings would cost a hundred). A false "seen" needs both hashes to collide (about one
+ * about 17 MB, where a Set of strings would cost a hundred). A false "seen" needs both hashes to collide (about one
  * in 10^19 per pair), far below any file's chance of a real typo. Names are hashed in place as UTF-8 bytes, a range of
  * the file's bytes, so no key string is ever built.
  *
  * The regions share GROUPS tables, a region's names all in one (its group, from its number): a file grouped by
  * region works in the few buckets of one group, which stay in the processor's cache, and a row of a file in any order
  * looks in one bucket, found through two small arrays (not through a table object of its region's). Each group is an
- * extendible hash table: a directory, indexed by the top bits of hash b, names the bucket of each key; a bucket is a
- * small open-addressed table of BUCKET_SLOTS slots, and a full one is split in two by the next bit of b, so a table
- * grows a bucket at a time and never copies itself whole (a table grown by doubling would hold its old and its new
- * copy at once, and leave the old one to the garbage collector). Buckets live in chunks that are never moved.
+ * extendible hash table: a directory, indexed by the top bits of hash b, names the bucket of each key; a full bucket
+ * is split in two by the next bit of b, so a table grows a bucket at a time and never copies itself whole (a table
+ * grown by doubling would hold its old and its new copy at once, and leave the old one to the garbage collector).
+ * Buckets live in chunks that are never moved.
+ *
+ * A bucket's keys are kept in the order they came, each field in a run of its own (hash a, then hash b, then the
+ * line), and a key is looked for by reading the bucket's hashes a in turn: a few cache lines, read in order. A bucket
+ * then fills to the last slot before it is split, where an open-addressed one had to stop at three quarters for its
+ * probes to stay short, and a split only parts its keys in two by a bit, without hashing them again: some 17 bytes
+ * a name, not 24.
  */
 import { giveBack } from "./memory.js";
 import { utf8Bytes } from "./utf8.js";
 
 // a bucket: how many keys it holds, its depth (the top bits of hash b its keys share), the next bucket of its chain
-// + 1 (0: none; only buckets at the most depth chain), then its slots: hash a (0: empty), hash b, first line
+// + 1 (0: none; only buckets at the most depth chain), then BUCKET_SLOTS hashes a, BUCKET_SLOTS hashes b and
+// BUCKET_SLOTS first lines, the first COUNT of each in use
 const COUNT = 0;
 const DEPTH = 1;
 const OVERFLOW = 2;
-const SLOTS = 3;
-const STRIDE = 3;
 const BUCKET_SLOTS = 64;
-/** at most three quarters full: probing stays short */
-const MOST_IN_BUCKET = 48;
-const BUCKET_WIDTH = SLOTS + BUCKET_SLOTS * STRIDE;
+const HASH_A = 3;
+const HASH_B = HASH_A + BUCKET_SLOTS;
+const LINE = HASH_B + BUCKET_SLOTS;
+const BUCKET_WIDTH = LINE + BUCKET_SLOTS;
 /** 1,024 buckets (780 KB) a chunk: about a block of the size memory.ts explains, and a mapping of its own */
 const BUCKET_BITS = 10;
 const BUCKETS_PER_CHUNK = 1 << BUCKET_BITS;
@@ -34,7 +40,7 @@ const GROUP_BITS = 8;
 const GROUPS = 1 << GROUP_BITS;
 const NO_DIRECTORY = new Int32Array(0);
 /**
- * A directory's most bits (4M buckets, some 150M names): past it a full bucket is chained to another, so that keys
+ * A directory's most bits (4M buckets, some 180M names): past it a full bucket is chained to another, so that keys
  * whose hash b is the same (crafted to be) cannot double the directory without end.
  */
 const MAX_DEPTH = 22;
@@ -46,8 +52,6 @@ export class InstitutionNames {
   private readonly directories: Int32Array[] = Array.from({ length: GROUPS }, () => NO_DIRECTORY);
   private readonly depths = new Int32Array(GROUPS);
   private size = 0;
-  /** a bucket's slots while it is split */
-  private readonly moving = new Uint32Array(BUCKET_SLOTS * STRIDE);
 
   /** `maxDepth`: a directory's most bits (fewer only to test the chains) */
   constructor(private readonly maxDepth = MAX_DEPTH) {}
@@ -89,7 +93,7 @@ export class InstitutionNames {
     // the region is mixed into both through a bijection: one name in two regions is two keys that never collide
     a = mix(a ^ Math.imul(region, 0x9e3779b1), to - from);
     b = mix(b ^ Math.imul(region, 0x85ebca77), to - from);
-    a = (a | 1) >>> 0; // never 0 (0 marks an empty slot), and unsigned, as the table stores it
+    a >>>= 0; // unsigned, as the table stores it
     const group = Math.imul(region, 0x9e3779b1) >>> (32 - GROUP_BITS);
     if (this.directories[group]!.length === 0) this.directories[group] = Int32Array.of(this.addBucket(0));
     for (;;) {
@@ -110,27 +114,21 @@ export class InstitutionNames {
     for (;;) {
       const table = this.chunks[bucket >>> BUCKET_BITS]!;
       const base = (bucket & (BUCKETS_PER_CHUNK - 1)) * BUCKET_WIDTH;
-      let empty = -1;
-      for (let probe = 0, slot = homeSlot(a); probe < BUCKET_SLOTS; probe++, slot = (slot + 1) & (BUCKET_SLOTS - 1)) {
-        const at = base + SLOTS + slot * STRIDE;
-        const stored = table[at]!;
-        if (stored === 0) {
-          empty = at;
-          break;
-        }
-        if (stored === a && table[at + 1] === b) return table[at + 2]!;
+      const count = table[base + COUNT]!;
+      for (let i = base + HASH_A, end = base + HASH_A + count; i < end; i++) {
+        if (table[i] === a && table[i + BUCKET_SLOTS] === b) return table[i + 2 * BUCKET_SLOTS]!;
       }
-      // a chained bucket's keys may be in the buckets after it, whatever its empty slots
+      // a full bucket of the most depth has its later keys in the buckets chained to it
       const next = table[base + OVERFLOW]!;
       if (next > 0) {
         bucket = next - 1;
         continue;
       }
-      if (empty >= 0 && table[base + COUNT]! < MOST_IN_BUCKET) {
-        table[empty] = a;
-        table[empty + 1] = b;
-        table[empty + 2] = line;
-        table[base + COUNT]!++;
+      if (count < BUCKET_SLOTS) {
+        table[base + HASH_A + count] = a;
+        table[base + HASH_B + count] = b;
+        table[base + LINE + count] = line;
+        table[base + COUNT] = count + 1;
         this.size++;
         return 0;
       }
@@ -144,7 +142,7 @@ export class InstitutionNames {
 
   /**
    * Splits a full bucket of a group by the next bit of hash b (`b`: any of its keys'), doubling the group's directory
-   * when it must.
+   * when it must: the keys whose bit is set go to a new bucket, the others close up in order.
    */
   private split(group: number, bucket: number, b: number): void {
     const table = this.chunks[bucket >>> BUCKET_BITS]!;
@@ -157,20 +155,28 @@ export class InstitutionNames {
     const upper = this.addBucket(depth + 1);
     table[base + DEPTH] = depth + 1;
     this.directories[group]!.fill(upper, first + span / 2, first + span);
-    // the bucket's keys go back in, each to the half its next bit of b says
-    const moving = this.moving;
-    for (let i = 0; i < moving.length; i++) moving[i] = table[base + SLOTS + i]!;
-    table.fill(0, base + SLOTS, base + BUCKET_WIDTH);
-    table[base + COUNT] = 0;
     const upperTable = this.chunks[upper >>> BUCKET_BITS]!;
     const upperBase = (upper & (BUCKETS_PER_CHUNK - 1)) * BUCKET_WIDTH;
-    for (let i = 0; i < moving.length; i += STRIDE) {
-      const keyA = moving[i]!;
-      if (keyA === 0) continue;
-      const keyB = moving[i + 1]!;
-      if ((keyB >>> (31 - depth)) & 1) put(upperTable, upperBase, keyA, keyB, moving[i + 2]!);
-      else put(table, base, keyA, keyB, moving[i + 2]!);
+    const count = table[base + COUNT]!;
+    let kept = 0;
+    let moved = 0;
+    for (let i = 0; i < count; i++) {
+      const keyB = table[base + HASH_B + i]!;
+      if ((keyB >>> (31 - depth)) & 1) {
+        upperTable[upperBase + HASH_A + moved] = table[base + HASH_A + i]!;
+        upperTable[upperBase + HASH_B + moved] = keyB;
+        upperTable[upperBase + LINE + moved] = table[base + LINE + i]!;
+        moved++;
+      } else {
+        // kept ≤ i: a key closes up over one moved out, never over one still to be read
+        table[base + HASH_A + kept] = table[base + HASH_A + i]!;
+        table[base + HASH_B + kept] = keyB;
+        table[base + LINE + kept] = table[base + LINE + i]!;
+        kept++;
+      }
     }
+    table[base + COUNT] = kept;
+    upperTable[upperBase + COUNT] = moved;
   }
 
   private doubleDirectory(group: number): void {
@@ -188,22 +194,6 @@ export class InstitutionNames {
     this.chunks[bucket >>> BUCKET_BITS]![(bucket & (BUCKETS_PER_CHUNK - 1)) * BUCKET_WIDTH + DEPTH] = depth;
     return bucket;
   }
-}
-
-/** Puts a key known to be absent into the bucket at table[base], which has room. */
-function put(table: Uint32Array, base: number, a: number, b: number, line: number): void {
-  let slot = homeSlot(a);
-  while (table[base + SLOTS + slot * STRIDE] !== 0) slot = (slot + 1) & (BUCKET_SLOTS - 1);
-  const at = base + SLOTS + slot * STRIDE;
-  table[at] = a;
-  table[at + 1] = b;
-  table[at + 2] = line;
-  table[base + COUNT]!++;
-}
-
-/** A key's first slot in its bucket, from bits of hash a (whose lowest bit is always set). */
-function homeSlot(a: number): number {
-  return (a >>> 8) & (BUCKET_SLOTS - 1);
 }
 
 /** MurmurHash3's finaliser, with the key's length: every bit of h reaches every bit of the result. */
