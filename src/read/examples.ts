@@ -14,10 +14,16 @@
  *
  * An example in the log:
  *   the next example's position + 1 (0: the last so far)   NEXT_BYTES bytes, little-endian, written when it comes
- *   its institution type's registry index                  1 byte; OWNED_NAME set when the name is in `ownedNames`
+ *   its institution type's registry index                  1 byte; OWNED_NAME set when the name is in `ownedNames`,
+ *                                                          SHARED_NAME when an earlier example holds it
  *   its line                                               an unsigned varint (7 bits a byte, low bits first)
  *   its value                                              a VALUE_* tag byte, then a varint or 8 bytes
  *   its name's length, then the name                       a varint, then the UTF-8 bytes (none when owned)
+ *   or, for a shared name, how far back the example        a varint
+ *   holding it is
+ *
+ * A row below several thresholds is an example of each (more than half the examples of the benchmark's 1M rows):
+ * its name is kept with the first, and the others name that one.
  */
 import { unitTypes } from "../registry/index.js";
 import type { InstitutionBelowMinimum } from "./record.js";
@@ -32,10 +38,12 @@ export const EXAMPLES_KEPT = 50;
 const CHUNK_BYTES = BLOCK_BYTES;
 /** positions up to 2^48: more than any file gives */
 const NEXT_BYTES = 6;
-/** the most an example takes besides its name: next, type, line (2^53 at most), value, name length */
-const MOST_BESIDES_NAME = NEXT_BYTES + 1 + 8 + 9 + 5;
+/** the most an example takes besides its name: next, type, line (2^53 at most), value, name length or distance */
+const MOST_BESIDES_NAME = NEXT_BYTES + 1 + 8 + 9 + 7;
 const OWNED_NAME = 0x80;
-if (unitTypes.length > OWNED_NAME) throw new Error(`ExampleStore: ${unitTypes.length} institution types, at most ${OWNED_NAME}`);
+const SHARED_NAME = 0x40;
+const TYPE_BITS = SHARED_NAME - 1;
+if (unitTypes.length > SHARED_NAME) throw new Error(`ExampleStore: ${unitTypes.length} institution types, at most ${SHARED_NAME}`);
 
 // an example's value: not reported, a whole number (as a varint of its magnitude), or any other number (8 bytes)
 const VALUE_NONE = 0;
@@ -51,6 +59,9 @@ export class ExampleStore {
   /** the names of cells the scanner copied out as text (quotes unescaped, a workbook's cells), by position */
   private readonly ownedNames = new Map<number, string>();
   private readonly cursor = new LogCursor();
+  /** the line of the last example that holds its name, and where that example is (-1: none yet) */
+  private namedLine = -1;
+  private namedAt = -1;
   /** per chunk, the rank (in the order regions are finished) of the last region that needs it (planRelease) */
   private lastNeededBy = new Int32Array(0);
   /** the chunks before this one are let go */
@@ -61,9 +72,11 @@ export class ExampleStore {
    * the example `last` (its position + 1; 0: the chain's first). Returns its own position + 1.
    */
   add(last: number, bytes: Uint8Array, from: number, to: number, owned: string | undefined, typeIndex: number, line: number, value: number): number {
+    // the row's example for an earlier threshold holds its name (a row's examples come one after another)
+    const shared = line === this.namedLine;
     // a chunk holds any name a cell can have (10,000 characters); a longer one would be kept as text
-    if (owned === undefined && MOST_BESIDES_NAME + to - from > CHUNK_BYTES) owned = utf8Text(bytes, from, to);
-    const nameLength = owned === undefined ? to - from : 0;
+    if (!shared && owned === undefined && MOST_BESIDES_NAME + to - from > CHUNK_BYTES) owned = utf8Text(bytes, from, to);
+    const nameLength = shared || owned !== undefined ? 0 : to - from;
     if (this.used + MOST_BESIDES_NAME + nameLength > this.current.length) {
       this.current = new Uint8Array(CHUNK_BYTES);
       this.chunks.push(this.current);
@@ -72,14 +85,21 @@ export class ExampleStore {
     const chunk = this.current;
     const position = (this.chunks.length - 1) * CHUNK_BYTES + this.used;
     let at = this.used + NEXT_BYTES; // the next example's position stays 0 until it comes
-    chunk[at++] = owned === undefined ? typeIndex : typeIndex | OWNED_NAME;
+    chunk[at++] = shared ? typeIndex | SHARED_NAME : owned === undefined ? typeIndex : typeIndex | OWNED_NAME;
     at = writeVarint(chunk, at, line);
     at = this.writeValue(chunk, at, value);
-    at = writeVarint(chunk, at, nameLength);
-    // byte by byte: a name is a few dozen bytes, and a subarray to copy from would be an object per name
-    for (let i = 0; i < nameLength; i++) chunk[at + i] = bytes[from + i]!;
-    this.used = at + nameLength;
-    if (owned !== undefined) this.ownedNames.set(position, owned);
+    if (shared) {
+      at = writeVarint(chunk, at, position - this.namedAt);
+    } else {
+      at = writeVarint(chunk, at, nameLength);
+      // byte by byte: a name is a few dozen bytes, and a subarray to copy from would be an object per name
+      for (let i = 0; i < nameLength; i++) chunk[at + i] = bytes[from + i]!;
+      at += nameLength;
+      if (owned !== undefined) this.ownedNames.set(position, owned);
+      this.namedLine = line;
+      this.namedAt = position;
+    }
+    this.used = at;
     if (last > 0) this.writeNext(last - 1, position + 1);
     return position + 1;
   }
@@ -90,19 +110,41 @@ export class ExampleStore {
     const read = this.cursor;
     for (let e = first; e > 0; ) {
       const position = e - 1;
-      read.chunk = this.chunks[Math.floor(position / CHUNK_BYTES)]!;
-      read.at = position % CHUNK_BYTES;
+      this.seek(position);
       const next = read.fixed(NEXT_BYTES);
       const type = read.byte();
       const line = read.varint();
       const value = read.value();
-      const nameLength = read.varint();
-      const name = type & OWNED_NAME ? this.ownedNames.get(position)! : utf8Text(read.chunk, read.at, read.at + nameLength);
+      const name = type & SHARED_NAME ? this.nameAt(position - read.varint()) : this.nameHere(position, type);
       // the name as the report gives it: its cell's text, normalised (trimmed, full-width forms made ASCII)
-      out.push({ name: normaliseCell(name), unitType: unitTypes[type & ~OWNED_NAME]!.id, line, value: value === value ? value : null });
+      out.push({ name: normaliseCell(name), unitType: unitTypes[type & TYPE_BITS]!.id, line, value: value === value ? value : null });
       e = next;
     }
     return out;
+  }
+
+  /** The name of the example at `position`, one that holds its name. */
+  private nameAt(position: number): string {
+    const read = this.seek(position);
+    read.at += NEXT_BYTES;
+    const type = read.byte();
+    read.varint(); // its line
+    read.value();
+    return this.nameHere(position, type);
+  }
+
+  /** The name of the example at `position` (of this type byte), the cursor at its name's length. */
+  private nameHere(position: number, type: number): string {
+    const read = this.cursor;
+    const nameLength = read.varint();
+    return type & OWNED_NAME ? this.ownedNames.get(position)! : utf8Text(read.chunk, read.at, read.at + nameLength);
+  }
+
+  private seek(position: number): LogCursor {
+    const read = this.cursor;
+    read.chunk = this.chunks[Math.floor(position / CHUNK_BYTES)]!;
+    read.at = position % CHUNK_BYTES;
+    return read;
   }
 
   /**

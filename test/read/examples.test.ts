@@ -81,3 +81,33 @@ describe("ExampleStore release", () => {
     });
   });
 });
+
+describe("ExampleStore: a row below several thresholds", () => {
+  it("keeps the row's name once and gives it to every threshold's example, across chunks, names held as text too", () => {
+    const store = new ExampleStore();
+    const thresholds = 3;
+    const last = new Array<number>(thresholds).fill(0);
+    const firsts = new Array<number>(thresholds).fill(0);
+    const expected: Array<Array<{ name: string; line: number; value: number | null }>> = Array.from({ length: thresholds }, () => []);
+    // enough rows to cross chunk boundaries; every fifth row's name held as text (as a workbook's cells are)
+    const bytes = Math.floor(BLOCK_BYTES / 2000);
+    for (let row = 0; row < 6000; row++) {
+      const name = `机构${row}`.padEnd(bytes / 3, "院");
+      const encoded = new TextEncoder().encode(name);
+      const owned = row % 5 === 0 ? name : undefined;
+      // the row is an example of the thresholds it is below: the first, then some of the others
+      for (let t = 0; t < thresholds; t++) {
+        if (t > 0 && (row + t) % 3 === 0) continue;
+        const value = t === 2 ? Number.NaN : row % 7;
+        const e = store.add(last[t]!, encoded, 0, encoded.length, owned, t, row + 2, value);
+        if (firsts[t] === 0) firsts[t] = e;
+        last[t] = e;
+        expected[t]!.push({ name, line: row + 2, value: Number.isNaN(value) ? null : value });
+      }
+    }
+    expect(store.chunksHeld).toBeGreaterThan(2);
+    for (let t = 0; t < thresholds; t++) {
+      expect(store.list(firsts[t]!).map(({ name, line, value }) => ({ name, line, value }))).toEqual(expected[t]);
+    }
+  });
+});
