@@ -7,7 +7,7 @@
  *   → finish.ts (each region summed and cross-checked when it is taken)
  *
  * Memory grows with the number of regions and the examples they keep (accumulators.ts, examples.ts), not with the
- * rows; while rows come, each institution name also costs some 24 bytes for duplicate detection (hashset.ts), given
+ * rows; while rows come, each institution name also costs some 18 bytes for duplicate detection (hashset.ts), given
  * back once the last row is read.
  */
 import { UsageError } from "../errors.js";
