@@ -1,16 +1,14 @@
 /**
  * Where a category's people are: one cell per institution type the region's rows report, and one for people the
- * region's total counts beyond its institution rows (UNPLACED). Hires are added to cells so that scoped targets
+ * region's total counts beyond its institution rows (the unplaced cell). Hires are added to cells so that scoped targets
  * (public hospitals, township hospitals, grassroots institutions) see the stock of their own scope.
  *
- * A region's cells are numbered once (its slots: its institution types in code-unit order, then UNPLACED), and a
+ * A region's cells are numbered once (its slots: its institution types in code-unit order, then the unplaced cell), and a
  * category's headcounts are an array by slot: the plan makes and compares thousands of them per region, which as
  * maps keyed by type would be most of its garbage.
  */
 import type { RegionRecord } from "../read/record.js";
 import { disjointPartLists, metricById, unitTypesOfGroup, withWholes } from "../registry/index.js";
-
-export const UNPLACED = "";
 
 /** The cells a category has in a region, in the order they are listed and placed in. */
 export interface CellLayout {
@@ -36,7 +34,7 @@ export class RegionSlots {
   /** the slot of people the region's total counts beyond its institution rows */
   readonly unplaced: number;
   readonly size: number;
-  /** every type of the region, then UNPLACED: the cells of every category but a group's staff */
+  /** every type of the region, then the unplaced cell: the cells of every category but a group's staff */
   readonly all: CellLayout;
   /**
    * Working arrays of a slot per cell, for sums a placement makes and drops: zeroed by whoever uses them (a plan
@@ -90,7 +88,7 @@ export class RegionSlots {
 
   /**
    * The cells of a metric: a group's staff (grassroots_staff) has its group's types the region has, in the registry's
-   * order, and UNPLACED; any other metric every type of the region.
+   * order, and the unplaced cell; any other metric every type of the region.
    */
   layoutOf(metric: string): CellLayout {
     const group = metricById.get(metric)?.derivedFrom?.group;
@@ -177,34 +175,17 @@ export function sameValues(a: Cells, b: Cells): boolean {
 }
 
 /**
- * Splits `count` people over `keys` in proportion to `weights`, in whole people: each gets the whole part of its
- * share, and the people left over go to the largest remainders (the first key on a tie). With no weight at all,
- * equally.
- */
-export function distribute(count: number, keys: readonly string[], weights: readonly number[]): Map<string, number> {
-  const out = new Map<string, number>();
-  if (keys.length === 0 || count <= 0) return out;
-  const shares: number[] = [];
-  const remainders: number[] = [];
-  const given = wholeShares(count, weights, keys.length, shares, remainders);
-  keys.forEach((key, i) => out.set(key, shares[i]!));
-  for (let k = given; k < count; k++) {
-    const key = keys[takeLargest(remainders, keys.length)]!;
-    out.set(key, out.get(key)! + 1);
-  }
-  return out;
-}
-
-/**
- * distribute's split, added to a category's cells: `count` people over the cells in `slots` (in that order), by
- * `weights` (the first as many as there are slots: one per slot listed). `scratch` is an array of zeros, one per slot
+ * Adds `count` people to a category's cells, over the cells in `slots` (in that order) in proportion to `weights`
+ * (the first as many as there are slots: one per slot listed), in whole people: each cell gets the whole part of its
+ * share, and the people left over go to the largest remainders (the first listed on a tie); with no weight at all,
+ * equally. `scratch` is an array of zeros, one per slot
  * of the region, left so.
  */
 export function addShares(values: number[], count: number, slots: readonly number[], weights: readonly number[], scratch: number[]): void {
   const n = slots.length;
   if (n === 0 || count <= 0) return;
   const given = wholeShares(count, weights, n, spareShares, spareRemainders);
-  // set, then added to, as distribute's map is: a scope naming a type twice gives it the later share
+  // set, then added to: a scope naming a type twice gives it the later share
   for (let i = 0; i < n; i++) scratch[slots[i]!] = spareShares[i]!;
   for (let k = given; k < count; k++) scratch[slots[takeLargest(spareRemainders, n)]!]! += 1;
   for (let slot = 0; slot < scratch.length; slot++) {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { distribute } from "../../src/plan/placement.js";
+import { addShares } from "../../src/plan/placement.js";
 import { planOf } from "./helpers.js";
 
 const region = { year: 2024, population: 100000 };
@@ -42,19 +42,36 @@ describe("scoped ratios follow the planned stock of their own scope", () => {
 });
 
 describe("region-wide hires placed in proportion to the current stock", () => {
+  /** The cells after `count` people are added over `slots` by `weights` (one per slot listed), from `values`. */
+  const added = (values: number[], count: number, slots: number[], weights: number[]) => {
+    const scratch = values.map(() => 0);
+    addShares(values, count, slots, weights, scratch);
+    // the scratch array is left as it was given, for the next need
+    expect(scratch.every((v) => v === 0)).toBe(true);
+    return values;
+  };
+
   it("splits in whole people by largest remainder", () => {
-    expect(distribute(10, ["a", "b", "c"], [1, 1, 1])).toEqual(new Map([["a", 4], ["b", 3], ["c", 3]]));
-    expect(distribute(220, ["h", "c"], [100, 20])).toEqual(new Map([["h", 183], ["c", 37]]));
-    expect(distribute(5, ["a", "b"], [0, 0])).toEqual(new Map([["a", 3], ["b", 2]]));
+    expect(added([0, 0, 0], 10, [0, 1, 2], [1, 1, 1])).toEqual([4, 3, 3]);
+    expect(added([0, 0], 220, [0, 1], [100, 20])).toEqual([183, 37]);
+    // no weight at all: equally, the first listed first
+    expect(added([0, 0], 5, [0, 1], [0, 0])).toEqual([3, 2]);
+  });
+
+  it("follows the order the slots are listed in, adds to what the cells hold, and leaves the others alone", () => {
+    // a tie goes to the first listed, slot 2 here
+    expect(added([0, 7, 0], 3, [2, 0], [1, 1])).toEqual([1, 7, 2]);
+    expect(added([5, 5, 5], 3, [0, 1, 2], [2, 2, 2])).toEqual([6, 6, 6]);
+    expect(added([5, 5, 5], 0, [0, 1, 2], [2, 2, 2])).toEqual([5, 5, 5]);
   });
 
   it("never loses or adds a person (property)", async () => {
     const fc = await import("fast-check");
     fc.assert(
       fc.property(fc.nat(100000), fc.array(fc.nat(5000), { minLength: 1, maxLength: 12 }), (count, weights) => {
-        const keys = weights.map((_, i) => `k${i}`);
-        const out = distribute(count, keys, weights);
-        return [...out.values()].reduce((a, b) => a + b, 0) === count && [...out.values()].every((v) => v >= 0);
+        const slots = weights.map((_, i) => i);
+        const out = added(weights.map(() => 0), count, slots, weights);
+        return out.reduce((a, b) => a + b, 0) === count && out.every((v) => v >= 0);
       }),
     );
   });
