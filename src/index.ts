@@ -174,13 +174,17 @@ export function levelOfCode(code: string): Level {
   return coreLevelOfCode(checkRegionCode(code));
 }
 
+function checkSelection(selection: unknown): Selection {
+  const s = checkObject(selection, "selection", "{ templates? }");
+  if (s.templates !== undefined) checkTemplateNames(s.templates, "selection.templates");
+  return selection as Selection;
+}
+
 /** The targets that apply to a region: its own and its province's, nation's …, plus the templates asked for. */
 export function applicableTargets(catalogue: Catalogue, code: string, selection: Selection = {}): Target[] {
   checkCatalogue(catalogue, "catalogue");
   checkRegionCode(code);
-  const s = checkObject(selection, "selection", "{ templates? }");
-  if (s.templates !== undefined) checkTemplateNames(s.templates, "selection.templates");
-  return coreApplicableTargets(catalogue, code, selection);
+  return coreApplicableTargets(catalogue, code, checkSelection(selection));
 }
 
 /** Adds an overlay's targets to the catalogue; a target whose id already exists replaces it. */
@@ -200,9 +204,13 @@ export function evaluateRegion(region: RegionRecord, targets: readonly Target[],
   return coreEvaluateRegion(region, targets, catalogue, history, mode);
 }
 
-/** What the reader must tally institution by institution for the catalogue's per-institution targets. */
-export function institutionChecks(catalogue: Catalogue): InstitutionCheckSpec[] {
-  return coreInstitutionChecks(checkCatalogue(catalogue, "catalogue"));
+/**
+ * What the reader must tally institution by institution for the catalogue's per-institution targets, each with the
+ * regions it applies to; with a selection, of the templates only those it names.
+ */
+export function institutionChecks(catalogue: Catalogue, selection?: Selection): InstitutionCheckSpec[] {
+  checkCatalogue(catalogue, "catalogue");
+  return coreInstitutionChecks(catalogue, selection === undefined ? undefined : checkSelection(selection));
 }
 
 export function measureKey(target: Target): string | undefined {
@@ -374,10 +382,10 @@ export function validateSource(source: RegionSource): ReadSummary {
   return coreValidateSource(checkedSource(source, "source"));
 }
 
-/** A reader for text or bytes to check against the catalogue. */
-export function readerFor(file: string, catalogue: Catalogue): StatisticsReader {
+/** A reader for text or bytes to check against the catalogue (with a selection, of the templates it names). */
+export function readerFor(file: string, catalogue: Catalogue, selection?: Selection): StatisticsReader {
   checkString(file, "file", "the name to give the input in diagnostics, a string");
-  return new StatisticsReader({ file, institutionChecks: coreInstitutionChecks(checkCatalogue(catalogue, "catalogue")) });
+  return new StatisticsReader({ file, institutionChecks: institutionChecks(catalogue, selection) });
 }
 
 /** The report of a check's result: the object `gap check --format json` prints. */
@@ -468,7 +476,7 @@ export function checkText(input: string | Uint8Array, givenOptions: RunOptions &
   const text = checkTextInput(input);
   const { options, catalogue } = prepare(givenOptions);
   const name = options.file ?? "<input>";
-  const reader = coreReaderFor(name, catalogue);
+  const reader = coreReaderFor(name, catalogue, { templates: options.templates ?? [] });
   reader.push(typeof text === "string" ? new TextEncoder().encode(text) : text);
   reader.close();
   return run(reader, name, catalogue, options);
@@ -492,6 +500,6 @@ export async function checkFile(givenPath: string, givenOptions: RunOptions & In
   const path = checkPath(givenPath);
   const { options, catalogue } = prepare(givenOptions);
   const input = { ...(options.sheet !== undefined ? { sheet: options.sheet } : {}), ...(options.regions ? { regions: options.regions } : {}) };
-  const { reader, name } = await coreOpenStatisticsFile(path, coreInstitutionChecks(catalogue), input);
+  const { reader, name } = await coreOpenStatisticsFile(path, coreInstitutionChecks(catalogue, { templates: options.templates ?? [] }), input);
   return run(reader, name, catalogue, options);
 }

@@ -242,6 +242,13 @@ export function checkInstitutionChecks(value: unknown, name: string): readonly I
     if (s.derivedFrom !== undefined && (!Array.isArray(s.derivedFrom) || s.derivedFrom.length !== 2 || someElement(s.derivedFrom, (c) => typeof c !== "string"))) {
       throw new InvalidOptionError(`${at}.derivedFrom`, s.derivedFrom, "two column ids: the whole and what is taken from it");
     }
+    if (s.region !== undefined) checkRegionCode(s.region, `${at}.region`);
+    if (s.regionLevels !== undefined) {
+      checkStrings(s.regionLevels, `${at}.regionLevels`, `an array of levels (${LEVELS.join(", ")})`);
+      eachElement(s.regionLevels as unknown[], (level, j) => {
+        if (!LEVELS.includes(level as Level)) throw new InvalidOptionError(`${at}.regionLevels[${j}]`, level, LEVELS.join(", "));
+      });
+    }
   });
   return value as InstitutionCheckSpec[];
 }

@@ -3,7 +3,7 @@
  * caller opens the input (src/node.ts, src/cli/inputs.ts) or pushes bytes into `readerFor`'s reader, and each
  * region's result leaves through `keep` as soon as it is checked, so a country's results need not be held at once.
  */
-import type { Catalogue } from "./catalogue/catalogue.js";
+import type { Catalogue, Selection } from "./catalogue/catalogue.js";
 import { CheckRun, checkCodes, codeGroups, type CheckOptions, type CheckResult, type CheckSummary, type PlacedResult, type RegionResult } from "./check.js";
 import { institutionChecks } from "./evaluate/engine.js";
 import type { Lang } from "./messages.js";
@@ -14,9 +14,12 @@ import type { RegionSource } from "./read/several.js";
 import { planYears } from "./plan/years.js";
 import { report, type Report } from "./report.js";
 
-/** A reader for text or bytes to check against the catalogue: it tallies the rows the per-institution targets need. */
-export function readerFor(file: string, catalogue: Catalogue): StatisticsReader {
-  return new StatisticsReader({ file, institutionChecks: institutionChecks(catalogue) });
+/**
+ * A reader for text or bytes to check against the catalogue: it tallies the rows the per-institution targets need
+ * (of the templates, only those `selection` names, when given).
+ */
+export function readerFor(file: string, catalogue: Catalogue, selection?: Selection): StatisticsReader {
+  return new StatisticsReader({ file, institutionChecks: institutionChecks(catalogue, selection) });
 }
 
 /** What a check needs beyond the plan's options: the input's file names, and a caller's own check of the data's years. */

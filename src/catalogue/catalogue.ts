@@ -29,6 +29,14 @@ export function levelOfCode(code: string): Level {
   return prefix.length === 0 ? "national" : prefix.length === 2 ? "provincial" : prefix.length === 4 ? "municipal" : "county";
 }
 
+/**
+ * Whether a target set for `region` (and, with `levels`, only for regions of those levels) covers the region `code`:
+ * every region whose code prefix covers it (nation, province, prefecture, county).
+ */
+export function coversRegion(region: string, levels: readonly Level[] | undefined, code: string): boolean {
+  return (levels === undefined || levels.includes(levelOfCode(code))) && code.startsWith(regionPrefix(region));
+}
+
 export interface Selection {
   /** named templates asked for (--template): their targets apply to every region */
   templates?: readonly string[];
@@ -43,9 +51,8 @@ export function applicableTargets(catalogue: Catalogue, code: string, selection:
   const templates = new Set(selection.templates ?? []);
   return catalogue.targets.filter((t) => {
     if (t.template !== undefined) return templates.has(t.template);
-    if (t.regionLevels && !t.regionLevels.includes(levelOfCode(code))) return false;
-    if (t.kind === "total") return t.region === code;
-    return code.startsWith(regionPrefix(t.region));
+    if (t.kind === "total") return t.region === code && coversRegion(t.region, t.regionLevels, code);
+    return coversRegion(t.region, t.regionLevels, code);
   });
 }
 

@@ -41,31 +41,39 @@ export class TextStore {
     }
   }
 
-  /** Sets a text aside; returns its index. */
-  add(text: string): number {
+  /** Sets a text aside, or the pieces of one (kept as one text, without joining them first); returns its index. */
+  add(text: string | readonly string[]): number {
     const index = this.starts.length;
+    const pieces = typeof text === "string" ? [text] : text;
     if (this.fd === undefined) {
-      const bytes = Buffer.from(text, "utf8");
+      const bytes = pieces.length === 1 ? Buffer.from(pieces[0]!, "utf8") : Buffer.concat(pieces.map((piece) => Buffer.from(piece, "utf8")));
       this.memory.push(bytes);
       this.starts.push(0);
       this.lengths.push(bytes.length);
       return index;
     }
-    // a UTF-8 text is at most three bytes per UTF-16 unit
-    const large = text.length * 3 > BUFFER;
-    if (large || this.buffered + text.length * 3 > BUFFER) this.flush();
     const start = this.flushed + this.buffered;
-    let length: number;
-    if (large) {
-      const bytes = Buffer.from(text, "utf8");
-      this.writeAt(bytes, bytes.length, this.flushed);
-      this.flushed += (length = bytes.length);
-    } else {
-      this.buffered += length = this.buffer.write(text, this.buffered, "utf8");
-    }
+    let length = 0;
+    for (const piece of pieces) length += this.write(piece);
     this.starts.push(start);
     this.lengths.push(length);
     return index;
+  }
+
+  /** Writes a string to the file after what is written so far; returns its length in bytes. */
+  private write(text: string): number {
+    // a UTF-8 text is at most three bytes per UTF-16 unit
+    const large = text.length * 3 > BUFFER;
+    if (large || this.buffered + text.length * 3 > BUFFER) this.flush();
+    if (!large) {
+      const length = this.buffer.write(text, this.buffered, "utf8");
+      this.buffered += length;
+      return length;
+    }
+    const bytes = Buffer.from(text, "utf8");
+    this.writeAt(bytes, bytes.length, this.flushed);
+    this.flushed += bytes.length;
+    return bytes.length;
   }
 
   /**

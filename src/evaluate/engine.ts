@@ -10,19 +10,32 @@ import type { Assessment, EvaluateContext, Evaluation, FigureView, Status } from
 /**
  * What the reader must tally institution by institution while streaming: per-institution minimums, shares of each
  * institution's own figure (单位), and every institution having an attribute (所有, 每个), so the failing ones are named.
+ * Each carries the regions its target applies to. With a selection, only the templates it names are among them (a
+ * template applies to every region when asked for, and to none otherwise); without one, every template's are.
  */
-export function institutionChecks(catalogue: Catalogue): InstitutionCheckSpec[] {
+export function institutionChecks(catalogue: Catalogue, selection?: Selection): InstitutionCheckSpec[] {
+  const templates = selection ? new Set(selection.templates ?? []) : undefined;
   return catalogue.targets.flatMap((t): InstitutionCheckSpec[] => {
-    const derivedFrom = "metric" in t ? DERIVED_FIGURES[t.metric] : undefined;
-    const derived = derivedFrom ? { derivedFrom } : {};
-    if (t.kind === "per_institution") return [{ id: t.id, metric: t.metric, min: t.value, unitTypes: scopeTypes(t.scope) ?? [], ...derived }];
-    // every institution (所有, 每个, 均): the reader lists those without the attribute
-    if (t.kind === "institution_share" && t.comparator === "at_least" && t.value >= 100) return [{ id: t.id, metric: t.flag, min: 1, unitTypes: scopeTypes(t.scope) ?? [] }];
-    if (t.kind === "share" && t.perInstitution && t.comparator === "at_least") {
-      return [{ id: t.id, metric: t.metric, min: t.value, of: t.of, unitTypes: scopeTypes(t.scope) ?? [], ...derived }];
-    }
-    return [];
+    if (t.template !== undefined && templates && !templates.has(t.template)) return [];
+    const spec = institutionCheck(t);
+    if (!spec || t.template !== undefined) return spec ? [spec] : [];
+    // a national target without levels covers every region: said by leaving the regions out
+    if (t.region !== "000000") spec.region = t.region;
+    if (t.regionLevels) spec.regionLevels = t.regionLevels;
+    return [spec];
   });
+}
+
+function institutionCheck(t: Target): InstitutionCheckSpec | undefined {
+  const derivedFrom = "metric" in t ? DERIVED_FIGURES[t.metric] : undefined;
+  const derived = derivedFrom ? { derivedFrom } : {};
+  if (t.kind === "per_institution") return { id: t.id, metric: t.metric, min: t.value, unitTypes: scopeTypes(t.scope) ?? [], ...derived };
+  // every institution (所有, 每个, 均): the reader lists those without the attribute
+  if (t.kind === "institution_share" && t.comparator === "at_least" && t.value >= 100) return { id: t.id, metric: t.flag, min: 1, unitTypes: scopeTypes(t.scope) ?? [] };
+  if (t.kind === "share" && t.perInstitution && t.comparator === "at_least") {
+    return { id: t.id, metric: t.metric, min: t.value, of: t.of, unitTypes: scopeTypes(t.scope) ?? [], ...derived };
+  }
+  return undefined;
 }
 
 export function assess(target: Target, view: FigureView, context: EvaluateContext): Assessment {

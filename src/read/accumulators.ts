@@ -55,6 +55,8 @@ export class RegionAccumulator {
     readonly firstLine: number,
     /** the region's number in the RegionStore */
     readonly index: number,
+    /** per unit type (registry index), the thresholds that cover it and apply to the region */
+    readonly thresholdsByType: ReadonlyArray<readonly number[]>,
   ) {}
 }
 

@@ -41,7 +41,7 @@ export function finishRegion(
     hasRegionRow: acc.regionLine > 0,
     figures,
     byType,
-    checks: thresholdResults(thresholds, types, store, acc.index),
+    checks: thresholdResults(thresholds, types, store, acc.index, acc.code),
   };
 }
 

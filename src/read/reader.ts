@@ -21,7 +21,7 @@ import { readHeader, type Layout } from "./layout.js";
 import { LIMITS } from "./limits.js";
 import type { InstitutionCheckSpec, ReadStats, RegionRecord } from "./record.js";
 import { RowReader } from "./rows.js";
-import { thresholdsByType, thresholdsOf, type Threshold } from "./thresholds.js";
+import { ThresholdsByType, thresholdsOf, type Threshold } from "./thresholds.js";
 import { MAX_TITLE_ROWS, concatBytes, delimiterName, detectDelimiter, looksLikeHeader, recordOf } from "./dialect.js";
 import { normaliseCell } from "./values.js";
 
@@ -286,7 +286,7 @@ export class StatisticsReader {
   private header(cells: string[], line: number): void {
     const layout = (this.layout = readHeader(cells, line, this.sink));
     this.stats.columns = layout.defs.map((d) => d?.id ?? "");
-    this.rows = new RowReader(layout, this.sink, this.stats, this.thresholds, thresholdsByType(this.thresholds), this.inRegions);
+    this.rows = new RowReader(layout, this.sink, this.stats, this.thresholds, new ThresholdsByType(this.thresholds), this.inRegions);
     if (!layout.complete) this.stopped_ = true;
   }
 }

@@ -1,4 +1,5 @@
 /** The normalised form of a statistics file: one record per region and year, what the engine evaluates. */
+import type { Level } from "../catalogue/catalogue.js";
 
 export type FigureSource = "stated" | "summed" | "derived";
 
@@ -36,6 +37,12 @@ export interface InstitutionCheckSpec {
   derivedFrom?: readonly [whole: string, less: string];
   /** the minimum is `min` percent of this figure of the institution's own (医师 ≥ 30% of its 专业技术人员编制数) */
   of?: string;
+  /**
+   * the regions it applies to, as its target's (catalogue.ts, coversRegion): those this region code covers, and with
+   * `regionLevels` only those of these levels; absent, every region. Rows of other regions are not tallied for it.
+   */
+  region?: string;
+  regionLevels?: readonly Level[];
 }
 
 export interface InstitutionBelowMinimum {

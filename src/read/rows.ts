@@ -29,7 +29,7 @@ import { identityCaches, type CodeCell, type YearCell } from "./identity-cache.j
 import { cellOf, type Layout } from "./layout.js";
 import type { ReadStats } from "./record.js";
 import { RowValues } from "./row-values.js";
-import { thresholdMinimum, thresholdValue, type Threshold } from "./thresholds.js";
+import { thresholdMinimum, thresholdValue, type Threshold, type ThresholdsByType } from "./thresholds.js";
 import { metrics } from "../registry/index.js";
 import { POPULATION, TOTAL_ROW, unitTypeIndex } from "./vocabulary.js";
 import { isNotReportedMark } from "./values.js";
@@ -55,8 +55,8 @@ export class RowReader {
     private readonly sink: DiagnosticSink,
     private readonly stats: ReadStats,
     private readonly thresholds: readonly Threshold[],
-    /** per unit type (registry index), the thresholds that cover it */
-    private readonly thresholdsByType: ReadonlyArray<readonly number[]>,
+    /** per region, and per unit type (registry index), the thresholds that cover it */
+    private readonly thresholdsByType: ThresholdsByType,
     /** --region: whether a code is one of the regions asked for (undefined: every region) */
     private readonly inRegions?: (code: string) => boolean,
   ) {
@@ -252,7 +252,7 @@ export class RowReader {
       if (v === v) sums[sum + k]! += v;
       else sums[unreported + k]!++;
     }
-    const covering = this.thresholdsByType[typeIndex]!;
+    const covering = region.thresholdsByType[typeIndex]!;
     if (covering.length === 0) return;
     const thresholds = this.thresholds;
     const tallies = store.tallies.chunk(region.index);
@@ -290,7 +290,7 @@ export class RowReader {
     if (!years) this.byCode.set(code, (years = new Map()));
     let region = years.get(year);
     if (!region) {
-      region = new RegionAccumulator(code, year, line, this.store.addRegion());
+      region = new RegionAccumulator(code, year, line, this.store.addRegion(), this.thresholdsByType.forRegion(code));
       years.set(year, region);
       this.regions.set(`${code}|${year}`, region);
     }

@@ -4,6 +4,7 @@
  * in all, and the first few of them. What a threshold means (a per-institution staffing minimum) is its target
  * kind's business (src/evaluate/kinds/per-institution.ts); the reader only counts.
  */
+import { coversRegion } from "../catalogue/catalogue.js";
 import { unitTypes } from "../registry/index.js";
 import {
   TALLY_BELOW,
@@ -56,21 +57,46 @@ export function thresholdMinimum(t: Threshold, values: Float64Array): number {
   return base === base ? Math.floor((t.basisPoints * base + 9999) / 10000) : NaN;
 }
 
-/** Per unit type (registry index), the thresholds that cover it and whose metric is known. */
-export function thresholdsByType(thresholds: readonly Threshold[]): number[][] {
-  return unitTypes.map((u) => thresholds.flatMap((t, i) => (t.metric >= 0 && t.spec.unitTypes.includes(u.id) ? [i] : [])));
+/** Whether a threshold's target applies to the region `code`: a check for other regions tallies none of its rows. */
+export function appliesTo(t: Threshold, code: string): boolean {
+  const { region, regionLevels } = t.spec;
+  return (region === undefined && regionLevels === undefined) || coversRegion(region ?? "000000", regionLevels, code);
 }
 
-/** A region's tallies, one result per threshold, with the subtotal rows of covered types that have no institution rows. */
+/**
+ * Per unit type (registry index), the thresholds that cover it, whose metric is known and that apply to a region:
+ * worked out once for each distinct set of thresholds that apply (most regions share theirs), and shared.
+ */
+export class ThresholdsByType {
+  private readonly byApplying = new Map<string, ReadonlyArray<readonly number[]>>();
+
+  constructor(private readonly thresholds: readonly Threshold[]) {}
+
+  forRegion(code: string): ReadonlyArray<readonly number[]> {
+    const applying = this.thresholds.map((t) => (appliesTo(t, code) ? "1" : "0")).join("");
+    let byType = this.byApplying.get(applying);
+    if (!byType) {
+      byType = unitTypes.map((u) =>
+        this.thresholds.flatMap((t, i) => (applying[i] === "1" && t.metric >= 0 && t.spec.unitTypes.includes(u.id) ? [i] : [])),
+      );
+      this.byApplying.set(applying, byType);
+    }
+    return byType;
+  }
+}
+
+/** A region's tallies, one result per threshold that applies to it, with the subtotal rows of covered types that have no institution rows. */
 export function thresholdResults(
   thresholds: readonly Threshold[],
   types: ReadonlyMap<string, TypeAccumulator>,
   store: RegionStore,
   region: number,
+  code: string,
 ): Record<string, InstitutionCheckResult> {
   const results: Record<string, InstitutionCheckResult> = {};
   const tallies = store.tallies.chunk(region);
   thresholds.forEach((threshold, c) => {
+    if (!appliesTo(threshold, code)) return;
     const { spec, metric } = threshold;
     const tally = store.tallies.offset(region) + c * TALLY_WIDTH;
     const subtotals: InstitutionCheckResult["subtotals"] = [];

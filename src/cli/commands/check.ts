@@ -114,7 +114,7 @@ export function checkCommand(helpLang: Lang = "en"): Command {
       if (planOptions.attrition < 0) throw new UsageError(`--attrition «${options.attrition}»: expected a share of staff from 0 to 100%`);
       const catalogue = await loadCatalogue(options.targets);
       checkTemplates(catalogue, options.template);
-      const { source: reader, name, files: names } = await openInputs(files, institutionChecks(catalogue), {
+      const { source: reader, name, files: names } = await openInputs(files, institutionChecks(catalogue, { templates: options.template }), {
         ...(options.sheet !== undefined ? { sheet: options.sheet } : {}),
         regions: options.region,
       });

@@ -14,12 +14,12 @@ function region(result: RegionResult, lang: Lang): FormattedRegion<null> {
   report.results = [];
   // stringified two levels deep inside a wrapper, the region comes out indented as it sits in the report
   const wrapped = JSON.stringify([[report]], null, 2);
-  // put in by position: a replacement string would read "$&" or "$'" in an institution's name as patterns
+  // cut by position: a replacement string would read "$&" or "$'" in an institution's name as patterns
   const at = wrapped.indexOf(EMPTY_RESULTS);
-  let lines = "";
-  for (let i = 0; i < results.length; i++) lines += `${i ? "," : ""}\n        ${JSON.stringify(results[i])}`;
-  const list = `"results": [${lines}${results.length ? "\n      " : ""}]`;
-  return { texts: [`\n    ${wrapped.slice(10, at)}${list}${wrapped.slice(at + EMPTY_RESULTS.length, -6)}`], note: null };
+  const pieces = ["\n    ", wrapped.slice(10, at), '"results": ['];
+  for (let i = 0; i < results.length; i++) pieces.push(i ? ",\n        " : "\n        ", JSON.stringify(results[i]));
+  pieces.push(results.length ? "\n      ]" : "]", wrapped.slice(at + EMPTY_RESULTS.length, -6));
+  return { texts: [pieces], note: null };
 }
 const EMPTY_RESULTS = '"results": []';
 

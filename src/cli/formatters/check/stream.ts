@@ -10,9 +10,16 @@ export interface SectionPart {
   separator: string;
 }
 
+/**
+ * A region's text in one section: one string, or its pieces in order, for a text built of parts (a region's JSON is
+ * tens of kilobytes of several stringified parts: joined, it would be copied once more and then again as it is
+ * written).
+ */
+export type RegionText = string | readonly string[];
+
 /** One region formatted: its text in each section, and what the frame needs of it. */
 export interface FormattedRegion<Note = unknown> {
-  texts: string[];
+  texts: RegionText[];
   /**
    * what the frame needs of the region (what orders it, its line of the overview, the documents it cites): small
    * plain data, as it is kept for every region to the end of the report
@@ -60,7 +67,9 @@ export function* formatInMemory(make: StreamFormatFactory, view: CheckView): Gen
     let first = true;
     for (const i of part.order) {
       const text = texts[i]![part.section]!;
-      yield first ? text : part.separator + text;
+      if (!first) yield part.separator;
+      if (typeof text === "string") yield text;
+      else yield* text;
       first = false;
     }
   }
