@@ -138,9 +138,11 @@ describe("--output writes atomically", () => {
     const fifo = join(dir, "report.pipe");
     expect(spawnSync("mkfifo", [fifo]).status).toBe(0);
     const child = spawn(process.execPath, [bin, "check", example, "--format", "csv", "--output", fifo], { cwd: root, env: { PATH: process.env.PATH ?? "", LANG: "C" } });
+    // listened for before the pipe is read: the process may have ended by the time the reading has
+    const closed = new Promise<number | null>((resolve) => child.on("close", resolve));
     const chunks: Buffer[] = [];
     for await (const chunk of createReadStream(fifo)) chunks.push(chunk as Buffer);
-    const status = await new Promise<number | null>((resolve) => child.on("close", resolve));
+    const status = await closed;
     expect(status).toBe(1);
     expect(Buffer.concat(chunks).toString("utf8")).toContain("cn-physicians-per-1000-2025");
     expect(lstatSync(fifo).isFIFO()).toBe(true);

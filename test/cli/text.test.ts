@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { BoxTable, fitWidths, foldLine } from "../../src/cli/formatters/box.js";
-import { charWidth, clusters, displayWidth, neutralise } from "../../src/cli/formatters/text.js";
+import { charWidth, clusters, displayWidth, neutralise, widthByProperties } from "../../src/cli/formatters/text.js";
 
 const ANSI = /\u001b\[[0-9;]*m/g;
 
@@ -29,6 +29,12 @@ describe("displayWidth: the columns a terminal gives a string", () => {
     for (const ch of "\u3000、。〃「」『』【】〔〕〜（），：；！？％＋－．／０ＡＺａｚ～｟｠") expect(displayWidth(ch), ch).toBe(2);
     for (let code = 0x302a; code <= 0x302d; code++) expect(displayWidth(`a${String.fromCharCode(code)}`)).toBe(1);
     for (let code = 0x302a; code <= 0x302d; code++) expect(charWidth(code)).toBe(0);
+  });
+
+  it("charWidth's shortcuts for common characters give what the Unicode properties give, for every code point", () => {
+    const differing: string[] = [];
+    for (let code = 0; code <= 0x10ffff; code++) if (charWidth(code) !== widthByProperties(code)) differing.push(code.toString(16));
+    expect(differing).toEqual([]);
   });
 });
 

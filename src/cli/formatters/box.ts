@@ -92,27 +92,46 @@ export function foldLine(line: string, max: number): string[] {
   return out;
 }
 
-/** A cell's lines at a width, styled after folding. */
-function cellLines(cell: Cell, width: number): Array<{ text: string; width: number }> {
-  const lines: Array<{ text: string; width: number }> = [];
-  for (const span of spans(cell)) {
-    const indent = span.indent ?? 0;
-    for (const raw of neutralise(span.text, true).split("\n")) {
-      for (const folded of foldLine(raw, Math.max(1, width - indent))) {
-        const w = displayWidth(folded) + indent;
-        lines.push({ text: " ".repeat(indent) + (span.style && folded ? span.style(folded) : folded), width: w });
-      }
-    }
-  }
-  return lines;
+/** A paragraph of a cell made safe to print and cut at its line breaks, each line with the columns it takes. */
+interface MeasuredSpan {
+  lines: string[];
+  widths: number[];
+  indent: number;
+  style: Style | undefined;
 }
 
-function naturalWidth(cell: Cell): number {
+/**
+ * A cell's paragraphs measured once: a table needs each line's width to size its column and again to fold it, and
+ * measuring is much of the work of a short report.
+ */
+function measure(cell: Cell): MeasuredSpan[] {
+  return spans(cell).map((span) => {
+    const lines = neutralise(span.text, true).split("\n");
+    return { lines, widths: lines.map((line) => displayWidth(line)), indent: span.indent ?? 0, style: span.style };
+  });
+}
+
+function measuredWidth(cell: readonly MeasuredSpan[]): number {
   let width = 0;
-  for (const span of spans(cell)) {
-    for (const line of neutralise(span.text, true).split("\n")) width = Math.max(width, displayWidth(line) + (span.indent ?? 0));
-  }
+  for (const span of cell) for (const w of span.widths) width = Math.max(width, w + span.indent);
   return width;
+}
+
+/** A cell's lines at a width, styled after folding. */
+function cellLines(cell: readonly MeasuredSpan[], width: number): Array<{ text: string; width: number }> {
+  const lines: Array<{ text: string; width: number }> = [];
+  for (const { lines: raws, widths, indent, style } of cell) {
+    const max = Math.max(1, width - indent);
+    raws.forEach((raw, i) => {
+      // a line that fits is itself, of the width measured (foldLine's own first test)
+      const folds = widths[i]! <= max ? [raw] : foldLine(raw, max);
+      for (const folded of folds) {
+        const w = (folded === raw ? widths[i]! : displayWidth(folded)) + indent;
+        lines.push({ text: " ".repeat(indent) + (style && folded ? style(folded) : folded), width: w });
+      }
+    });
+  }
+  return lines;
 }
 
 /**
@@ -120,7 +139,12 @@ function naturalWidth(cell: Cell): number {
  * kept whole), then the space left goes column by column to the one that lacks the most, weighted by `grow`.
  */
 export function fitWidths(columns: readonly Column[], rows: readonly (readonly Cell[])[], total: number): number[] {
-  const natural = columns.map((c, i) => Math.min(c.max ?? Infinity, Math.max(1, naturalWidth(c.head), ...rows.map((r) => naturalWidth(r[i] ?? "")))));
+  const heads = columns.map((c) => measure(c.head));
+  return fitMeasured(columns, heads, rows.map((row) => columns.map((_, i) => measure(row[i] ?? ""))), total);
+}
+
+function fitMeasured(columns: readonly Column[], heads: readonly MeasuredSpan[][], rows: readonly MeasuredSpan[][][], total: number): number[] {
+  const natural = columns.map((c, i) => Math.min(c.max ?? Infinity, Math.max(1, measuredWidth(heads[i]!), ...rows.map((r) => measuredWidth(r[i]!)))));
   if (natural.reduce((a, b) => a + b, 0) <= total) return natural;
   const widths = columns.map((c, i) => (c.keep ? natural[i]! : Math.min(natural[i]!, c.min ?? 6)));
   let left = total - widths.reduce((a, b) => a + b, 0);
@@ -183,10 +207,14 @@ export class BoxTable {
     const { columns, rows } = this;
     const border = this.options.border !== false;
     const overhead = border ? columns.length * 3 + 1 : (columns.length - 1) * 2;
-    const widths = fitWidths(columns, rows, this.options.width - overhead);
+    const heads = columns.map((c) => measure(c.head));
+    const measured = rows.map((row) => columns.map((_, i) => measure(row[i] ?? "")));
+    const widths = fitMeasured(columns, heads, measured, this.options.width - overhead);
     const headStyle = this.options.head;
-    const render = (row: readonly Cell[], head: boolean): string[] => {
-      const cells = columns.map((c, i) => cellLines(head && headStyle ? { text: c.head, style: headStyle } : (row[i] ?? ""), widths[i]!));
+    // the heads in their style; with none, a row of empty cells
+    const headRow = headStyle ? heads.map((head) => head.map((span) => ({ ...span, style: headStyle }))) : columns.map(() => measure(""));
+    const render = (row: readonly MeasuredSpan[][], head: boolean): string[] => {
+      const cells = columns.map((_, i) => cellLines(head ? headRow[i]! : row[i]!, widths[i]!));
       const height = Math.max(1, ...cells.map((l) => l.length));
       const out: string[] = [];
       for (let k = 0; k < height; k++) {
@@ -197,16 +225,16 @@ export class BoxTable {
     };
     if (!border) {
       yield* render([], true);
-      for (const row of rows) yield* render(row, false);
+      for (const row of measured) yield* render(row, false);
       return;
     }
     const rule = (left: string, mid: string, right: string) => `${left}${widths.map((w) => "─".repeat(w + 2)).join(mid)}${right}`;
     yield rule("┌", "┬", "┐");
     yield* render([], true);
     const separators = this.options.separators !== false;
-    for (let i = 0; i < rows.length; i++) {
+    for (let i = 0; i < measured.length; i++) {
       if (separators || i === 0) yield rule("├", "┼", "┤");
-      yield* render(rows[i]!, false);
+      yield* render(measured[i]!, false);
     }
     yield rule("└", "┴", "┘");
   }

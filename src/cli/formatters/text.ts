@@ -59,6 +59,16 @@ export function charWidth(code: number): number {
   // its punctuation is CJK (、。「」, the tone marks U+302A–U+302D apart) or full-width (（），：)
   if (code >= 0x3400 && code <= 0x9fff && (code <= 0x4dbf || code >= 0x4e00)) return 2;
   if ((code >= 0x3000 && code <= 0x303e && (code < 0x302a || code > 0x302d)) || (code >= 0xff01 && code <= 0xff60)) return 2;
+  // the rest of a report's symbols, a column each: dashes, quotes and bullets (U+2010–U+2027), ≥ ≤ − (the
+  // mathematical operators) and box drawing; testing them against the Unicode properties below would make a string
+  // and run two regular expressions for each
+  if ((code >= 0x2010 && code <= 0x2027) || (code >= 0x2200 && code <= 0x22ff) || (code >= 0x2500 && code <= 0x257f)) return 1;
+  return widthByProperties(code);
+}
+
+/** Columns of a code point by its Unicode properties: charWidth without its shortcuts for the common characters. */
+export function widthByProperties(code: number): number {
+  if (code < 0x300) return code < 0x20 || (code >= 0x7f && code < 0xa0) ? 0 : 1;
   const ch = String.fromCodePoint(code);
   if (ZERO.test(ch)) return 0;
   if (isWide(code) || EMOJI.test(ch)) return 2;
