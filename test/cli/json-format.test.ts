@@ -12,7 +12,7 @@ import { root } from "./run.js";
 
 const file = "examples/chenggong-2024.csv";
 
-function jsonReport(text: string): { regions: Array<{ results: Array<{ target: string; failingInstitutions?: { examples: Array<{ name: string }> } }> }> } {
+function jsonReport(text: string): { regions: Array<{ name: string; results: Array<{ target: string; failingInstitutions?: { examples: Array<{ name: string }> } }> }> } {
   const catalogue = bundledCatalogue();
   const read = readStatistics(Buffer.from(text), { file, institutionChecks: institutionChecks(catalogue) });
   const result = check(read, catalogue, { populationGrowth: 0, attrition: 0, currentYear: 2026 });
@@ -27,6 +27,16 @@ describe("JSON report", () => {
       const report = jsonReport(text);
       const failing = report.regions[0]!.results.find((r) => r.target === "cg-chc-public-health-physician-2025")!.failingInstitutions!;
       expect(failing.examples.map((x) => x.name)).toContain(written);
+    });
+  }
+
+  // the region's name is set in apart from the rest of its part
+  for (const written of ['呈贡"区', "呈贡\\区", "呈贡区$&", "Chenggong \"$'\" District", ""]) {
+    it(`keeps a region named ${JSON.stringify(written)} as written`, () => {
+      const cell = `"${written.replace(/"/g, '""')}"`;
+      const text = readFileSync(join(root, file), "utf8").replace(/,呈贡区,2024,/g, () => `,${cell},2024,`);
+      const report = jsonReport(text);
+      expect(report.regions.map((r) => r.name)).toEqual([written]);
     });
   }
 });

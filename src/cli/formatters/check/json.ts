@@ -11,16 +11,23 @@ function nest(json: string, depth: number): string {
 function region(result: RegionResult, lang: Lang): FormattedRegion<null> {
   const report = reportRegion(result, lang);
   const results = report.results;
+  const name = report.name;
   report.results = [];
+  // the name is set in apart, as the results are: it is most often the only text that is not ASCII, and one such
+  // character makes V8 build the whole stringified region two bytes a character
+  report.name = "";
   // stringified two levels deep inside a wrapper, the region comes out indented as it sits in the report
   const wrapped = JSON.stringify([[report]], null, 2);
-  // cut by position: a replacement string would read "$&" or "$'" in an institution's name as patterns
-  const at = wrapped.indexOf(EMPTY_RESULTS);
-  const pieces = ["\n    ", wrapped.slice(10, at), '"results": ['];
+  // cut by position: a replacement string would read "$&" or "$'" in an institution's name as patterns; the region's
+  // name is its second key, so the first empty name is its own
+  const nameAt = wrapped.indexOf(EMPTY_NAME);
+  const at = wrapped.indexOf(EMPTY_RESULTS, nameAt);
+  const pieces = ["\n    ", wrapped.slice(10, nameAt + EMPTY_NAME.length - 2), JSON.stringify(name), wrapped.slice(nameAt + EMPTY_NAME.length, at), '"results": ['];
   for (let i = 0; i < results.length; i++) pieces.push(i ? ",\n        " : "\n        ", JSON.stringify(results[i]));
   pieces.push(results.length ? "\n      ]" : "]", wrapped.slice(at + EMPTY_RESULTS.length, -6));
   return { texts: [pieces], note: null };
 }
+const EMPTY_NAME = '"name": ""';
 const EMPTY_RESULTS = '"results": []';
 
 /**
