@@ -16,12 +16,18 @@ const LARGE_INPUT = 1 << 20;
  *   - the old generation is marked once it has grown by half of what was live after the last marking;
  *   - a young-generation collection runs on the main thread alone: with the young generation that small, each
  *     copies some 100 KB, and waking V8's helper threads to share it cost more than it saved (measured on the 100k
- *     rows over 3,000 counties, six runs each: 7% less wall time, 5% less CPU).
+ *     rows over 3,000 counties, six runs each: 7% less wall time, 5% less CPU);
+ *   - the old generation is marked in one pause, not in steps between the program's work: memory a store gives back
+ *     (read/memory.ts) while a marking in steps is under way is kept until a marking after it, which in a run that
+ *     keeps so little may not come before the end. The reader's 17 MB of names for a 1M-row file then stayed to the
+ *     end in about one run in seven, and the check peaked some 15 MB higher; in one pause, a heap of some 10 MB is
+ *     marked in a few milliseconds. Not for a report made whole in memory (HTML, Excel, annotations), whose heap
+ *     grows to hundreds of megabytes: marked in pauses, an Excel report of 3,000 regions peaked at 1.96 GB, not 1.52.
  * The flags are read by V8 each time it sizes a space or collects, so they take effect when set after start-up;
  * node's own command-line flags (--max-semi-space-size) cannot be given by `gap`'s bin script. Only the CLI sets
  * them: a program that imports the library keeps its own heap settings.
  */
-export function holdHeapSmallFor(files: readonly string[]): void {
+export function holdHeapSmallFor(files: readonly string[], reportInMemory = false): void {
   if (!largeInput(files)) return;
   // required only here, not imported: node:v8 brings Node's stream modules with it, a few milliseconds of a
   // one-district run (and the CLI bundle runs as a vm script, which has no dynamic import)
@@ -30,6 +36,7 @@ export function holdHeapSmallFor(files: readonly string[]): void {
   setFlagsFromString("--semi-space-growth-factor=1");
   setFlagsFromString("--heap-growing-percent=50");
   setFlagsFromString("--no-parallel-scavenge");
+  if (!reportInMemory) setFlagsFromString("--no-incremental-marking");
 }
 
 /** Whether the files are large enough together for the heap to be held small; standard input always is. */

@@ -20,7 +20,9 @@ export const BLOCK_BYTES = 1 << 20;
  * Gives an array buffer's memory back now, not at V8's next full collection. A store's blocks are old by the time
  * they are let go, and an old array buffer is freed only by a full collection, which may come only once the check
  * has grown the heap beside them. Its memory is moved to a fresh buffer that nothing keeps, which the next young
- * collection frees; the buffer given is detached (empty) afterwards.
+ * collection frees; the buffer given is detached (empty) afterwards. (Moved while V8 is marking the heap in steps,
+ * the fresh buffer is kept until a later marking: the CLI has V8 mark a large input's heap in one pause, see
+ * cli/heap.ts.)
  */
 export function giveBack(buffer: ArrayBufferLike): void {
   if (buffer instanceof ArrayBuffer && buffer.byteLength > 0) structuredClone(buffer, { transfer: [buffer] });

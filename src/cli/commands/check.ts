@@ -114,10 +114,12 @@ export function checkCommand(helpLang: Lang = "en"): Command {
       if (planOptions.attrition < 0) throw new UsageError(`--attrition «${options.attrition}»: expected a share of staff from 0 to 100%`);
       const catalogue = await loadCatalogue(options.targets);
       checkTemplates(catalogue, options.template);
-      const { source: reader, name, files: names } = await openInputs(files, institutionChecks(catalogue, { templates: options.template }), {
-        ...(options.sheet !== undefined ? { sheet: options.sheet } : {}),
-        regions: options.region,
-      });
+      const { source: reader, name, files: names } = await openInputs(
+        files,
+        institutionChecks(catalogue, { templates: options.template }),
+        { ...(options.sheet !== undefined ? { sheet: options.sheet } : {}), regions: options.region },
+        !(format in streamFormats),
+      );
       const limit = inMemoryRegionLimits[format];
       const { errors, stats } = reader.summary();
       if (limit !== undefined && errors === 0 && stats.regions > limit) {
