@@ -18,10 +18,10 @@ export function institutionChecks(catalogue: Catalogue, selection?: Selection): 
   return catalogue.targets.flatMap((t): InstitutionCheckSpec[] => {
     if (t.template !== undefined && templates && !templates.has(t.template)) return [];
     const spec = institutionCheck(t);
-    if (!spec || t.template !== undefined) return spec ? [spec] : [];
-    // a national target without levels covers every region: said by leaving the regions out
-    if (t.region !== "000000") spec.region = t.region;
-    if (t.regionLevels) spec.regionLevels = t.regionLevels;
+    if (!spec) return [];
+    // a template asked for, and a national target without levels, cover every region: said by leaving the regions out
+    if (t.template === undefined && t.region !== "000000") spec.region = t.region;
+    if (t.template === undefined && t.regionLevels) spec.regionLevels = t.regionLevels;
     return [spec];
   });
 }

@@ -59,8 +59,7 @@ export function thresholdMinimum(t: Threshold, values: Float64Array): number {
 
 /** Whether a threshold's target applies to the region `code`: a check for other regions tallies none of its rows. */
 export function appliesTo(t: Threshold, code: string): boolean {
-  const { region, regionLevels } = t.spec;
-  return (region === undefined && regionLevels === undefined) || coversRegion(region ?? "000000", regionLevels, code);
+  return coversRegion(t.spec.region ?? "000000", t.spec.regionLevels, code);
 }
 
 /**
