@@ -12,18 +12,10 @@ export interface OpenedInput {
   files: string[];
 }
 
-/**
- * Reads every file given (a workbook's sheet, only the regions asked for) and puts them together. `reportInMemory`:
- * the report will be made whole in memory (heap.ts).
- */
-export async function openInputs(
-  files: readonly string[],
-  institutionChecks: readonly InstitutionCheckSpec[],
-  options: InputOptions,
-  reportInMemory = false,
-): Promise<OpenedInput> {
+/** Reads every file given (a workbook's sheet, only the regions asked for) and puts them together. */
+export async function openInputs(files: readonly string[], institutionChecks: readonly InstitutionCheckSpec[], options: InputOptions): Promise<OpenedInput> {
   if (files.filter((f) => f === "-").length > 1) throw new UsageError("standard input (-) can be read once");
-  holdHeapSmallFor(files, reportInMemory);
+  holdHeapSmallFor(files);
   const reads = [];
   for (const file of files) reads.push(await openStatisticsFile(file, institutionChecks, options));
   const names = reads.map((r) => r.name);

@@ -156,6 +156,11 @@ describe("Excel workbook", () => {
       needed.push(summary.getCell(r, 4).value as number);
     }
     expect([...needed].sort((a, b) => b - a)).toEqual(needed);
+    // people are counted with a thousands separator, every row alike; the other columns keep Excel's own format
+    for (let r = 2; r <= 17; r++) {
+      expect(summary.getCell(r, 4).numFmt).toBe("#,##0");
+      expect(summary.getCell(r, 3).numFmt ?? "General").toBe("General");
+    }
     const results = workbook.getWorksheet("结果")!;
     const header = (results.getRow(1).values as unknown[]).slice(1);
     const row = results.getRow(2);

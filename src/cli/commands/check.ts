@@ -118,7 +118,6 @@ export function checkCommand(helpLang: Lang = "en"): Command {
         files,
         institutionChecks(catalogue, { templates: options.template }),
         { ...(options.sheet !== undefined ? { sheet: options.sheet } : {}), regions: options.region },
-        !(format in streamFormats),
       );
       const limit = inMemoryRegionLimits[format];
       const { errors, stats } = reader.summary();
