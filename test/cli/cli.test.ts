@@ -18,7 +18,7 @@ function matchGolden(name: string, actual: string): void {
 }
 
 describe("gap check on the bundled example", () => {
-  const formats = ["table", "json", "csv", "markdown", "github"] as const;
+  const formats = ["table", "json", "csv", "markdown", "html", "github"] as const;
   for (const lang of ["zh", "en"] as const) {
     for (const format of formats) {
       it(`--format ${format} --lang ${lang} matches its golden file and exits 1 (shortfalls)`, () => {

@@ -178,21 +178,25 @@ describe("formats made whole in memory", () => {
     return join(dir, "counties.csv");
   }
 
-  it("are refused past their region limit as soon as the input is read, leaving no file; the text formats take it", () => {
+  it("are refused past their region limit as soon as the input is read, leaving no file; the streamed formats take it", () => {
     const file = counties(10_001);
-    const out = join(folder(), "report.html");
-    const html = gap(["check", file, "-o", out]);
-    expect(html.status).toBe(2);
-    expect(html.stderr).toBe(
-      `gap: --format html is made whole in memory, for at most 10,000 region-years; ${file} has 10,001: take part of it with --region, or use --format table, markdown, json or csv, which are written region by region\n`,
+    const out = join(folder(), "annotations.txt");
+    const github = gap(["check", file, "--format", "github", "-o", out]);
+    expect(github.status).toBe(2);
+    expect(github.stderr).toBe(
+      `gap: --format github is made whole in memory, for at most 10,000 region-years; ${file} has 10,001: take part of it with --region, or use --format table, markdown, html, json or csv, which are written region by region\n`,
     );
     expect(existsSync(out)).toBe(false);
     const xlsx = gap(["check", file, "--format", "xlsx", "-o", join(folder(), "report.xlsx"), "--lang", "zh"]);
     expect(xlsx.status).toBe(2);
-    expect(xlsx.stderr).toContain("--format xlsx 在内存中整体生成，最多 5,000 个地区年份");
-    // the same regions through --region, and the whole file in a streamed format
-    expect(gap(["check", file, "--region", "1101", "-o", out]).status).toBe(1);
-    expect(readFileSync(out, "utf8")).toContain("<html");
-    expect(gap(["check", file, "--format", "csv"]).status).toBe(1);
+    expect(xlsx.stderr).toBe(
+      `gap: --format xlsx 在内存中整体生成，最多 5,000 个地区年份；${file} 有 10,001 个：请用 --region 取其一部分，或改用逐个地区写出的 --format table、markdown、html、json 或 csv\n`,
+    );
+    // the same regions through --region, and the whole file in a streamed format: the page, a bar for each region
+    expect(gap(["check", file, "--region", "1101", "--format", "github", "-o", out]).status).toBe(1);
+    expect(readFileSync(out, "utf8")).toContain("::error file=");
+    const page = join(folder(), "report.html");
+    expect(gap(["check", file, "-o", page]).status).toBe(1);
+    expect(readFileSync(page, "utf8").match(/<section class="region"/g)).toHaveLength(10_001);
   });
 });

@@ -1,4 +1,4 @@
-// gap check writes its reports (table, markdown, JSON, CSV) region by region, set aside in a temporary file and put in
+// gap check writes its reports (table, markdown, HTML, JSON, CSV) region by region, set aside in a temporary file and put in
 // order at the end.
 // What it prints must be what the same report formatted from results held in memory gives, byte for byte.
 import { mkdtempSync, readdirSync, readFileSync } from "node:fs";
@@ -17,7 +17,7 @@ const file = "test/fixtures/check/kunming-2023-2024.csv";
 const options = ["--population-growth", "1%", "--attrition", "5%", "--lang", "en"];
 
 function inMemory(
-  format: "json" | "csv" | "table" | "markdown",
+  format: "json" | "csv" | "table" | "markdown" | "html",
   view: { file?: string; lang?: "en" | "zh"; paint?: Paint; width?: number; quiet?: boolean } = {},
 ): string {
   const { file: path = file, lang = "en", paint = plain, ...options } = view;
@@ -48,7 +48,7 @@ describe("streamed reports", () => {
     { file: "test/fixtures/check/yunnan-nested-2024.csv", lang: "zh" as const, width: 64, colour: true },
     { file: "test/fixtures/check/yunnan-nested-2024.csv", lang: "en" as const, quiet: true },
   ];
-  for (const format of ["table", "markdown"] as const) {
+  for (const format of ["table", "markdown", "html"] as const) {
     for (const { colour, ...view } of views) {
       const args = [...(view.quiet ? ["--quiet"] : []), ...(view.width ? ["--width", String(view.width)] : []), ...(colour ? [] : ["--no-color"])];
       it(`--format ${format} ${args.join(" ")} on ${view.file} (${view.lang}) equals the report formatted in memory`, async () => {

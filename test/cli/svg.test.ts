@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { groupedColumns } from "../../src/cli/formatters/svg.js";
+import { barChart, groupedColumns } from "../../src/cli/formatters/svg.js";
 import { displayWidth } from "../../src/cli/formatters/text.js";
 
 describe("the hires chart's legend", () => {
@@ -21,5 +21,18 @@ describe("the hires chart's legend", () => {
     expect(new Set(entries.map((e) => e.y)).size).toBeGreaterThan(1);
     const height = Number(/height="(\d+)"/.exec(chart)![1]);
     expect(Math.max(...entries.map((e) => e.y)) + 10).toBeLessThanOrEqual(height);
+  });
+});
+
+describe("the overview's bar chart", () => {
+  it("takes a bar for every region of a country, more than a call takes arguments, scaled to the largest", () => {
+    const bars = Array.from({ length: 200_000 }, (_, i) => ({ label: `县 ${i}`, value: i % 1000 === 0 ? 4000 : i % 97 }));
+    const chart = barChart(bars, { title: "people needed" });
+    const widths = [...chart.matchAll(/<rect class="bar" x="[\d.]+" y="[\d.]+" width="([\d.]+)"/g)].map((m) => Number(m[1]));
+    expect(widths).toHaveLength(200_000);
+    // the largest value spans the plot; a value of 96 is 96/4000 of it
+    const plot = Math.max(...widths.slice(0, 1000));
+    expect(widths[0]).toBe(plot);
+    expect(widths[96]).toBeCloseTo((plot * 96) / 4000, 0);
   });
 });

@@ -124,7 +124,7 @@ export function checkCommand(helpLang: Lang = "en"): Command {
       if (limit !== undefined && errors === 0 && stats.regions > limit) {
         throw new UsageError(
           `--format ${format} is made whole in memory, for at most ${limit.toLocaleString("en")} region-years; ${name} has ${stats.regions.toLocaleString("en")}: ` +
-            "take part of it with --region, or use --format table, markdown, json or csv, which are written region by region",
+            "take part of it with --region, or use --format table, markdown, html, json or csv, which are written region by region",
         );
       }
 

@@ -46,10 +46,11 @@ export function barChart(bars: readonly Bar[], options: { title: string; width?:
   const width = options.width ?? 1000;
   const size = 13;
   const row = 24;
-  const labelSpace = Math.min(width * 0.45, Math.max(60, ...bars.map((b) => labelWidth(b.label, size))) + 12);
+  // folded rather than spread: an overview has a bar per region, more than a call takes arguments in a country
+  const labelSpace = Math.min(width * 0.45, bars.reduce((most, b) => Math.max(most, labelWidth(b.label, size)), 60) + 12);
   const noteSpace = 110;
   const plot = width - labelSpace - noteSpace;
-  const max = Math.max(1, ...bars.map((b) => b.value));
+  const max = bars.reduce((most, b) => Math.max(most, b.value), 1);
   const height = bars.length * row + 8;
   let body = "";
   bars.forEach((b, i) => {

@@ -3,15 +3,31 @@
  * when it is opened, so it can be mailed, opened offline and printed. The answer comes first (overview of the
  * regions, then each region's hires), the details after.
  */
-import type { RegionResult } from "../../../check.js";
+import type { CheckSummary, RegionResult } from "../../../check.js";
 import type { Evaluation } from "../../../evaluate/types.js";
 import { countText, decimalText, documentTitle, gap, levelLabel, remarkText, requiredText, shortfallText, sourceText, statusLabel, statusTone, valueText } from "../../../labels.js";
 import type { Lang } from "../../../messages.js";
 import { metricName } from "../../../registry/index.js";
-import { attainmentChart, barChart, escapeHtml as esc, groupedColumns } from "../svg.js";
+import { attainmentChart, barChart, escapeHtml as esc, groupedColumns, type Bar } from "../svg.js";
 import { assumptionLines, byLevel, levelHeading, regionHeading, statusCounts } from "./common.js";
-import type { CheckView } from "./index.js";
-import { basisText, levelsNote, nestedCategories, rollupLevels, orderedRegions, overview, planNotes, regionSummary, planTitle, startText, words, type RegionSummary } from "./summary.js";
+import type { StreamFormatFactory } from "./stream.js";
+import {
+  basisText,
+  citedDocuments,
+  detailsNote,
+  detailsOrder,
+  levelsNote,
+  nestedCategories,
+  overviewOrder,
+  planNotes,
+  planTitle,
+  regionSummary,
+  rollupLevels,
+  startText,
+  words,
+  type DetailsNote,
+  type RegionSummary,
+} from "./summary.js";
 
 const STYLE = `
 :root { --bad: #c62828; --warn: #b26a00; --good: #2e7d32; --muted: #757575; --line: #d0d7de; }
@@ -161,69 +177,89 @@ function planSection(region: RegionResult, lang: Lang): string {
   return out;
 }
 
-function overviewSection(view: CheckView): string {
-  const { result, lang } = view;
+/** A planned region's row of the overview table. */
+function overviewRow(s: RegionSummary, lang: Lang): string {
   const zh = lang === "zh";
-  const w = words[lang];
-  const summaries = overview(result, lang);
-  const once = summaries.every((s) => s.peopleNeededCountedOnce);
-  let out = `<section id="overview"><h2>${esc(w.overview)}</h2><p class="note">${esc(w.overviewOrder + (once ? "" : zh ? `；${w.peopleNeeded}为${w.peopleNeededNote}` : `; ${w.peopleNeeded}: ${w.peopleNeededNote}`))}</p>`;
-  out += barChart(
-    summaries.map((s) => ({ label: `${s.region.name || s.region.code} ${s.region.year}`, value: s.peopleNeeded, tone: s.worst.length ? "bad" : "good" })),
-    { title: w.overview },
-  );
-  out += `<table><thead><tr><th>${esc(w.region)}</th><th class="num">${esc(w.peopleNeeded)}</th><th>${esc(w.worstTargets)}</th></tr></thead><tbody>`;
-  for (const s of summaries) {
-    const r = s.region;
-    const worst = s.worst.map((g) => `${g.title}${g.shortfall ? (zh ? `（缺 ${g.shortfall}）` : ` (short by ${g.shortfall})`) : ""}`);
-    out += `<tr><td><a href="#r-${esc(r.code)}-${r.year}">${esc(r.name || r.code)}</a><span class="small">${esc(r.code)} · ${r.year}</span></td><td class="num"><b>${countText(s.peopleNeeded)}</b></td><td>${worst.length ? worst.map(esc).join("<br>") : `<span class="good">${esc(zh ? "无约束性缺口" : "no binding gap")}</span>`}</td></tr>`;
-  }
-  out += `</tbody></table>`;
-  if (result.rollup.length) {
-    out += `<h3>${esc(zh ? "汇总：各类别每年招聘人数" : "Roll-up: hires per category and year")}</h3>`;
-    const note = levelsNote(result, lang);
-    if (note) out += `<p class="note">${esc(note)}</p>`;
-    for (const { level, rows, totals, years } of rollupLevels(result)) {
-      if (note) out += `<h4>${esc(levelLabel(level, lang))}</h4>`;
-      out += `<table><thead><tr><th>${esc(w.category)}</th>${years.map((y) => `<th class="num">${y}</th>`).join("")}<th class="num">${esc(w.total)}</th></tr></thead><tbody>`;
-      for (const r of rows) {
-        out += `<tr><td style="padding-left:${8 + r.depth * 16}px">${esc((r.depth > 0 ? w.ofWhich : "") + metricName(r.metric, lang))}</td>${years.map((y) => `<td class="num">${countText(r.years.find((x) => x.year === y)?.hires ?? 0)}</td>`).join("")}<td class="num"><b>${countText(r.totalHires)}</b></td></tr>`;
-      }
-      if (totals.length) {
-        out += `<tr class="total"><td>${esc(w.totalOnce)}</td>${years.map((y) => `<td class="num">${countText(totals.find((x) => x.year === y)?.hires ?? 0)}</td>`).join("")}<td class="num">${countText(totals.reduce((n, t) => n + t.hires, 0))}</td></tr>`;
-      }
-      out += `</tbody></table>`;
-      // the categories directly under the whole (or the wholes), so no person is drawn twice
-      const top = rows.filter((r) => r.partOf === undefined);
-      const shown = top.length === 1 ? rows.filter((r) => r.partOf === top[0]!.metric) : top;
-      out += groupedColumns(
-        years.map(String),
-        (shown.length ? shown : rows).map((r) => ({ name: metricName(r.metric, lang), values: years.map((y) => r.years.find((x) => x.year === y)?.hires ?? 0) })),
-        { title: `${zh ? "汇总：各类别每年招聘人数" : "Roll-up: hires per category and year"}${note ? ` · ${levelLabel(level, lang)}` : ""}` },
-      );
-    }
-  }
-  return `${out}</section>`;
+  const r = s.region;
+  const worst = s.worst.map((g) => `${g.title}${g.shortfall ? (zh ? `（缺 ${g.shortfall}）` : ` (short by ${g.shortfall})`) : ""}`);
+  return `<tr><td><a href="#r-${esc(r.code)}-${r.year}">${esc(r.name || r.code)}</a><span class="small">${esc(r.code)} · ${r.year}</span></td><td class="num"><b>${countText(s.peopleNeeded)}</b></td><td>${worst.length ? worst.map(esc).join("<br>") : `<span class="good">${esc(zh ? "无约束性缺口" : "no binding gap")}</span>`}</td></tr>`;
 }
 
-export function htmlFormatter(view: CheckView): string {
-  const { result, lang, file } = view;
-  const zh = lang === "zh";
-  const title = zh ? "卫生人才缺口分析" : "Health workforce gap analysis";
-  let out = `<!doctype html>\n<html lang="${zh ? "zh-CN" : "en"}">\n<head>\n<meta charset="utf-8">\n<meta name="viewport" content="width=device-width, initial-scale=1">\n<title>${esc(title)}</title>\n<style>${STYLE}</style>\n</head>\n<body>\n`;
-  out += `<header><h1>${esc(title)}</h1><p class="meta">${esc(`${file} · ${zh ? "目标库" : "catalogue"} ${result.catalogue.version} · ${zh ? `${result.regions.length} 个地区-年份` : `${result.regions.length} region-years`} · ${statusCounts(result.counts, lang)}`)}</p></header>\n`;
-  if (result.regions.length > 1) out += `${overviewSection(view)}\n`;
-  for (const region of orderedRegions(result, lang)) {
-    out += `<section class="region" id="r-${esc(region.code)}-${region.year}"><h2>${esc(regionHeading(region, lang))}</h2>`;
-    if (region.plan) out += answer(regionSummary(region, lang), lang);
-    else out += `<p class="note">${esc(statusCounts(region.counts, lang))}</p>`;
-    out += attainment(region, lang);
-    out += results(region, lang);
-    out += planSection(region, lang);
-    out += `</section>\n`;
-  }
-  const documents = [...new Set(result.regions.flatMap((r) => r.evaluations.map((e) => e.target.provenance.document)))].sort();
-  out += `<section id="sources"><h2>${esc(zh ? "出处文件" : "Sources")}</h2><ul>${documents.map((d) => `<li>[${esc(d)}] ${esc(documentTitle(d, lang))}</li>`).join("")}</ul>`;
-  out += `<h2>${esc(zh ? "假设" : "Assumptions")}</h2><ul>${assumptionLines(result, lang).map((l) => `<li>${esc(l)}</li>`).join("")}</ul></section>\n`;
-  return `${out}</body>\n</html>\n`;
+/** A region's section: its heading, the answer, how far each target is met, the results per level and the plan. */
+function regionSection(region: RegionResult, summary: RegionSummary | undefined, lang: Lang): string {
+  let out = `<section class="region" id="r-${esc(region.code)}-${region.year}"><h2>${esc(regionHeading(region, lang))}</h2>`;
+  if (summary) out += answer(summary, lang);
+  else out += `<p class="note">${esc(statusCounts(region.counts, lang))}</p>`;
+  return `${out}${attainment(region, lang)}${results(region, lang)}${planSection(region, lang)}</section>\n`;
 }
+
+/** The roll-up of the overview: hires per category and year, each level on its own. */
+function rollup(summary: CheckSummary, lang: Lang): string {
+  const zh = lang === "zh";
+  const w = words[lang];
+  let out = `<h3>${esc(zh ? "汇总：各类别每年招聘人数" : "Roll-up: hires per category and year")}</h3>`;
+  const note = levelsNote(summary, lang);
+  if (note) out += `<p class="note">${esc(note)}</p>`;
+  for (const { level, rows, totals, years } of rollupLevels(summary)) {
+    if (note) out += `<h4>${esc(levelLabel(level, lang))}</h4>`;
+    out += `<table><thead><tr><th>${esc(w.category)}</th>${years.map((y) => `<th class="num">${y}</th>`).join("")}<th class="num">${esc(w.total)}</th></tr></thead><tbody>`;
+    for (const r of rows) {
+      out += `<tr><td style="padding-left:${8 + r.depth * 16}px">${esc((r.depth > 0 ? w.ofWhich : "") + metricName(r.metric, lang))}</td>${years.map((y) => `<td class="num">${countText(r.years.find((x) => x.year === y)?.hires ?? 0)}</td>`).join("")}<td class="num"><b>${countText(r.totalHires)}</b></td></tr>`;
+    }
+    if (totals.length) {
+      out += `<tr class="total"><td>${esc(w.totalOnce)}</td>${years.map((y) => `<td class="num">${countText(totals.find((x) => x.year === y)?.hires ?? 0)}</td>`).join("")}<td class="num">${countText(totals.reduce((n, t) => n + t.hires, 0))}</td></tr>`;
+    }
+    out += `</tbody></table>`;
+    // the categories directly under the whole (or the wholes), so no person is drawn twice
+    const top = rows.filter((r) => r.partOf === undefined);
+    const shown = top.length === 1 ? rows.filter((r) => r.partOf === top[0]!.metric) : top;
+    out += groupedColumns(
+      years.map(String),
+      (shown.length ? shown : rows).map((r) => ({ name: metricName(r.metric, lang), values: years.map((y) => r.years.find((x) => x.year === y)?.hires ?? 0) })),
+      { title: `${zh ? "汇总：各类别每年招聘人数" : "Roll-up: hires per category and year"}${note ? ` · ${levelLabel(level, lang)}` : ""}` },
+    );
+  }
+  return out;
+}
+
+/** What the page's frame keeps of a region: the details note, and for a planned region its bar of the overview. */
+interface HtmlNote extends DetailsNote {
+  bar: Bar | undefined;
+}
+
+/**
+ * The page: the overview of the regions (a bar per planned region, their table, the roll-up), each region's section,
+ * the sources and assumptions. Two texts per region, written when it is checked: its row of the overview table and its
+ * section.
+ */
+export const htmlFormat: StreamFormatFactory<HtmlNote> = () => ({
+  sections: 2,
+  region(region, lang) {
+    const summary = region.plan ? regionSummary(region, lang) : undefined;
+    const bar = summary ? { label: `${region.name || region.code} ${region.year}`, value: summary.peopleNeeded, tone: summary.worst.length ? "bad" : "good" } : undefined;
+    return { texts: [summary ? overviewRow(summary, lang) : "", regionSection(region, summary, lang)], note: { ...detailsNote(region, summary, true), bar } };
+  },
+  *frame(summary, file, lang, worstFirst, notes) {
+    const zh = lang === "zh";
+    const w = words[lang];
+    const title = zh ? "卫生人才缺口分析" : "Health workforce gap analysis";
+    yield `<!doctype html>\n<html lang="${zh ? "zh-CN" : "en"}">\n<head>\n<meta charset="utf-8">\n<meta name="viewport" content="width=device-width, initial-scale=1">\n<title>${esc(title)}</title>\n<style>${STYLE}</style>\n</head>\n<body>\n`;
+    yield `<header><h1>${esc(title)}</h1><p class="meta">${esc(`${file} · ${zh ? "目标库" : "catalogue"} ${summary.catalogue.version} · ${zh ? `${summary.regionCount} 个地区-年份` : `${summary.regionCount} region-years`} · ${statusCounts(summary.counts, lang)}`)}</p></header>\n`;
+    const keys = notes.map((n) => n.key);
+    if (summary.regionCount > 1) {
+      const once = notes.every((n) => n.countedOnce);
+      const order = overviewOrder(keys, worstFirst);
+      yield `<section id="overview"><h2>${esc(w.overview)}</h2><p class="note">${esc(w.overviewOrder + (once ? "" : zh ? `；${w.peopleNeeded}为${w.peopleNeededNote}` : `; ${w.peopleNeeded}: ${w.peopleNeededNote}`))}</p>`;
+      yield barChart(
+        order.map((i) => notes[i]!.bar!),
+        { title: w.overview },
+      );
+      yield `<table><thead><tr><th>${esc(w.region)}</th><th class="num">${esc(w.peopleNeeded)}</th><th>${esc(w.worstTargets)}</th></tr></thead><tbody>`;
+      yield { section: 0, order, separator: "" };
+      yield `</tbody></table>${summary.rollup.length ? rollup(summary, lang) : ""}</section>\n`;
+    }
+    yield { section: 1, order: detailsOrder(keys, worstFirst), separator: "" };
+    yield `<section id="sources"><h2>${esc(zh ? "出处文件" : "Sources")}</h2><ul>${citedDocuments(notes).map((d) => `<li>[${esc(d)}] ${esc(documentTitle(d, lang))}</li>`).join("")}</ul>`;
+    yield `<h2>${esc(zh ? "假设" : "Assumptions")}</h2><ul>${assumptionLines(summary, lang).map((l) => `<li>${esc(l)}</li>`).join("")}</ul></section>\n</body>\n</html>\n`;
+  },
+});
