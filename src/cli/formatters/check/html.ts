@@ -250,10 +250,7 @@ export const htmlFormat: StreamFormatFactory<HtmlNote> = () => ({
       const once = notes.every((n) => n.countedOnce);
       const order = overviewOrder(keys, worstFirst);
       yield `<section id="overview"><h2>${esc(w.overview)}</h2><p class="note">${esc(w.overviewOrder + (once ? "" : zh ? `；${w.peopleNeeded}为${w.peopleNeededNote}` : `; ${w.peopleNeeded}: ${w.peopleNeededNote}`))}</p>`;
-      yield barChart(
-        order.map((i) => notes[i]!.bar!),
-        { title: w.overview },
-      );
+      yield barChart(order.map((i) => notes[i]!.bar!), { title: w.overview });
       yield `<table><thead><tr><th>${esc(w.region)}</th><th class="num">${esc(w.peopleNeeded)}</th><th>${esc(w.worstTargets)}</th></tr></thead><tbody>`;
       yield { section: 0, order, separator: "" };
       yield `</tbody></table>${summary.rollup.length ? rollup(summary, lang) : ""}</section>\n`;
