@@ -179,24 +179,33 @@ describe("formats made whole in memory", () => {
   }
 
   it("are refused past their region limit as soon as the input is read, leaving no file; the streamed formats take it", () => {
-    const file = counties(10_001);
-    const out = join(folder(), "annotations.txt");
-    const github = gap(["check", file, "--format", "github", "-o", out]);
-    expect(github.status).toBe(2);
-    expect(github.stderr).toBe(
-      `gap: --format github is made whole in memory, for at most 10,000 region-years; ${file} has 10,001: take part of it with --region, or use --format table, markdown, html, json or csv, which are written region by region\n`,
+    const file = counties(5_001);
+    const out = join(folder(), "report.xlsx");
+    const en = gap(["check", file, "-o", out]);
+    expect(en.status).toBe(2);
+    expect(en.stderr).toBe(
+      `gap: --format xlsx is made whole in memory, for at most 5,000 region-years; ${file} has 5,001: take part of it with --region, or use --format table, markdown, html, json or csv, which are written region by region\n`,
     );
     expect(existsSync(out)).toBe(false);
-    const xlsx = gap(["check", file, "--format", "xlsx", "-o", join(folder(), "report.xlsx"), "--lang", "zh"]);
-    expect(xlsx.status).toBe(2);
-    expect(xlsx.stderr).toBe(
-      `gap: --format xlsx 在内存中整体生成，最多 5,000 个地区年份；${file} 有 10,001 个：请用 --region 取其一部分，或改用逐个地区写出的 --format table、markdown、html、json 或 csv\n`,
+    const zh = gap(["check", file, "-o", out, "--lang", "zh"]);
+    expect(zh.status).toBe(2);
+    expect(zh.stderr).toBe(
+      `gap: --format xlsx 在内存中整体生成，最多 5,000 个地区年份；${file} 有 5,001 个：请用 --region 取其一部分，或改用逐个地区写出的 --format table、markdown、html、json 或 csv\n`,
     );
-    // the same regions through --region, and the whole file in a streamed format: the page, a bar for each region
-    expect(gap(["check", file, "--region", "1101", "--format", "github", "-o", out]).status).toBe(1);
-    expect(readFileSync(out, "utf8")).toContain("::error file=");
+    expect(existsSync(out)).toBe(false);
+    // the same regions through --region; the whole file as a page (a section a region) and as annotations (on the row
+    // of every region with a target not met, as the JSON report counts them)
+    expect(gap(["check", file, "--region", "1101", "-o", out]).status).toBe(1);
+    expect(readFileSync(out).subarray(0, 2).toString("latin1")).toBe("PK");
     const page = join(folder(), "report.html");
     expect(gap(["check", file, "-o", page]).status).toBe(1);
-    expect(readFileSync(page, "utf8").match(/<section class="region"/g)).toHaveLength(10_001);
+    expect(readFileSync(page, "utf8").match(/<section class="region"/g)).toHaveLength(5_001);
+    const annotations = gap(["check", file, "--format", "github"]);
+    expect(annotations.status).toBe(1);
+    const annotated = new Set([...annotations.stdout.matchAll(/^::(?:error|warning) file=[^,]+,line=(\d+),/gm)].map((m) => Number(m[1])));
+    const report = JSON.parse(gap(["check", file, "--format", "json"]).stdout) as { regions: Array<{ line: number; counts: Record<string, number> }> };
+    const unmet = report.regions.filter((r) => r.counts.short! + r.counts.overdue! + r.counts.advisory! > 0).map((r) => r.line);
+    expect(unmet.length).toBeGreaterThan(1_000);
+    expect(annotated).toEqual(new Set(unmet));
   });
 });

@@ -1,4 +1,4 @@
-// gap check writes its reports (table, markdown, HTML, JSON, CSV) region by region, set aside in a temporary file and put in
+// gap check writes its reports (table, markdown, HTML, JSON, CSV, GitHub annotations) region by region, set aside in a temporary file and put in
 // order at the end.
 // What it prints must be what the same report formatted from results held in memory gives, byte for byte.
 import { mkdtempSync, readdirSync, readFileSync } from "node:fs";
@@ -17,7 +17,7 @@ const file = "test/fixtures/check/kunming-2023-2024.csv";
 const options = ["--population-growth", "1%", "--attrition", "5%", "--lang", "en"];
 
 function inMemory(
-  format: "json" | "csv" | "table" | "markdown" | "html",
+  format: "json" | "csv" | "table" | "markdown" | "html" | "github",
   view: { file?: string; lang?: "en" | "zh"; paint?: Paint; width?: number; quiet?: boolean } = {},
 ): string {
   const { file: path = file, lang = "en", paint = plain, ...options } = view;
@@ -29,7 +29,7 @@ function inMemory(
 }
 
 describe("streamed reports", () => {
-  for (const format of ["json", "csv"] as const) {
+  for (const format of ["json", "csv", "github"] as const) {
     it(`--format ${format} equals the report formatted in memory, and leaves no temporary file`, () => {
       const temporary = mkdtempSync(join(tmpdir(), "gap-stream-"));
       const run = gap(["check", file, "--format", format, ...options], { env: { TMPDIR: temporary } });

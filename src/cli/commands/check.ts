@@ -146,7 +146,7 @@ export function checkCommand(helpLang: Lang = "en"): Command {
       const makeStream = streamFormats[format];
       const bom = format === "csv" && options.bom !== false;
       const paint = format === "table" ? await resolvePaint(options) : plain;
-      const viewOptions = { paint, width, quiet: options.quiet ?? false };
+      const viewOptions = { paint, width, quiet: options.quiet ?? false, file: name };
       if (makeStream) {
         // each region is formatted as soon as it is checked and set aside; the report is written at the end, in order
         const stream = makeStream(viewOptions);
@@ -173,12 +173,9 @@ export function checkCommand(helpLang: Lang = "en"): Command {
       if (!checked.ok) return await refuse(checked.read);
       const { read, result } = checked;
       warn(read);
-      const view = { result, file: name, lang, ...viewOptions };
-      const report = await checkFormatters[format](view);
-      // GitHub annotations for the input's warnings come first, on the lines of the input they are about
-      const annotations = format === "github" ? diagnosticsGithub({ result: read, file: name, lang, strict: false, paint: plain }) : "";
+      const report = await checkFormatters[format]({ result, lang, ...viewOptions });
       process.exitCode = exitCode(result, read);
-      await writeOutput(annotations ? [annotations, ...(typeof report === "string" ? [report] : report)] : report, options.output);
+      await writeOutput(report, options.output);
 
       function warn(read: ReadSummary): void {
         if (read.warnings > 0 && format !== "github") {

@@ -1,4 +1,5 @@
 import type { Paint } from "../color.js";
+import type { Diagnostic } from "../../read/diagnostics.js";
 import type { ReadResult } from "../../read/reader.js";
 import { diagnosticMessage, expectedText, severityLabel, type Lang } from "../../messages.js";
 import { annotation } from "./github.js";
@@ -83,7 +84,12 @@ export function diagnosticsJson({ result, file, lang, strict, command = "validat
 }
 
 export function diagnosticsGithub({ result, lang }: DiagnosticsView): string {
-  return result.diagnostics
+  return diagnosticAnnotations(result.diagnostics, lang);
+}
+
+/** An annotation per problem, on the line and column it was found at. */
+export function diagnosticAnnotations(diagnostics: readonly Diagnostic[], lang: Lang): string {
+  return diagnostics
     .map((d) =>
       annotation({
         level: d.severity === "error" ? "error" : "warning",

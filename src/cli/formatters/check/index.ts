@@ -2,7 +2,7 @@ import type { Paint } from "../../color.js";
 import type { CheckResult } from "../../../check.js";
 import type { Lang } from "../../../messages.js";
 import { csvFormat } from "./csv.js";
-import { githubFormatter } from "./github.js";
+import { githubFormat } from "./github.js";
 import { jsonFormat } from "./json.js";
 import { markdownFormat } from "./markdown.js";
 import { formatInMemory, type StreamFormatFactory } from "./stream.js";
@@ -28,17 +28,16 @@ export const streamFormats: Partial<Record<keyof typeof checkFormatters, StreamF
   csv: csvFormat,
   markdown: markdownFormat,
   html: htmlFormat,
+  github: githubFormat,
 };
 
 /**
- * The formats made whole in memory, and the most region-years each takes. Past it a run would end, after minutes,
- * in a string too long for V8 or an exhausted heap, or a workbook with more rows than Excel opens (a 3,000-county
- * file: the workbook 6 s and 280 MB, held as the check's results and the sheets' values), so it is refused as soon as
- * the input is read.
+ * The formats made from results held in memory, and the most region-years each takes: past it a run would take
+ * minutes and gigabytes (a 3,000-county file: the workbook 6 s and 280 MB, most of it the results and the sheets'
+ * values), so it is refused as soon as the input is read.
  */
 export const inMemoryRegionLimits: Partial<Record<keyof typeof checkFormatters, number>> = {
   xlsx: 5_000,
-  github: 10_000,
 };
 
 /** One small module per output format. */
@@ -49,5 +48,5 @@ export const checkFormatters = {
   markdown: (view: CheckView) => [...formatInMemory(markdownFormat, view)].join(""),
   html: (view: CheckView) => [...formatInMemory(htmlFormat, view)].join(""),
   xlsx: xlsxFormatter,
-  github: githubFormatter,
+  github: (view: CheckView) => [...formatInMemory(githubFormat, view)].join(""),
 } satisfies Record<string, (view: CheckView) => string | Iterable<string> | Promise<Iterable<Uint8Array>>>;

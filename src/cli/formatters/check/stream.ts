@@ -47,8 +47,8 @@ export interface RegionStreamFormat<Note = unknown> {
   frame(summary: CheckSummary, file: string, lang: Lang, worstFirst: readonly number[], notes: readonly Note[]): Iterable<string | SectionPart>;
 }
 
-/** How a report is to look beyond its language: what a format is made from. */
-export type ViewOptions = Pick<CheckView, "paint" | "width" | "quiet">;
+/** How a report is to look beyond its language, and the input it is about: what a format is made from. */
+export type ViewOptions = Pick<CheckView, "paint" | "width" | "quiet" | "file">;
 
 export type StreamFormatFactory<Note = unknown> = (options: ViewOptions) => RegionStreamFormat<Note>;
 
