@@ -122,6 +122,10 @@ const errorPatterns: Array<[RegExp, string]> = [
     "--format $1 在内存中整体生成，最多 $2 个地区年份；$3 有 $4 个：请用 --region 取其一部分，或改用逐个地区写出的 --format table、markdown、html、json 或 csv",
   ],
   [/^--format xlsx writes a workbook: give -o FILE\.xlsx or redirect standard output to a file/, "--format xlsx 输出的是工作簿：请用 -o 文件名.xlsx，或把标准输出重定向到文件"],
+  [
+    /^--format xlsx: the (\S+) sheet would have ([\d,]+) rows, and a sheet shows at most ([\d,]+): take part of the file with --region, plan to a nearer --horizon, or use --format csv/,
+    "--format xlsx：$1表将有 $2 行，而一个工作表最多显示 $3 行：请用 --region 取其一部分、用更近的 --horizon，或改用 --format csv",
+  ],
 ];
 
 /** An error line in the language; a message without a translation stays as it is. */

@@ -47,6 +47,10 @@ describe("errors in Chinese", () => {
     ["--region «53x»: expected a region code or its start, such as 5301 or 530114", "--region «53x»：应为行政区划代码或其开头，如 5301 或 530114"],
     ["no region in a.csv, b.csv has a code starting with 5302 (--region)", "a.csv, b.csv 中没有代码以 5302 开头的地区（--region）"],
     ["standard input (-) can be read once", "标准输入（-）只能读取一次"],
+    [
+      "--format xlsx: the 计划 sheet would have 1,100,001 rows, and a sheet shows at most 1,048,576: take part of the file with --region, plan to a nearer --horizon, or use --format csv",
+      "--format xlsx：计划表将有 1,100,001 行，而一个工作表最多显示 1,048,576 行：请用 --region 取其一部分、用更近的 --horizon，或改用 --format csv",
+    ],
   ];
   for (const [en, zh] of cases) it(en.split("\n")[0]!, () => expect(translateError(en, "zh")).toBe(zh));
   it("English stays as it is", () => expect(translateError("cannot read x: permission denied", "en")).toBe("cannot read x: permission denied"));

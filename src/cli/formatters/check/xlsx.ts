@@ -4,6 +4,7 @@
  * numbers. exceljs is loaded only when this format is asked for.
  */
 import { STATUS_ORDER } from "../../../check.js";
+import { UsageError } from "../../../errors.js";
 import type { Evaluation } from "../../../evaluate/types.js";
 import { documentTitle, levelLabel, remarkText, requiredText, shortfallText, statusLabel, valueText } from "../../../labels.js";
 import type { Lang } from "../../../messages.js";
@@ -158,12 +159,41 @@ function columnWidth(sheet: SheetSpec, i: number): number {
   return Math.min(60, Math.max(6, width + 2));
 }
 
+/** The most rows a sheet may have, its header included: Excel (and LibreOffice) show no more. */
+export const SHEET_ROWS = 1_048_576;
+
+/**
+ * The rows the results and plan sheets take (one per region and target, one per region, category and year and per
+ * region and year of its totals), counted from the results before the sheets are made: a far horizon over many
+ * regions would otherwise build millions of rows only to give Excel a sheet it shows in part.
+ */
+export function refuseLongSheets(view: CheckView, most = SHEET_ROWS): void {
+  let results = 0;
+  let plan = 0;
+  for (const region of view.result.regions) {
+    results += region.evaluations.length;
+    if (!region.plan) continue;
+    for (const c of region.plan.categories) plan += c.years.length;
+    plan += region.plan.totals.length;
+  }
+  const zh = view.lang === "zh";
+  for (const [name, rows] of [[zh ? "结果" : "results", results + 1], [zh ? "计划" : "plan", plan + 1]] as const) {
+    if (rows > most) {
+      throw new UsageError(
+        `--format xlsx: the ${name} sheet would have ${rows.toLocaleString("en")} rows, and a sheet shows at most ${most.toLocaleString("en")}: ` +
+          "take part of the file with --region, plan to a nearer --horizon, or use --format csv",
+      );
+    }
+  }
+}
+
 /**
  * The workbook is written by exceljs's streaming writer: each row is turned into XML and zipped as it is added, so a
  * country's report holds the rows' values, not a spreadsheet object per cell (which took 1.5 GB for 3,000 regions).
  * The zipped bytes are gathered as they come: a workbook is a few megabytes.
  */
 export async function xlsxFormatter(view: CheckView): Promise<Uint8Array[]> {
+  refuseLongSheets(view);
   // the CLI bundle runs as CommonJS in a vm script, where import() has no loader: require there, import elsewhere
   const loaded = (typeof require === "function" ? require("exceljs") : await import("exceljs")) as { default?: typeof ExcelJS } & typeof ExcelJS;
   const { stream } = loaded.default ?? loaded;
