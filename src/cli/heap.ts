@@ -21,8 +21,7 @@ const LARGE_INPUT = 1 << 20;
  *     (read/memory.ts) while a marking in steps is under way is kept until a marking after it, which in a run that
  *     keeps so little may not come before the end. The reader's 17 MB of names for a 1M-row file then stayed to the
  *     end in about one run in seven, and the check peaked some 15 MB higher; in one pause, a heap of some 10 MB is
- *     marked in a few milliseconds. A report made from results held in memory (Excel) has a heap of hundreds of
- *     megabytes, marked in one pause as fast and to the same peak as in steps (100k rows over 3,000 counties).
+ *     marked in a few milliseconds.
  * The flags are read by V8 each time it sizes a space or collects, so they take effect when set after start-up;
  * node's own command-line flags (--max-semi-space-size) cannot be given by `gap`'s bin script. Only the CLI sets
  * them: a program that imports the library keeps its own heap settings.

@@ -117,10 +117,6 @@ const errorPatterns: Array<[RegExp, string]> = [
   [/^standard input \(-\) can be read once/, "标准输入（-）只能读取一次"],
   [/^internal error: /, "内部错误："],
   [/^--sheet «(.*?)»: (.*?) (?:is a text file, not an|are text files, not) \.xlsx workbooks? with sheets/, "--sheet «$1»：$2 是文本文件，不是有工作表的 .xlsx 工作簿"],
-  [
-    /^--format (\w+) is made whole in memory, for at most ([\d,]+) region-years; (.*?) has ([\d,]+): take part of it with --region, or use --format table, markdown, html, json or csv, which are written region by region/,
-    "--format $1 在内存中整体生成，最多 $2 个地区年份；$3 有 $4 个：请用 --region 取其一部分，或改用逐个地区写出的 --format table、markdown、html、json 或 csv",
-  ],
   [/^--format xlsx writes a workbook: give -o FILE\.xlsx or redirect standard output to a file/, "--format xlsx 输出的是工作簿：请用 -o 文件名.xlsx，或把标准输出重定向到文件"],
   [
     /^--format xlsx: the (\S+) sheet would have ([\d,]+) rows, and a sheet shows at most ([\d,]+): take part of the file with --region, plan to a nearer --horizon, or use --format csv/,

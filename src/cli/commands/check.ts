@@ -5,11 +5,12 @@ import { institutionChecks } from "../../evaluate/engine.js";
 import { EXIT, UsageError } from "../../errors.js";
 import type { Lang } from "../../messages.js";
 import type { ReadSummary } from "../../read/reader.js";
-import { checkInMemory, checkSource } from "../../pipeline.js";
+import { checkSource } from "../../pipeline.js";
 import { openInputs } from "../inputs.js";
 import { checkTemplates, loadCatalogue } from "../catalogue.js";
 import { diagnosticsGithub, diagnosticsJson, diagnosticsTable } from "../formatters/diagnostics.js";
-import { checkFormatters, inMemoryRegionLimits, streamFormats } from "../formatters/check/index.js";
+import { checkFormatters, streamFormats } from "../formatters/check/index.js";
+import { workbookFrom } from "../formatters/check/xlsx.js";
 import type { RegionStreamFormat, SectionPart } from "../formatters/check/stream.js";
 import { writeOutput } from "../io.js";
 import { stdoutIsTerminal, writeStdout } from "../stdout.js";
@@ -119,14 +120,6 @@ export function checkCommand(helpLang: Lang = "en"): Command {
         institutionChecks(catalogue, { templates: options.template }),
         { ...(options.sheet !== undefined ? { sheet: options.sheet } : {}), regions: options.region },
       );
-      const limit = inMemoryRegionLimits[format];
-      const { errors, stats } = reader.summary();
-      if (limit !== undefined && errors === 0 && stats.regions > limit) {
-        throw new UsageError(
-          `--format ${format} is made whole in memory, for at most ${limit.toLocaleString("en")} region-years; ${name} has ${stats.regions.toLocaleString("en")}: ` +
-            "take part of it with --region, or use --format table, markdown, html, json or csv, which are written region by region",
-        );
-      }
 
       /** no partial results from an invalid file: its diagnostics (as JSON for --format json), and exit 2 */
       // the exit status is set before the output is written: a reader that closes the pipe early (gap check … | head)
@@ -143,39 +136,28 @@ export function checkCommand(helpLang: Lang = "en"): Command {
         hasFindings(summary, options.failOn) || (options.strict && read.warnings > 0) ? EXIT.findings : EXIT.ok;
       const runOptions = { ...planOptions, templates: options.template, plan: options.plan };
       const input = { files: names };
-      const makeStream = streamFormats[format];
       const bom = format === "csv" && options.bom !== false;
       const paint = format === "table" ? await resolvePaint(options) : plain;
-      const viewOptions = { paint, width, quiet: options.quiet ?? false, file: name };
-      if (makeStream) {
-        // each region is formatted as soon as it is checked and set aside; the report is written at the end, in order
-        const stream = makeStream(viewOptions);
-        const store = new TextStore();
-        try {
-          // what the frame needs of each region, by region number (a region's texts are at region × sections + section)
-          const notes: unknown[] = [];
-          const checked = checkSource(reader, catalogue, runOptions, input, (result) => {
-            const { texts, note } = stream.region(result, lang);
-            for (const text of texts) store.add(text);
-            return notes.push(note) - 1;
-          });
-          if (!checked.ok) return await refuse(checked.read);
-          warn(checked.read);
-          const worstFirst = checked.order.map((placed) => placed.index);
-          process.exitCode = exitCode(checked.summary, checked.read);
-          await writeOutput(streamedOutput(stream, store, stream.frame(checked.summary, name, lang, worstFirst, notes), bom), options.output);
-        } finally {
-          store.close();
-        }
-        return;
+      // each region is formatted as soon as it is checked and set aside; the report is written at the end, in order
+      const stream = streamFormats[format]({ paint, width, quiet: options.quiet ?? false, file: name });
+      const store = new TextStore();
+      try {
+        // what the frame needs of each region, by region number (a region's texts are at region × sections + section)
+        const notes: unknown[] = [];
+        const checked = checkSource(reader, catalogue, runOptions, input, (result) => {
+          const { texts, note } = stream.region(result, lang);
+          for (const text of texts) store.add(text);
+          return notes.push(note) - 1;
+        });
+        if (!checked.ok) return await refuse(checked.read);
+        warn(checked.read);
+        const worstFirst = checked.order.map((placed) => placed.index);
+        process.exitCode = exitCode(checked.summary, checked.read);
+        const output = streamedOutput(stream, store, stream.frame(checked.summary, name, lang, worstFirst, notes), bom);
+        await writeOutput(format === "xlsx" ? await workbookFrom(output) : output, options.output);
+      } finally {
+        store.close();
       }
-      const checked = checkInMemory(reader, catalogue, runOptions, input);
-      if (!checked.ok) return await refuse(checked.read);
-      const { read, result } = checked;
-      warn(read);
-      const report = await checkFormatters[format]({ result, lang, ...viewOptions });
-      process.exitCode = exitCode(result, read);
-      await writeOutput(report, options.output);
 
       function warn(read: ReadSummary): void {
         if (read.warnings > 0 && format !== "github") {

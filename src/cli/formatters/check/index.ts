@@ -8,7 +8,7 @@ import { markdownFormat } from "./markdown.js";
 import { formatInMemory, type StreamFormatFactory } from "./stream.js";
 import { tableFormat } from "./table.js";
 import { htmlFormat } from "./html.js";
-import { xlsxFormatter } from "./xlsx.js";
+import { workbookFrom, xlsxFormat } from "./xlsx.js";
 
 export interface CheckView {
   result: CheckResult;
@@ -21,23 +21,18 @@ export interface CheckView {
   quiet?: boolean;
 }
 
-/** The formats that can be written region by region (for a country's worth of regions without holding them). */
-export const streamFormats: Partial<Record<keyof typeof checkFormatters, StreamFormatFactory>> = {
+/**
+ * The formats written region by region (for a country's worth of regions without holding them): every one. The
+ * workbook's are lines of rows, which workbookFrom turns into the workbook.
+ */
+export const streamFormats: Record<keyof typeof checkFormatters, StreamFormatFactory> = {
   table: tableFormat,
   json: jsonFormat,
   csv: csvFormat,
   markdown: markdownFormat,
   html: htmlFormat,
   github: githubFormat,
-};
-
-/**
- * The formats made from results held in memory, and the most region-years each takes: past it a run would take
- * minutes and gigabytes (a 3,000-county file: the workbook 6 s and 280 MB, most of it the results and the sheets'
- * values), so it is refused as soon as the input is read.
- */
-export const inMemoryRegionLimits: Partial<Record<keyof typeof checkFormatters, number>> = {
-  xlsx: 5_000,
+  xlsx: xlsxFormat,
 };
 
 /** One small module per output format. */
@@ -47,6 +42,6 @@ export const checkFormatters = {
   csv: (view: CheckView) => formatInMemory(csvFormat, view),
   markdown: (view: CheckView) => [...formatInMemory(markdownFormat, view)].join(""),
   html: (view: CheckView) => [...formatInMemory(htmlFormat, view)].join(""),
-  xlsx: xlsxFormatter,
+  xlsx: (view: CheckView) => workbookFrom(formatInMemory(xlsxFormat, view)),
   github: (view: CheckView) => [...formatInMemory(githubFormat, view)].join(""),
 } satisfies Record<string, (view: CheckView) => string | Iterable<string> | Promise<Iterable<Uint8Array>>>;
