@@ -3,7 +3,7 @@
  * the worst gaps and what could not be assessed; for a file of many regions, the overview ordered by people needed.
  * Nothing is computed here that the plan gives: totals counted once come from the plan when it has them.
  */
-import type { CheckResult, CheckSummary, RegionResult } from "../../../check.js";
+import type { CheckSummary, RegionResult } from "../../../check.js";
 import type { CategoryPlan, RegionPlan } from "../../../plan/plan.js";
 import type { Evaluation } from "../../../evaluate/types.js";
 import type { Level } from "../../../catalogue/catalogue.js";
@@ -205,19 +205,6 @@ export function detailsOrder(keys: readonly RegionKey[], worstFirst: readonly nu
     const b = keys[j]!;
     return (needed.get(b.code) ?? 0) - (needed.get(a.code) ?? 0) || (a.code < b.code ? -1 : a.code > b.code ? 1 : 0) || b.year - a.year;
   });
-}
-
-/** The overview of results held in memory (overviewOrder). */
-export function overview(result: CheckResult, lang: Lang): RegionSummary[] {
-  const summaries = result.regions.map((r) => (r.plan !== undefined ? regionSummary(r, lang) : undefined));
-  const keys = result.regions.map((r, i) => regionKey(r, summaries[i]));
-  return overviewOrder(keys, keys.map((_, i) => i)).map((i) => summaries[i]!);
-}
-
-/** The details' order of results held in memory (detailsOrder). */
-export function orderedRegions(result: CheckResult, lang: Lang): RegionResult[] {
-  const keys = result.regions.map((r) => regionKey(r, r.plan !== undefined ? regionSummary(r, lang) : undefined));
-  return detailsOrder(keys, keys.map((_, i) => i)).map((i) => result.regions[i]!);
 }
 
 /** The plan's remarks beside its table: where hires go, caps on the pace, trends, alternatives, approved posts, flags. */
