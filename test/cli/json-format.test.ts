@@ -5,7 +5,7 @@ import { describe, expect, it } from "vitest";
 import { bundledCatalogue } from "../../src/catalogue/bundled.js";
 import { check } from "../../src/check.js";
 import { plain } from "../../src/cli/color.js";
-import { checkFormatters } from "../../src/cli/formatters/check/index.js";
+import { reportText } from "../../src/cli/formatters/check/index.js";
 import { institutionChecks } from "../../src/evaluate/engine.js";
 import { readStatistics } from "../../src/read/reader.js";
 import { root } from "./run.js";
@@ -16,7 +16,7 @@ function jsonReport(text: string): { regions: Array<{ name: string; results: Arr
   const catalogue = bundledCatalogue();
   const read = readStatistics(Buffer.from(text), { file, institutionChecks: institutionChecks(catalogue) });
   const result = check(read, catalogue, { populationGrowth: 0, attrition: 0, currentYear: 2026 });
-  return JSON.parse([...checkFormatters.json({ result, file, lang: "en", paint: plain })].join(""));
+  return JSON.parse(reportText("json", { result, file, lang: "en", paint: plain }));
 }
 
 describe("JSON report", () => {

@@ -5,7 +5,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { displayWidth } from "../../src/cli/formatters/text.js";
-import { checkFormatters } from "../../src/cli/formatters/check/index.js";
+import { reportText } from "../../src/cli/formatters/check/index.js";
 import { refuseLongSheets, SHEET_ROWS, xlsxFormat } from "../../src/cli/formatters/check/xlsx.js";
 import { plain } from "../../src/cli/color.js";
 import { checked } from "./report-helpers.js";
@@ -126,7 +126,7 @@ describe("HTML report", () => {
     const result = checked(example);
     const region = result.regions[0]!;
     region.name = '<img src=x onerror=alert(1)>\u001b[31m';
-    const page = checkFormatters.html({ result, file: "<x>", lang: "en", paint: plain });
+    const page = reportText("html", { result, file: "<x>", lang: "en", paint: plain });
     expect(page).not.toContain("<img");
     expect(page).toContain("&lt;img src=x onerror=alert(1)&gt;\\x1b[31m");
     expect(page).not.toContain("\u001b");

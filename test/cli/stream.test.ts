@@ -8,7 +8,7 @@ import { describe, expect, it } from "vitest";
 import { bundledCatalogue } from "../../src/catalogue/bundled.js";
 import { check } from "../../src/check.js";
 import { painter, plain, type Paint } from "../../src/cli/color.js";
-import { checkFormatters } from "../../src/cli/formatters/check/index.js";
+import { reportText } from "../../src/cli/formatters/check/index.js";
 import { institutionChecks } from "../../src/evaluate/engine.js";
 import { readStatistics } from "../../src/read/reader.js";
 import { gap, root } from "./run.js";
@@ -24,8 +24,7 @@ function inMemory(
   const catalogue = bundledCatalogue();
   const read = readStatistics(readFileSync(join(root, path)), { file: path, institutionChecks: institutionChecks(catalogue) });
   const result = check(read, catalogue, { populationGrowth: 0.01, attrition: 0.05, currentYear: 2026 });
-  const report = checkFormatters[format]({ result, file: path, lang, paint, ...options });
-  return typeof report === "string" ? report : [...report].join("");
+  return reportText(format, { result, file: path, lang, paint, ...options });
 }
 
 describe("streamed reports", () => {

@@ -9,7 +9,7 @@ import { checkSource } from "../../pipeline.js";
 import { openInputs } from "../inputs.js";
 import { checkTemplates, loadCatalogue } from "../catalogue.js";
 import { diagnosticsGithub, diagnosticsJson, diagnosticsTable } from "../formatters/diagnostics.js";
-import { checkFormatters, streamFormats } from "../formatters/check/index.js";
+import { checkFormats, type CheckFormat } from "../formatters/check/index.js";
 import { workbookFrom } from "../formatters/check/xlsx.js";
 import type { RegionStreamFormat, SectionPart } from "../formatters/check/stream.js";
 import { writeOutput } from "../io.js";
@@ -34,7 +34,7 @@ import { TextStore } from "../spill.js";
 import { currentYear } from "../../plan/years.js";
 
 interface CheckOptions extends CommonOptions {
-  format?: keyof typeof checkFormatters;
+  format?: CheckFormat;
   quiet?: boolean;
   targets: string[];
   template: string[];
@@ -61,7 +61,7 @@ export function checkCommand(helpLang: Lang = "en"): Command {
     )
     .addOption(
       new Option("-f, --format <format>", say("输出格式（默认：按 -o 的扩展名，否则 table）", "output format (default: from -o's extension, else table)")).choices(
-        Object.keys(checkFormatters),
+        Object.keys(checkFormats),
       ),
     )
     .addOption(langOption(helpLang))
@@ -100,7 +100,7 @@ export function checkCommand(helpLang: Lang = "en"): Command {
     .option("--no-color", say("即使在终端也不用颜色", "no colour even on a terminal"))
     .action(async (files: string[], options: CheckOptions) => {
       const lang = resolveLang(options.lang) as Lang;
-      const format = (options.format ?? formatOfPath(options.output, Object.keys(checkFormatters)) ?? "table") as keyof typeof checkFormatters;
+      const format = (options.format ?? formatOfPath(options.output, Object.keys(checkFormats)) ?? "table") as CheckFormat;
       const width = format === "table" ? resolveWidth(options) : undefined;
       if (format === "xlsx" && (options.output === undefined || options.output === "-") && stdoutIsTerminal()) {
         throw new UsageError("--format xlsx writes a workbook: give -o FILE.xlsx or redirect standard output to a file");
@@ -139,7 +139,7 @@ export function checkCommand(helpLang: Lang = "en"): Command {
       const bom = format === "csv" && options.bom !== false;
       const paint = format === "table" ? await resolvePaint(options) : plain;
       // each region is formatted as soon as it is checked and set aside; the report is written at the end, in order
-      const stream = streamFormats[format]({ paint, width, quiet: options.quiet ?? false, file: name });
+      const stream = checkFormats[format]({ paint, width, quiet: options.quiet ?? false, file: name });
       const store = new TextStore();
       try {
         // what the frame needs of each region, by region number (a region's texts are at region × sections + section)

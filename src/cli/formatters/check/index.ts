@@ -8,7 +8,7 @@ import { markdownFormat } from "./markdown.js";
 import { formatInMemory, type StreamFormatFactory } from "./stream.js";
 import { tableFormat } from "./table.js";
 import { htmlFormat } from "./html.js";
-import { workbookFrom, xlsxFormat } from "./xlsx.js";
+import { xlsxFormat } from "./xlsx.js";
 
 export interface CheckView {
   result: CheckResult;
@@ -21,27 +21,23 @@ export interface CheckView {
   quiet?: boolean;
 }
 
+export type CheckFormat = "table" | "json" | "csv" | "markdown" | "html" | "xlsx" | "github";
+
 /**
- * The formats written region by region (for a country's worth of regions without holding them): every one. The
- * workbook's are lines of rows, which workbookFrom turns into the workbook.
+ * The formats of `gap check`, one small module each. Every one is written region by region (for a country's worth of
+ * regions without holding them); the workbook's texts are lines of rows, which workbookFrom (xlsx.ts) turns into it.
  */
-export const streamFormats: Record<keyof typeof checkFormatters, StreamFormatFactory> = {
+export const checkFormats: Record<CheckFormat, StreamFormatFactory> = {
   table: tableFormat,
   json: jsonFormat,
   csv: csvFormat,
   markdown: markdownFormat,
   html: htmlFormat,
-  github: githubFormat,
   xlsx: xlsxFormat,
+  github: githubFormat,
 };
 
-/** One small module per output format. */
-export const checkFormatters = {
-  table: (view: CheckView) => [...formatInMemory(tableFormat, view)].join(""),
-  json: (view: CheckView) => formatInMemory(jsonFormat, view),
-  csv: (view: CheckView) => formatInMemory(csvFormat, view),
-  markdown: (view: CheckView) => [...formatInMemory(markdownFormat, view)].join(""),
-  html: (view: CheckView) => [...formatInMemory(htmlFormat, view)].join(""),
-  xlsx: (view: CheckView) => workbookFrom(formatInMemory(xlsxFormat, view)),
-  github: (view: CheckView) => [...formatInMemory(githubFormat, view)].join(""),
-} satisfies Record<string, (view: CheckView) => string | Iterable<string> | Promise<Iterable<Uint8Array>>>;
+/** A text report formatted from results held in memory: byte for byte what `gap check` writes region by region. */
+export function reportText(format: Exclude<CheckFormat, "xlsx">, view: CheckView): string {
+  return [...formatInMemory(checkFormats[format], view)].join("");
+}
