@@ -37,12 +37,13 @@ function spans(cell: Cell): Span[] {
   return [cell as Span];
 }
 
+const WORD_BREAKS = /(?<= )|(?<=[A-Za-z0-9][-/])(?=[A-Za-z0-9])|(?=[\u2e80-\u9fff\uac00-\ud7a3\uf900-\ufaff\uff00-\uff60])|(?<=[\u2e80-\u9fff\uac00-\ud7a3\uf900-\ufaff\uff00-\uff60])/;
 const CLOSING = /^[，。、；：！？）」』》〉】”’,.;:!?)\]]$/;
 const OPENING = /^[（「『《〈【“‘(\[]$/;
 
-/** Folds one line of plain text to lines of at most `max` columns. */
-export function foldLine(line: string, max: number): string[] {
-  if (max < 1 || displayWidth(line) <= max) return [line];
+/** Folds one line of plain text to lines of at most `max` columns (`lineWidth`: its width, when the caller has it). */
+export function foldLine(line: string, max: number, lineWidth = displayWidth(line)): string[] {
+  if (max < 1 || lineWidth <= max) return [line];
   const out: string[] = [];
   let current = "";
   let used = 0;
@@ -52,17 +53,18 @@ export function foldLine(line: string, max: number): string[] {
     used = 0;
   };
   // words end after a space or a hyphen; a CJK character is a word of its own
-  for (const word of line.split(/(?<= )|(?<=[A-Za-z0-9][-/])(?=[A-Za-z0-9])|(?=[\u2e80-\u9fff\uac00-\ud7a3\uf900-\ufaff\uff00-\uff60])|(?<=[\u2e80-\u9fff\uac00-\ud7a3\uf900-\ufaff\uff00-\uff60])/)) {
+  for (const word of line.split(WORD_BREAKS)) {
     if (word === "") continue;
     const width = displayWidth(word);
     // a space that ends the word may hang past the width: it is dropped where the line folds
-    if (used + displayWidth(word.trimEnd()) <= max) {
+    const fitting = trimmedWidth(word, width);
+    if (used + fitting <= max) {
       current += word;
       used += width;
       continue;
     }
-    if (word.trim() === "") continue; // a space at the fold is dropped
-    if (displayWidth(word.trimEnd()) <= max && current.trim() !== "") {
+    if (blank(word)) continue; // a space at the fold is dropped
+    if (fitting <= max && !blank(current)) {
       // a closing mark never starts a line and an opening one never ends it: the character before goes down too
       let carried = word;
       if (CLOSING.test(word.trimEnd()) || OPENING.test(current.slice(-1))) {
@@ -90,6 +92,40 @@ export function foldLine(line: string, max: number): string[] {
   }
   if (current !== "" || out.length === 0) out.push(current.trimEnd());
   return out;
+}
+
+/** Whether String.prototype.trim removes the character: ECMAScript's white space and line terminators. */
+function isTrimmed(code: number): boolean {
+  return (
+    code === 0x20 ||
+    (code >= 0x09 && code <= 0x0d) ||
+    code === 0xa0 ||
+    code === 0x1680 ||
+    (code >= 0x2000 && code <= 0x200a) ||
+    code === 0x2028 ||
+    code === 0x2029 ||
+    code === 0x202f ||
+    code === 0x205f ||
+    code === 0x3000 ||
+    code === 0xfeff
+  );
+}
+
+/** Nothing but what trim removes (or nothing at all). */
+function blank(text: string): boolean {
+  for (let i = 0; i < text.length; i++) if (!isTrimmed(text.charCodeAt(i))) return false;
+  return true;
+}
+
+/**
+ * displayWidth(word.trimEnd()), given displayWidth(word): a word ends with at most one space (words end after one),
+ * and a last space takes its one column, so most words need no second measure.
+ */
+function trimmedWidth(word: string, width: number): number {
+  const last = word.charCodeAt(word.length - 1);
+  if (!isTrimmed(last)) return width;
+  if (last === 0x20 && (word.length === 1 || !isTrimmed(word.charCodeAt(word.length - 2)))) return width - 1;
+  return displayWidth(word.trimEnd());
 }
 
 /** A paragraph of a cell made safe to print and cut at its line breaks, each line with the columns it takes. */
@@ -124,7 +160,7 @@ function cellLines(cell: readonly MeasuredSpan[], width: number): Array<{ text: 
     const max = Math.max(1, width - indent);
     raws.forEach((raw, i) => {
       // a line that fits is itself, of the width measured (foldLine's own first test)
-      const folds = widths[i]! <= max ? [raw] : foldLine(raw, max);
+      const folds = widths[i]! <= max ? [raw] : foldLine(raw, max, widths[i]);
       for (const folded of folds) {
         const w = (folded === raw ? widths[i]! : displayWidth(folded)) + indent;
         lines.push({ text: " ".repeat(indent) + (style && folded ? style(folded) : folded), width: w });
