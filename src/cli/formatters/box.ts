@@ -4,7 +4,7 @@
  * nor cut in two. Widths count CJK and emoji as two columns (text.ts). Long cells are folded (at spaces and hyphens
  * in English, between any two characters in Chinese), never cut.
  */
-import { clusters, displayWidth, neutralise } from "./text.js";
+import { blank, clusters, displayWidth, neutralise, trimmedWidth } from "./text.js";
 
 export type Style = (text: string) => string;
 
@@ -92,40 +92,6 @@ export function foldLine(line: string, max: number, lineWidth = displayWidth(lin
   }
   if (current !== "" || out.length === 0) out.push(current.trimEnd());
   return out;
-}
-
-/** Whether String.prototype.trim removes the character: ECMAScript's white space and line terminators. */
-function isTrimmed(code: number): boolean {
-  return (
-    code === 0x20 ||
-    (code >= 0x09 && code <= 0x0d) ||
-    code === 0xa0 ||
-    code === 0x1680 ||
-    (code >= 0x2000 && code <= 0x200a) ||
-    code === 0x2028 ||
-    code === 0x2029 ||
-    code === 0x202f ||
-    code === 0x205f ||
-    code === 0x3000 ||
-    code === 0xfeff
-  );
-}
-
-/** Nothing but what trim removes (or nothing at all). */
-function blank(text: string): boolean {
-  for (let i = 0; i < text.length; i++) if (!isTrimmed(text.charCodeAt(i))) return false;
-  return true;
-}
-
-/**
- * displayWidth(word.trimEnd()), given displayWidth(word): a word ends with at most one space (words end after one),
- * and a last space takes its one column, so most words need no second measure.
- */
-function trimmedWidth(word: string, width: number): number {
-  const last = word.charCodeAt(word.length - 1);
-  if (!isTrimmed(last)) return width;
-  if (last === 0x20 && (word.length === 1 || !isTrimmed(word.charCodeAt(word.length - 2)))) return width - 1;
-  return displayWidth(word.trimEnd());
 }
 
 /** A paragraph of a cell made safe to print and cut at its line breaks, each line with the columns it takes. */

@@ -129,6 +129,40 @@ export function displayWidth(text: string): number {
   return width;
 }
 
+/** Whether String.prototype.trim removes the character: ECMAScript's white space and line terminators. */
+function isTrimmed(code: number): boolean {
+  return (
+    code === 0x20 ||
+    (code >= 0x09 && code <= 0x0d) ||
+    code === 0xa0 ||
+    code === 0x1680 ||
+    (code >= 0x2000 && code <= 0x200a) ||
+    code === 0x2028 ||
+    code === 0x2029 ||
+    code === 0x202f ||
+    code === 0x205f ||
+    code === 0x3000 ||
+    code === 0xfeff
+  );
+}
+
+/** Nothing but what trim removes (or nothing at all). */
+export function blank(text: string): boolean {
+  for (let i = 0; i < text.length; i++) if (!isTrimmed(text.charCodeAt(i))) return false;
+  return true;
+}
+
+/**
+ * displayWidth(text.trimEnd()), given displayWidth(text): a folded word ends with at most one space (words end after
+ * one), and a last space takes its one column, so most words need no second measure.
+ */
+export function trimmedWidth(text: string, width: number): number {
+  const last = text.charCodeAt(text.length - 1);
+  if (!isTrimmed(last)) return width;
+  if (last === 0x20 && (text.length === 1 || !isTrimmed(text.charCodeAt(text.length - 2)))) return width - 1;
+  return displayWidth(text.trimEnd());
+}
+
 /**
  * Text made harmless for a terminal, a markdown or an HTML page: escape sequences and control characters are shown
  * as visible escapes (\x1b, \u202e) instead of acting, and line breaks become spaces unless `keepLines`. Bidirectional
