@@ -106,8 +106,10 @@ export function groupThousands(text: string): string {
   let to = from;
   while (to < text.length && text.charCodeAt(to) >= 0x30 && text.charCodeAt(to) <= 0x39) to++;
   if (to - from <= 3) return text;
-  let grouped = text.slice(0, from + ((to - from) % 3 || 3));
-  for (let at = from + ((to - from) % 3 || 3); at < to; at += 3) grouped += `,${text.slice(at, at + 3)}`;
+  // the first group takes what is left over by threes (three when nothing is)
+  const firstEnd = from + ((to - from) % 3 || 3);
+  let grouped = text.slice(0, firstEnd);
+  for (let at = firstEnd; at < to; at += 3) grouped += `,${text.slice(at, at + 3)}`;
   return grouped + text.slice(to);
 }
 
