@@ -25,12 +25,12 @@ const lazyChildProcess = {
 };
 
 /**
- * The CLI reads a provenance record (seeds/*.json) only for its document's title and number (src/labels.ts, the
+ * The CLI reads a provenance record (seeds/*.json) only for its document's title and number (src/i18n/labels.ts, the
  * sources under a report): those fields alone are embedded, a thirtieth of the records, which would otherwise be
  * parsed and carried in the code cache at every start. Any other module importing a record stops the build.
  */
 const SEED_FIELDS_READ = ["document", "title", "number"];
-const SEED_READER = join("src", "labels.ts");
+const SEED_READER = join("src", "i18n", "labels.ts");
 
 /** Data files are embedded as JSON text and parsed at load: V8 parses JSON much faster than object literals. */
 const jsonAsText = {

@@ -9,7 +9,7 @@ import type { ReadResult } from "./read/reader.js";
 import type { RegionRecord } from "./read/record.js";
 import { compareText } from "./compare-text.js";
 import { InvalidOptionError } from "./errors.js";
-import { checkPlanArguments } from "./plan-options.js";
+import { checkPlanArguments } from "./plan/options.js";
 import type { Diagnostic } from "./read/diagnostics.js";
 
 export interface CheckOptions extends PlanOptions {

@@ -39,7 +39,7 @@ import {
   type PlanMode,
 } from "./evaluate/precedence.js";
 import type { EvaluateContext, Evaluation } from "./evaluate/types.js";
-import { diagnosticMessage as coreDiagnosticMessage, type Lang } from "./messages.js";
+import { diagnosticMessage as coreDiagnosticMessage, type Lang } from "./i18n/messages.js";
 import {
   openStatisticsFile as coreOpenStatisticsFile,
   readStatisticsFile as coreReadStatisticsFile,
@@ -52,7 +52,7 @@ import type { Diagnostic } from "./read/diagnostics.js";
 import { readStatistics as coreReadStatistics, StatisticsReader as CoreStatisticsReader, type ReadOptions, type ReadResult, type ReadSummary } from "./read/reader.js";
 import type { InstitutionCheckSpec, RegionRecord } from "./read/record.js";
 import { SeveralReads as CoreSeveralReads, type RegionSource } from "./read/several.js";
-import { report as coreReport, type Report } from "./report.js";
+import { report as coreReport, type Report } from "./report/report.js";
 import {
   checkCatalogue,
   checkCheckResult,
@@ -103,7 +103,7 @@ import {
   type SourceOptions,
 } from "./pipeline.js";
 import { GapError, InvalidOptionError } from "./errors.js";
-import { checkPlanArguments, checkPlanMode, eachElement, EARLIEST_PLAN_YEAR, LATEST_PLAN_YEAR, someElement } from "./plan-options.js";
+import { checkPlanArguments, checkPlanMode, eachElement, EARLIEST_PLAN_YEAR, LATEST_PLAN_YEAR, someElement } from "./plan/options.js";
 
 export type { ReadOptions, ReadResult } from "./read/reader.js";
 export type { RegionRecord, Figure, TypeAggregate, InstitutionCheckSpec } from "./read/record.js";
@@ -117,8 +117,8 @@ export type { Evaluation, Status } from "./evaluate/types.js";
 export type { RegionPlan, PlanOptions, CategoryPlan } from "./plan/plan.js";
 export type { CheckOptions, CheckResult, CheckSummary, RegionResult } from "./check.js";
 export type { Checked, SourceOptions } from "./pipeline.js";
-export { REPORT_SCHEMA_VERSION, type Report } from "./report.js";
-export { reportSchema, reportJsonSchema } from "./report-schema.js";
+export { REPORT_SCHEMA_VERSION, type Report } from "./report/report.js";
+export { reportSchema, reportJsonSchema } from "./report/schema.js";
 export type { InputOptions } from "./node.js";
 export type { RegionSource } from "./read/several.js";
 export { GapError, InvalidOptionError, UsageError } from "./errors.js";

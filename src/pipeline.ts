@@ -6,13 +6,13 @@
 import type { Catalogue, Selection } from "./catalogue/catalogue.js";
 import { CheckRun, checkCodes, codeGroups, type CheckOptions, type CheckResult, type CheckSummary, type PlacedResult, type RegionResult } from "./check.js";
 import { institutionChecks } from "./evaluate/engine.js";
-import type { Lang } from "./messages.js";
+import type { Lang } from "./i18n/messages.js";
 import { StatisticsReader, type ReadResult, type ReadSummary } from "./read/reader.js";
 import { unrecognisedColumns } from "./read/columns.js";
 import type { RegionRecord } from "./read/record.js";
 import type { RegionSource } from "./read/several.js";
 import { planYears } from "./plan/years.js";
-import { report, type Report } from "./report.js";
+import { report, type Report } from "./report/report.js";
 
 /**
  * A reader for text or bytes to check against the catalogue: it tallies the rows the per-institution targets need

@@ -3,7 +3,7 @@
  * built in it): `--lang`, then GAP_LANG, then the POSIX locale variables, then the system's locale as the runtime
  * reports it (what Chinese Windows gives, where LANG is not set).
  */
-import type { Lang } from "../messages.js";
+import type { Lang } from "../i18n/messages.js";
 
 function fromLocale(locale: string | undefined): Lang | undefined {
   if (!locale) return undefined;

@@ -1,6 +1,6 @@
 import { Command, CommanderError } from "commander";
 import { EXIT, GapError } from "../errors.js";
-import type { Lang } from "../messages.js";
+import type { Lang } from "../i18n/messages.js";
 import { validateCommand } from "./commands/validate.js";
 import { templateCommand } from "./commands/template.js";
 import { schemaCommand } from "./commands/schema.js";

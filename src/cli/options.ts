@@ -1,8 +1,8 @@
 import { Option } from "commander";
-import type { Lang } from "../messages.js";
+import type { Lang } from "../i18n/messages.js";
 import { colorLevel, painter, type Paint } from "./color.js";
 import { UsageError } from "../errors.js";
-import { EARLIEST_PLAN_YEAR, LATEST_PLAN_YEAR } from "../plan-options.js";
+import { EARLIEST_PLAN_YEAR, LATEST_PLAN_YEAR } from "../plan/options.js";
 import { stdoutIsTerminal } from "./stdout.js";
 import { detectLang, say } from "./i18n.js";
 

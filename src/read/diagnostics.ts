@@ -1,4 +1,4 @@
-/** A problem found in an input file, as data. Wording lives in src/messages.ts. */
+/** A problem found in an input file, as data. Wording lives in src/i18n/messages.ts. */
 import { compareText } from "../compare-text.js";
 export type DiagnosticCode =
   | "empty-file"
@@ -98,7 +98,7 @@ export type ValueFault = "type" | "negative" | "fraction" | "too-large";
 
 /**
  * One constructor per diagnostic code: what each code carries, its severity and what it expected are decided here,
- * the wording in src/messages.ts.
+ * the wording in src/i18n/messages.ts.
  */
 export const problems = {
   emptyFile: (): Problem => error({ code: "empty-file", line: 1, column: 1, expected: "header-and-rows" }),

@@ -2,7 +2,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { BoxTable, fitWidths, foldLine } from "../../src/cli/formatters/box.js";
 import { blank, charWidth, clusters, displayWidth, neutralise, trimmedWidth, widthByProperties } from "../../src/cli/formatters/text.js";
-import { groupThousands } from "../../src/labels.js";
+import { groupThousands } from "../../src/i18n/labels.js";
 
 const ANSI = /\u001b\[[0-9;]*m/g;
 

@@ -9,7 +9,7 @@ import type { Target } from "../../src/catalogue/schema.js";
 import { hasFindings } from "../../src/check.js";
 import { evaluateRegion } from "../../src/evaluate/engine.js";
 import type { Evaluation } from "../../src/evaluate/types.js";
-import { gap } from "../../src/labels.js";
+import { gap } from "../../src/i18n/labels.js";
 import type { InstitutionCheckResult, RegionRecord, TypeAggregate } from "../../src/read/record.js";
 
 const catalogue: Catalogue = { version: "test", published: "2026-01-01", aboutTolerance: 0.05, targets: [], origin: new Map() };

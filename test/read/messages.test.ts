@@ -1,7 +1,7 @@
 // Every diagnostic the reader gives has Chinese and English wording with every placeholder filled.
 import { readdirSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { diagnosticMessage, expectedText, problemText, type Lang } from "../../src/messages.js";
+import { diagnosticMessage, expectedText, problemText, type Lang } from "../../src/i18n/messages.js";
 import type { Diagnostic, DiagnosticCode } from "../../src/read/diagnostics.js";
 import { LIMITS } from "../../src/read/limits.js";
 import { readStatistics } from "../../src/read/reader.js";

@@ -9,7 +9,7 @@ import { check } from "../../src/check.js";
 import { institutionChecks } from "../../src/evaluate/engine.js";
 import { StatisticsReader, readStatistics, type ReadResult } from "../../src/read/reader.js";
 import { workbookRows } from "../../src/read/xlsx.js";
-import { report } from "../../src/report.js";
+import { report } from "../../src/report/report.js";
 import { FIXTURES } from "./helpers.js";
 import { titledWorkbook, unicodeText, unitsAndDashesCsv } from "./shapes.js";
 

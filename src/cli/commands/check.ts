@@ -3,7 +3,7 @@ import { hasFindings, type CheckSummary, type FailOn } from "../../check.js";
 import { PLAN_MODES, type PlanMode } from "../../evaluate/precedence.js";
 import { institutionChecks } from "../../evaluate/engine.js";
 import { EXIT, UsageError } from "../../errors.js";
-import type { Lang } from "../../messages.js";
+import type { Lang } from "../../i18n/messages.js";
 import type { ReadSummary } from "../../read/reader.js";
 import { checkSource } from "../../pipeline.js";
 import { openInputs } from "../inputs.js";

@@ -1,7 +1,7 @@
 import { Command, Option } from "commander";
 import { writeOutput } from "../io.js";
 import { say } from "../i18n.js";
-import type { Lang } from "../../messages.js";
+import type { Lang } from "../../i18n/messages.js";
 import { outputOption, type CommonOptions } from "../options.js";
 
 interface SchemaOptions extends CommonOptions {

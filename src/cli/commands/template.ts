@@ -3,7 +3,7 @@ import { columns } from "../../read/columns.js";
 import { writeOutput } from "../io.js";
 import { bomOption, langOption, outputOption, resolveLang, type CommonOptions } from "../options.js";
 import { say } from "../i18n.js";
-import type { Lang } from "../../messages.js";
+import type { Lang } from "../../i18n/messages.js";
 
 /** Quotes a CSV cell when it must be. */
 function csvCell(value: string): string {

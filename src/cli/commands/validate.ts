@@ -2,7 +2,7 @@ import { Command, Option } from "commander";
 import { EXIT } from "../../errors.js";
 import { writeOutput } from "../io.js";
 import { say } from "../i18n.js";
-import type { Lang } from "../../messages.js";
+import type { Lang } from "../../i18n/messages.js";
 import { langOption, outputOption, regionOption, resolveLang, resolvePaint, sheetOption, type CommonOptions } from "../options.js";
 import { openInputs } from "../inputs.js";
 import { validateSource } from "../../pipeline.js";

@@ -1,7 +1,7 @@
 import type { Paint } from "../color.js";
 import type { Diagnostic } from "../../read/diagnostics.js";
 import type { ReadResult } from "../../read/reader.js";
-import { diagnosticMessage, expectedText, severityLabel, type Lang } from "../../messages.js";
+import { diagnosticMessage, expectedText, severityLabel, type Lang } from "../../i18n/messages.js";
 import { annotation } from "./github.js";
 import { neutralise } from "./text.js";
 

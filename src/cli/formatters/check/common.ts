@@ -3,8 +3,8 @@ import { LEVELS, type Level } from "../../../catalogue/catalogue.js";
 import type { Evaluation } from "../../../evaluate/types.js";
 import type { Paint } from "../../color.js";
 import { displayWidth } from "../text.js";
-import { countText, levelLabel, precedenceAssumption, statusCountsText, statusLabel, statusTone } from "../../../labels.js";
-import type { Lang } from "../../../messages.js";
+import { countText, levelLabel, precedenceAssumption, statusCountsText, statusLabel, statusTone } from "../../../i18n/labels.js";
+import type { Lang } from "../../../i18n/messages.js";
 import { metricName } from "../../../registry/index.js";
 
 function percent(rate: number): string {

@@ -1,7 +1,7 @@
 import type { RegionResult } from "../../../check.js";
 import type { Target } from "../../../catalogue/schema.js";
-import { diagnosticMessage, type Lang } from "../../../messages.js";
-import { reportRegion, reportTarget, type ReportTarget } from "../../../report.js";
+import { diagnosticMessage, type Lang } from "../../../i18n/messages.js";
+import { reportRegion, reportTarget, type ReportTarget } from "../../../report/report.js";
 import { csvLine } from "../csv.js";
 import type { FormattedRegion, StreamFormatFactory } from "./stream.js";
 

@@ -1,4 +1,4 @@
-import { requiredText, shortfallText, statusLabel, valueText } from "../../../labels.js";
+import { requiredText, shortfallText, statusLabel, valueText } from "../../../i18n/labels.js";
 import { diagnosticAnnotations } from "../diagnostics.js";
 import { annotation } from "../github.js";
 import type { StreamFormatFactory } from "./stream.js";

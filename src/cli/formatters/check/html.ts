@@ -5,8 +5,8 @@
  */
 import type { CheckSummary, RegionResult } from "../../../check.js";
 import type { Evaluation } from "../../../evaluate/types.js";
-import { countText, decimalText, documentTitle, gap, levelLabel, remarkText, requiredText, shortfallText, sourceText, statusLabel, statusTone, valueText } from "../../../labels.js";
-import type { Lang } from "../../../messages.js";
+import { countText, decimalText, documentTitle, gap, levelLabel, remarkText, requiredText, shortfallText, sourceText, statusLabel, statusTone, valueText } from "../../../i18n/labels.js";
+import type { Lang } from "../../../i18n/messages.js";
 import { metricName } from "../../../registry/index.js";
 import { attainmentChart, barChart, escapeHtml as esc, groupedColumns, type Bar } from "../svg.js";
 import { assumptionLines, byLevel, levelHeading, regionHeading, statusCounts } from "./common.js";

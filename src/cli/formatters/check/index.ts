@@ -1,6 +1,6 @@
 import type { Paint } from "../../color.js";
 import type { CheckResult } from "../../../check.js";
-import type { Lang } from "../../../messages.js";
+import type { Lang } from "../../../i18n/messages.js";
 import { csvFormat } from "./csv.js";
 import { githubFormat } from "./github.js";
 import { jsonFormat } from "./json.js";

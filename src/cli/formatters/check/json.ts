@@ -1,6 +1,6 @@
 import type { RegionResult } from "../../../check.js";
-import type { Lang } from "../../../messages.js";
-import { reportHead, reportRegion } from "../../../report.js";
+import type { Lang } from "../../../i18n/messages.js";
+import { reportHead, reportRegion } from "../../../report/report.js";
 import type { FormattedRegion, StreamFormatFactory } from "./stream.js";
 
 /** Indents a JSON text by `depth` levels (for embedding one stringified part in the pretty-printed whole). */

@@ -1,6 +1,6 @@
 import type { CheckSummary, RegionResult } from "../../../check.js";
-import { countText, decimalText, documentTitle, gap, levelLabel, remarkText, requiredText, shortfallText, sourceText, statusLabel, valueText } from "../../../labels.js";
-import type { Lang } from "../../../messages.js";
+import { countText, decimalText, documentTitle, gap, levelLabel, remarkText, requiredText, shortfallText, sourceText, statusLabel, valueText } from "../../../i18n/labels.js";
+import type { Lang } from "../../../i18n/messages.js";
 import { metricName } from "../../../registry/index.js";
 import { neutralise } from "../text.js";
 import { assumptionLines, byLevel, levelHeading, regionHeading, statusCounts } from "./common.js";

@@ -1,5 +1,5 @@
 import type { CheckSummary, RegionResult } from "../../../check.js";
-import type { Lang } from "../../../messages.js";
+import type { Lang } from "../../../i18n/messages.js";
 import type { CheckView } from "./index.js";
 
 /** The regions' texts of one section, in the order given, each preceded by `separator` but the first. */

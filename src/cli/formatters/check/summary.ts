@@ -7,8 +7,8 @@ import type { CheckSummary, RegionResult } from "../../../check.js";
 import type { CategoryPlan, RegionPlan } from "../../../plan/plan.js";
 import type { Evaluation } from "../../../evaluate/types.js";
 import type { Level } from "../../../catalogue/catalogue.js";
-import { countText, levelLabel, remarkText, requiredText, shortfallText, statusTone, valueText } from "../../../labels.js";
-import type { Lang } from "../../../messages.js";
+import { countText, levelLabel, remarkText, requiredText, shortfallText, statusTone, valueText } from "../../../i18n/labels.js";
+import type { Lang } from "../../../i18n/messages.js";
 import { metricName, unitTypeName } from "../../../registry/index.js";
 
 type CategoryWithExtras = CategoryPlan;

@@ -1,8 +1,8 @@
 import type { Paint } from "../../color.js";
 import type { CheckSummary, RegionResult } from "../../../check.js";
 import type { Evaluation } from "../../../evaluate/types.js";
-import { countText, decimalText, documentTitle, gap, levelLabel, remarkText, requiredText, shortfallText, sourceShort, statusLabel, statusTone, valueText } from "../../../labels.js";
-import type { Lang } from "../../../messages.js";
+import { countText, decimalText, documentTitle, gap, levelLabel, remarkText, requiredText, shortfallText, sourceShort, statusLabel, statusTone, valueText } from "../../../i18n/labels.js";
+import type { Lang } from "../../../i18n/messages.js";
 import { metricName, unitTypeName } from "../../../registry/index.js";
 import { assumptionLines, byLevel, levelHeading, regionHeading, statusCounts } from "./common.js";
 import type { StreamFormatFactory } from "./stream.js";

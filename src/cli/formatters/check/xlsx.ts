@@ -6,10 +6,10 @@
 import { STATUS_ORDER, type RegionResult } from "../../../check.js";
 import { UsageError } from "../../../errors.js";
 import type { Evaluation } from "../../../evaluate/types.js";
-import { documentTitle, levelLabel, remarkText, requiredText, shortfallText, statusLabel, valueText } from "../../../labels.js";
-import type { Lang } from "../../../messages.js";
+import { documentTitle, levelLabel, remarkText, requiredText, shortfallText, statusLabel, valueText } from "../../../i18n/labels.js";
+import type { Lang } from "../../../i18n/messages.js";
 import { metricName } from "../../../registry/index.js";
-import { reportResult } from "../../../report.js";
+import { reportResult } from "../../../report/report.js";
 import { displayWidth, neutralise } from "../text.js";
 import { assumptionLines } from "./common.js";
 import type { StreamFormatFactory } from "./stream.js";

@@ -2,8 +2,8 @@
  * The plan's options as every entry point takes them (the library's check functions, `check`, `CheckRun`): bounds
  * that keep a plan finite and meaningful. Free of the schema library, so the CLI's check path can use it too.
  */
-import type { Catalogue } from "./catalogue/catalogue.js";
-import { InvalidOptionError } from "./errors.js";
+import type { Catalogue } from "../catalogue/catalogue.js";
+import { InvalidOptionError } from "../errors.js";
 
 /** The plan's last year can be no later than the catalogue's own latest possible target year. */
 export const LATEST_PLAN_YEAR = 2100;

@@ -4,16 +4,16 @@
  * computed, with absent keys meaning "does not apply". Keys come in a fixed order and numbers are rounded from
  * exact values, so the same input gives the same bytes.
  */
-import type { CheckResult, CheckSummary, RegionResult } from "./check.js";
-import type { Target } from "./catalogue/schema.js";
-import type { Evaluation } from "./evaluate/types.js";
-import type { RegionPlan } from "./plan/plan.js";
-import { gap, remarkText, roundedValue } from "./labels.js";
-import { diagnosticMessage, type Lang } from "./messages.js";
-import type { Diagnostic } from "./read/diagnostics.js";
-import { metrics } from "./registry/index.js";
+import type { CheckResult, CheckSummary, RegionResult } from "../check.js";
+import type { Target } from "../catalogue/schema.js";
+import type { Evaluation } from "../evaluate/types.js";
+import type { RegionPlan } from "../plan/plan.js";
+import { gap, remarkText, roundedValue } from "../i18n/labels.js";
+import { diagnosticMessage, type Lang } from "../i18n/messages.js";
+import type { Diagnostic } from "../read/diagnostics.js";
+import { metrics } from "../registry/index.js";
 // the report's types are inferred from its schemas (gap schema --which report); only the types are imported here
-import type { Report, ReportDiagnostic, ReportHead, ReportPlan, ReportRegion, ReportResult, ReportTarget } from "./report-schema.js";
+import type { Report, ReportDiagnostic, ReportHead, ReportPlan, ReportRegion, ReportResult, ReportTarget } from "./schema.js";
 
 export type { Report, ReportDiagnostic, ReportHead, ReportPlan, ReportRegion, ReportResult, ReportTarget };
 

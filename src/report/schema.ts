@@ -1,5 +1,5 @@
 /**
- * The report `gap check --format json` prints, defined once: the TypeScript types of src/report.ts are inferred
+ * The report `gap check --format json` prints, defined once: the TypeScript types of report.ts are inferred
  * from these schemas, and `gap schema --which report` prints their JSON Schema, so the two cannot drift apart. Every
  * object is closed (no keys beyond those listed): a key added to the report must be added here, or the test that
  * validates the example's report against the printed schema fails.

@@ -1,15 +1,15 @@
 /** Words and number formats of the results, in Chinese and English: one place for every formatter. */
-import d000 from "../seeds/000-national-talent-plan.json" with { type: "json" };
-import d001 from "../seeds/001-health-talent-compilation.json" with { type: "json" };
-import d002 from "../seeds/002-xx-district-grassroots.json" with { type: "json" };
-import d003 from "../seeds/003-chenggong-talent-plan.json" with { type: "json" };
-import d004 from "../seeds/004-cixi-reply.json" with { type: "json" };
-import type { Level } from "./catalogue/catalogue.js";
-import type { Target } from "./catalogue/schema.js";
-import { Ratio } from "./evaluate/exact.js";
-import type { Evaluation, Remark, Status, Unit } from "./evaluate/types.js";
+import d000 from "../../seeds/000-national-talent-plan.json" with { type: "json" };
+import d001 from "../../seeds/001-health-talent-compilation.json" with { type: "json" };
+import d002 from "../../seeds/002-xx-district-grassroots.json" with { type: "json" };
+import d003 from "../../seeds/003-chenggong-talent-plan.json" with { type: "json" };
+import d004 from "../../seeds/004-cixi-reply.json" with { type: "json" };
+import type { Level } from "../catalogue/catalogue.js";
+import type { Target } from "../catalogue/schema.js";
+import { Ratio } from "../evaluate/exact.js";
+import type { Evaluation, Remark, Status, Unit } from "../evaluate/types.js";
 import type { Lang } from "./messages.js";
-import { metricName, unitTypeName } from "./registry/index.js";
+import { metricName, unitTypeName } from "../registry/index.js";
 
 const documents = new Map<string, { zh: string; en: string; number: string | null }>(
   [d000, d001, d002, d003, d004].map((d) => [d.document, { zh: d.title.zh, en: d.title.en, number: d.number }]),

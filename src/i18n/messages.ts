@@ -1,6 +1,6 @@
 /** Every user-facing sentence about input problems, in Chinese and English, made in one place. */
-import type { Diagnostic, DiagnosticCode, Expectation } from "./read/diagnostics.js";
-import { columnById } from "./read/columns.js";
+import type { Diagnostic, DiagnosticCode, Expectation } from "../read/diagnostics.js";
+import { columnById } from "../read/columns.js";
 
 export type Lang = "zh" | "en";
 
