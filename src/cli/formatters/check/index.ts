@@ -1,25 +1,11 @@
-import type { Paint } from "../../color.js";
-import type { CheckResult } from "../../../check.js";
-import type { Lang } from "../../../i18n/messages.js";
 import { csvFormat } from "./csv.js";
 import { githubFormat } from "./github.js";
 import { jsonFormat } from "./json.js";
 import { markdownFormat } from "./markdown.js";
-import { formatInMemory, type StreamFormatFactory } from "./stream.js";
+import { formatInMemory, type CheckView, type StreamFormatFactory } from "./stream.js";
 import { tableFormat } from "./table.js";
 import { htmlFormat } from "./html.js";
 import { xlsxFormat } from "./xlsx.js";
-
-export interface CheckView {
-  result: CheckResult;
-  file: string;
-  lang: Lang;
-  paint: Paint;
-  /** the most columns a line of the table format may take */
-  width?: number;
-  /** only the findings: the answer and the targets not met */
-  quiet?: boolean;
-}
 
 export type CheckFormat = "table" | "json" | "csv" | "markdown" | "html" | "xlsx" | "github";
 

@@ -1,6 +1,6 @@
-import type { CheckSummary, RegionResult } from "../../../check.js";
+import type { CheckResult, CheckSummary, RegionResult } from "../../../check.js";
 import type { Lang } from "../../../i18n/messages.js";
-import type { CheckView } from "./index.js";
+import type { Paint } from "../../color.js";
 
 /** The regions' texts of one section, in the order given, each preceded by `separator` but the first. */
 export interface SectionPart {
@@ -45,6 +45,18 @@ export interface RegionStreamFormat<Note = unknown> {
    * check's order.
    */
   frame(summary: CheckSummary, file: string, lang: Lang, worstFirst: readonly number[], notes: readonly Note[]): Iterable<string | SectionPart>;
+}
+
+/** A check's results to format, and how. */
+export interface CheckView {
+  result: CheckResult;
+  file: string;
+  lang: Lang;
+  paint: Paint;
+  /** the most columns a line of the table format may take */
+  width?: number;
+  /** only the findings: the answer and the targets not met */
+  quiet?: boolean;
 }
 
 /** How a report is to look beyond its language, and the input it is about: what a format is made from. */
